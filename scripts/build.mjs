@@ -1,0 +1,44 @@
+// Bundles the action's entry points (self-contained: the runner has no node_modules) and
+// the CLI (its dependencies stay in node_modules) into dist/. The output is committed,
+// and CI fails when it differs from a fresh bundle of src/.
+import { rm } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+// CommonJS dependencies inside an ESM bundle still call require() and read __dirname.
+const esmShim = [
+  "import { createRequire as __s3bqCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __s3bqFileURLToPath } from 'node:url';",
+  "import { dirname as __s3bqDirname } from 'node:path';",
+  'const require = __s3bqCreateRequire(import.meta.url);',
+  'const __filename = __s3bqFileURLToPath(import.meta.url);',
+  'const __dirname = __s3bqDirname(__filename);',
+].join('\n');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: esmShim },
+  legalComments: 'none',
+  logLevel: 'warning',
+  charset: 'utf8',
+};
+
+await rm('dist', { recursive: true, force: true });
+
+await build({
+  ...common,
+  entryPoints: { main: 'src/action/main.ts', post: 'src/action/post.ts' },
+  outdir: 'dist/action',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
+
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  packages: 'external',
+  banner: {},
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The whole suite: unit, local-cloud integration and end-to-end tests of dist/.
+// Heavy load tests live in test/load and run with `npm run test:load`.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/load/**', 'node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
