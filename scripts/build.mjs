@@ -29,7 +29,7 @@ await rm('dist', { recursive: true, force: true });
 
 await build({
   ...common,
-  entryPoints: { main: 'src/action/main.ts', post: 'src/action/post.ts' },
+  entryPoints: { main: 'src/action/main.ts', post: 'src/action/post.ts', report: 'src/action/report.ts' },
   outdir: 'dist/action',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

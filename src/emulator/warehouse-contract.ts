@@ -45,4 +45,6 @@ export class LoadJobError extends Error {
 export interface Warehouse {
   /** Runs one load job: all files or nothing. Throws LoadJobError. */
   load(request: LoadJobRequest): Promise<LoadJobResult>;
+  /** DTS refuses a config whose destination dataset does not exist. */
+  datasetExists(projectId: string, datasetId: string): boolean;
 }
