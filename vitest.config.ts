@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // @actions/workflow-parser imports its JSON schema without an import attribute, which
+    // Node refuses; letting Vite transform it makes it loadable in tests.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

@@ -31,6 +31,9 @@ await build({
   ...common,
   entryPoints: { main: 'src/action/main.ts', post: 'src/action/post.ts', report: 'src/action/report.ts' },
   outdir: 'dist/action',
+  // jsonc-parser's `main` is a UMD build whose factory require()s its own files at run
+  // time, which a bundle cannot serve: bundle its ESM build instead.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
@@ -40,5 +43,9 @@ await build({
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   packages: 'external',
+  // Commands import their heavy modules inside run(); splitting keeps those imports lazy
+  // (one bundle would hoist every package import to the top and load it on --version).
+  splitting: true,
+  chunkNames: 'cli-chunks/[name]-[hash]',
   banner: {},
 });

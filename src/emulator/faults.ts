@@ -56,10 +56,16 @@ export class FaultRegistry {
     return this.rules.map(({ id: _id, remaining, ...rule }) => ({ ...rule, times: remaining }));
   }
 
+  /** The active rules with their ids (what `remove(id)` takes), `times` as remaining. */
+  listWithIds(): (FaultRule & { id: number })[] {
+    return this.rules.map(({ remaining, ...rule }) => ({ ...rule, times: remaining }));
+  }
+
   /** The fault to apply to this call, if any; consumes one of its `times`. */
   take(service: FaultService, method: string): FaultRule | undefined {
     const rule = this.rules.find(
-      (candidate) => candidate.service === service && (candidate.method === method || candidate.method === '*'),
+      (candidate) =>
+        candidate.service === service && (candidate.method === method || candidate.method === '*'),
     );
     if (!rule) return undefined;
     rule.remaining -= 1;

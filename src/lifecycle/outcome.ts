@@ -4,7 +4,15 @@
 export type Status = 'loaded' | 'skipped' | 'failed';
 
 /** The lifecycle step a failure happened in, so a message can name it. */
-export type Step = 'plan' | 'precheck' | 'ensure-table' | 'create-config' | 'start-run' | 'wait' | 'verify' | 'cleanup';
+export type Step =
+  | 'plan'
+  | 'precheck'
+  | 'ensure-table'
+  | 'create-config'
+  | 'start-run'
+  | 'wait'
+  | 'verify'
+  | 'cleanup';
 
 export interface PartitionResult {
   id: string;

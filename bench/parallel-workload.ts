@@ -1,0 +1,92 @@
+// 100 tables × 3 partitions through `s3bq run` (the bundled CLI, as a child process)
+// against the local cloud in another process: how many runs were in flight at once
+// (from the emulator's own counter), how close the makespan comes to the ideal, and the
+// CLI process's peak memory.
+//
+// Allowed concurrency, as the design bounds it: runTables lets `max_parallel` tables run
+// at once, each with up to DEFAULT_RUNS_PER_TABLE runs in flight (but no more than its
+// partitions), and shares one pool of `max_parallel` run slots across all tables; the
+// project quota of the local cloud bounds what is left:
+//   allowed = min(max_parallel × min(partitions, runs per table), max_parallel, quota)
+//   ideal makespan = tables × partitions × run time ÷ allowed
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_RUNS_PER_TABLE } from '../src/lifecycle/index.js';
+import { planBenchTables, writeBenchLake, writeBenchTables } from './bench-lake.js';
+import { runCli } from './child-process.js';
+import type { LocalCloudProcess } from './local-cloud-process.js';
+
+/** The local cloud's default concurrent-run quota (src/emulator/dts/quotas.ts). */
+export const EMULATOR_CONCURRENT_RUNS_QUOTA = 1000;
+
+export interface WorkloadFigures {
+  tables: number;
+  partitions: number;
+  runSeconds: number;
+  maxParallel: number;
+  allowedConcurrency: number;
+  peakConcurrentRuns: number;
+  idealMakespanMs: number;
+  /** Spawn of `s3bq run` to its exit. */
+  measuredMakespanMs: number;
+  makespanEfficiency: number;
+  rssMbPeak: number | undefined;
+  succeededRuns: number;
+  configsLeft: number;
+}
+
+export function allowedConcurrency(maxParallel: number, partitionsPerTable: number, quota: number): number {
+  return Math.min(maxParallel * Math.min(partitionsPerTable, DEFAULT_RUNS_PER_TABLE), maxParallel, quota);
+}
+
+export async function measureWorkload(
+  cloud: LocalCloudProcess,
+  options: { tables: number; partitions: number; runSeconds: number; maxParallel: number; at: string },
+): Promise<WorkloadFigures> {
+  const cwd = await mkdtemp(join(tmpdir(), 's3bq-bench-workload-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, ...cloud.env, TZ: 'UTC', NO_COLOR: '1' };
+  try {
+    await writeBenchTables(cwd, options.tables, options.partitions);
+    const { planned } = await planBenchTables(cwd, env, options.at);
+    const runsPlanned = planned.reduce((n, t) => n + t.plan.partitions.length, 0);
+    if (runsPlanned !== options.tables * options.partitions) {
+      throw new Error(`expected ${options.tables * options.partitions} partitions, planned ${runsPlanned}`);
+    }
+    await writeBenchLake(env, planned);
+    const before = await cloud.stats();
+    const allowed = allowedConcurrency(options.maxParallel, options.partitions, EMULATOR_CONCURRENT_RUNS_QUOTA);
+    const idealMakespanMs = (runsPlanned * options.runSeconds * 1000) / allowed;
+
+    const run = await runCli(
+      ['run', '--tables', 'tables', '--at', options.at, '--max-parallel', String(options.maxParallel)],
+      { cwd, env, timeoutMs: Math.max(300_000, idealMakespanMs * 5), rssSampleMs: 50 },
+    );
+    if (run.exitCode !== 0) {
+      throw new Error(
+        `s3bq run exited ${run.exitCode ?? run.signal}:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`,
+      );
+    }
+    const after = await cloud.stats();
+    const succeeded = (after.runs.SUCCEEDED ?? 0) - (before.runs.SUCCEEDED ?? 0);
+    if (succeeded !== runsPlanned) throw new Error(`${succeeded} runs succeeded, ${runsPlanned} planned`);
+    return {
+      tables: options.tables,
+      partitions: options.partitions,
+      runSeconds: options.runSeconds,
+      maxParallel: options.maxParallel,
+      allowedConcurrency: allowed,
+      // The emulator's peak covers its whole life; this workload is the only one with
+      // more than one run at a time (the overhead benchmark runs tables one by one).
+      peakConcurrentRuns: after.peakConcurrentRuns,
+      idealMakespanMs,
+      measuredMakespanMs: run.wallMs,
+      makespanEfficiency: idealMakespanMs / run.wallMs,
+      rssMbPeak: run.rssPeakMb,
+      succeededRuns: succeeded,
+      configsLeft: after.configs,
+    };
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,191 @@
+// `npm run bench`: runs every benchmark, prints a table against the issue's goals and
+// writes bench/results.json. `--only a,b` runs some of them (detection, cold-start, plan,
+// overhead, workload) and merges their figures into the existing results file.
+// The CLI figures measure the bundled dist/ (built first if missing).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measureColdStart, measurePlanProcess } from './cli-process-figures.js';
+import { FIXED_10S_SCHEDULE, linearSpread, logSpread, measureWait } from './detection-latency.js';
+import { GOALS } from './goals.js';
+import { measureOverhead } from './lifecycle-overhead.js';
+import { startLocalCloudProcess } from './local-cloud-process.js';
+import { measureWorkload } from './parallel-workload.js';
+import { benchPlan } from './plan-1000.js';
+import { median, round2 } from './stats.js';
+
+const BENCHES = ['detection', 'cold-start', 'plan', 'overhead', 'workload'] as const;
+type Bench = (typeof BENCHES)[number];
+
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The tick every run-based benchmark loads: partitions D-1 … D-n before it. */
+const AT = '2026-11-21T06:00:00Z';
+
+const SETTINGS = {
+  waitRuns: 600,
+  coldStartRuns: 15,
+  planRuns: 5,
+  overheadTables: 9,
+  overheadRunSeconds: 1,
+  workloadTables: 100,
+  workloadPartitions: 3,
+  workloadRunSeconds: 2,
+  workloadMaxParallel: 10,
+};
+
+function selected(): Set<Bench> {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  if (values.only === undefined) return new Set(BENCHES);
+  const names = values.only.split(',').map((s) => s.trim());
+  for (const name of names) {
+    if (!(BENCHES as readonly string[]).includes(name)) {
+      throw new Error(`unknown benchmark "${name}": choose from ${BENCHES.join(', ')}`);
+    }
+  }
+  return new Set(names as Bench[]);
+}
+
+function ensureDist(): void {
+  if (existsSync(new URL('../dist/cli.js', import.meta.url))) return;
+  console.log('dist/cli.js is missing: running npm run build first');
+  const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
+  if (built.status !== 0) throw new Error('npm run build failed: fix the build, then run npm run bench again');
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const only = selected();
+  const figures: Record<string, number> = {};
+  const details: Record<string, unknown> = {};
+  const started = performance.now();
+  if (only.has('cold-start') || only.has('plan') || only.has('overhead') || only.has('workload')) ensureDist();
+
+  if (only.has('detection')) {
+    log(`· detection latency: waitForRun over ${SETTINGS.waitRuns} runs of 30 s–30 min, fake clock`);
+    const spread = linearSpread(SETTINGS.waitRuns);
+    const product = await measureWait(spread);
+    const fixed = await measureWait(spread, FIXED_10S_SCHEDULE);
+    const productLog = await measureWait(logSpread(SETTINGS.waitRuns));
+    const fixedLog = await measureWait(logSpread(SETTINGS.waitRuns), FIXED_10S_SCHEDULE);
+    figures.detection_latency_ms_mean = product.latencyMsMean;
+    figures.get_run_calls_per_run = product.callsPerRun;
+    figures.fixed_10s_poll_latency_ms_mean = fixed.latencyMsMean;
+    figures.fixed_10s_poll_calls_per_run = fixed.callsPerRun;
+    details.detection = { linear_spread: { product, fixed_10s: fixed }, log_spread: { product: productLog, fixed_10s: fixedLog } };
+  }
+
+  if (only.has('cold-start')) {
+    log(`· CLI cold start: ${SETTINGS.coldStartRuns} × node bin/s3bq.js --version`);
+    const cold = await measureColdStart(SETTINGS.coldStartRuns);
+    figures.cli_cold_start_ms = cold.firstOutputMsMedian;
+    details.cold_start = cold;
+  }
+
+  if (only.has('plan')) {
+    log(`· plan: ${SETTINGS.planRuns} × s3bq plan --json over 1,000 generated table files`);
+    const whole = await measurePlanProcess(1000, SETTINGS.planRuns);
+    const inProcess = [await benchPlan(), await benchPlan(), await benchPlan()];
+    figures.plan_1000_tables_ms = whole.wallMsMedian;
+    figures.plan_1000_tables_in_process_ms = median(inProcess.map((r) => r.wallMs));
+    details.plan = { process: whole, in_process: inProcess };
+  }
+
+  if (only.has('overhead')) {
+    log(`· overhead: ${SETTINGS.overheadTables} tables one by one, run time ${SETTINGS.overheadRunSeconds} s`);
+    const cloud = await startLocalCloudProcess({ runSeconds: SETTINGS.overheadRunSeconds });
+    try {
+      const overhead = await measureOverhead(cloud, {
+        runSeconds: SETTINGS.overheadRunSeconds,
+        tables: SETTINGS.overheadTables,
+        at: AT,
+      });
+      figures.overhead_ms_per_table = overhead.overheadMsMedian;
+      figures.overhead_ms_per_table_without_wait_slack = overhead.overheadWithoutWaitSlackMsMedian;
+      figures.overhead_ms_first_table = overhead.samples[0]?.overheadMs ?? Number.NaN;
+      details.overhead = overhead;
+    } finally {
+      await cloud.stop();
+    }
+  }
+
+  if (only.has('workload')) {
+    log(
+      `· workload: ${SETTINGS.workloadTables} tables × ${SETTINGS.workloadPartitions} partitions through s3bq run, ` +
+        `run time ${SETTINGS.workloadRunSeconds} s, --max-parallel ${SETTINGS.workloadMaxParallel}`,
+    );
+    const cloud = await startLocalCloudProcess({ runSeconds: SETTINGS.workloadRunSeconds });
+    try {
+      const workload = await measureWorkload(cloud, {
+        tables: SETTINGS.workloadTables,
+        partitions: SETTINGS.workloadPartitions,
+        runSeconds: SETTINGS.workloadRunSeconds,
+        maxParallel: SETTINGS.workloadMaxParallel,
+        at: AT,
+      });
+      figures.max_parallel = workload.maxParallel;
+      figures.peak_concurrent_runs = workload.peakConcurrentRuns;
+      figures.makespan_efficiency = workload.makespanEfficiency;
+      figures.rss_mb_peak = workload.rssMbPeak ?? Number.NaN;
+      figures.makespan_ideal_ms = workload.idealMakespanMs;
+      figures.makespan_measured_ms = workload.measuredMakespanMs;
+      details.workload = workload;
+    } finally {
+      await cloud.stop();
+    }
+  }
+
+  const previous = only.size < BENCHES.length ? await readPrevious() : {};
+  const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, round2(v)]));
+  const results = {
+    ...previous,
+    ...rounded,
+    machine: {
+      nproc: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memory_gib: round2(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: process.platform,
+    },
+    settings: SETTINGS,
+    measured_at: new Date().toISOString(),
+    details: { ...((previous.details as object | undefined) ?? {}), ...details },
+  };
+  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results as unknown as Record<string, number>);
+  log(`\nwrote bench/results.json in ${Math.round((performance.now() - started) / 1000)} s`);
+}
+
+async function readPrevious(): Promise<Record<string, unknown>> {
+  try {
+    return JSON.parse(await readFile(RESULTS, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+function printTable(all: Record<string, number>): void {
+  const rows = GOALS.filter((goal) => typeof all[goal.key] === 'number').map((goal) => {
+    const value = all[goal.key]!;
+    const status = goal.check ? (goal.check(value, all) ? 'met' : 'MISSED') : '';
+    return [goal.key, `${value}${goal.unit ? ` ${goal.unit}` : ''}`, goal.goal, status];
+  });
+  const header = ['figure', 'value', 'goal', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  log('');
+  log(line(header));
+  log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) log(line(row));
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});

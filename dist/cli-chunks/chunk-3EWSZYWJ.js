@@ -1,0 +1,78 @@
+// src/spec/schema.ts
+import { z } from "zod";
+var FORMATS = ["PARQUET", "CSV", "JSON", "AVRO", "ORC"];
+var GRANULARITIES = ["DAY", "HOUR"];
+var WRITE_DISPOSITIONS = ["WRITE_TRUNCATE", "WRITE_APPEND"];
+var FIELD_TYPES = [
+  "STRING",
+  "BYTES",
+  "INTEGER",
+  "INT64",
+  "FLOAT",
+  "FLOAT64",
+  "NUMERIC",
+  "BIGNUMERIC",
+  "BOOLEAN",
+  "BOOL",
+  "TIMESTAMP",
+  "DATE",
+  "TIME",
+  "DATETIME",
+  "GEOGRAPHY",
+  "JSON",
+  "RECORD",
+  "STRUCT"
+];
+var FIELD_MODES = ["NULLABLE", "REQUIRED", "REPEATED"];
+var MAX_LOOKBACK_DAYS = 366;
+var schemaFieldSchema = z.lazy(
+  () => z.strictObject({
+    name: z.string().min(1).max(300),
+    type: z.enum(FIELD_TYPES),
+    mode: z.enum(FIELD_MODES).optional(),
+    description: z.string().max(1024).optional(),
+    fields: z.array(schemaFieldSchema).min(1).optional()
+  })
+);
+var partitioningSchema = z.strictObject({
+  granularity: z.enum(GRANULARITIES).default("DAY").describe("Partition size."),
+  field: z.string().min(1).max(300).optional().describe("Partition column; absent means ingestion-time partitioning (_PARTITIONTIME)."),
+  layout: z.string().min(1).optional().describe(
+    "Path of one partition under `source`. Tokens: {date}=YYYY-MM-DD, {YYYY} {MM} {DD}, {HH} (zero-padded hour), {H} (unpadded hour). Default dt={date} for DAY, dt={date}/hour={H} for HOUR."
+  ),
+  require_filter: z.boolean().default(false).describe("BigQuery requirePartitionFilter."),
+  expiration_days: z.number().int().positive().optional().describe("Partition expiration in days.")
+});
+var csvOptionsSchema = z.strictObject({
+  field_delimiter: z.string().min(1).max(4).optional(),
+  skip_leading_rows: z.number().int().min(0).optional(),
+  allow_quoted_newlines: z.boolean().optional(),
+  allow_jagged_rows: z.boolean().optional()
+});
+var tableFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  source: z.string().describe("Root of the Hive-style table in S3: s3://bucket/prefix"),
+  format: z.enum(FORMATS).default("PARQUET"),
+  dataset: z.string().optional().describe("BigQuery dataset; default: the second-to-last segment of source."),
+  table: z.string().optional().describe("BigQuery table; default: the last segment of source."),
+  partitioning: partitioningSchema.default({ granularity: "DAY", require_filter: false }),
+  lookback_days: z.number().int().min(0).max(MAX_LOOKBACK_DAYS).default(0).describe("Each tick loads D-1 … D-max(1, n); 0 and 1 both mean D-1 only."),
+  timezone: z.string().optional().describe("IANA zone that decides which local date is D; default UTC."),
+  write_disposition: z.enum(WRITE_DISPOSITIONS).default("WRITE_TRUNCATE"),
+  schema: z.array(schemaFieldSchema).min(1).optional(),
+  max_bad_records: z.number().int().min(0).optional(),
+  ignore_unknown_values: z.boolean().optional(),
+  csv: csvOptionsSchema.optional(),
+  enabled: z.boolean().default(true),
+  description: z.string().max(16384).optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  owners: z.array(z.string().min(1)).optional()
+});
+
+export {
+  GRANULARITIES,
+  FIELD_TYPES,
+  partitioningSchema,
+  csvOptionsSchema,
+  tableFileSchema
+};

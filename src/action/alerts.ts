@@ -1,0 +1,191 @@
+// One GitHub issue per failing table: opened on the first failure, commented on while it
+// keeps failing, closed by the next load that succeeds (loaded or skipped). Issues are
+// found by label and a hidden marker, so a table never has two open alerts.
+import type { getOctokit } from '@actions/github';
+import type { TableResult } from '../lifecycle/outcome.js';
+import { mdCell, mdCode, redactSecrets } from '../report/format.js';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export const ALERT_LABEL = 's3bq-alert';
+export const ALERT_TITLE_PREFIX = 'Load failing: ';
+
+export interface AlertOptions {
+  owner: string;
+  repo: string;
+  /** The workflow run, linked from every issue and comment. */
+  runUrl?: string | undefined;
+  /** What the run was ("Daily load 2026-11-22"), named in comments. */
+  runTitle?: string | undefined;
+  label?: string | undefined;
+}
+
+export type AlertAction =
+  | { table: string; action: 'opened' | 'commented' | 'closed'; issue: number }
+  | { table: string; action: 'none' };
+
+/** The hidden line in an alert's body that names its table for good. */
+export function alertMarker(table: string): string {
+  return `<!-- s3bq-alert table=${encodeURIComponent(table)} -->`;
+}
+
+interface OpenIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+}
+
+/** Opens, updates and closes alert issues so they match this run's results. */
+export async function syncAlerts(
+  octokit: GitHubClient,
+  results: readonly TableResult[],
+  options: AlertOptions,
+): Promise<AlertAction[]> {
+  const label = options.label ?? ALERT_LABEL;
+  const repo = { owner: options.owner, repo: options.repo };
+  const open = await listOpenAlerts(octokit, repo, label);
+  const actions: AlertAction[] = [];
+  let labelReady = false;
+
+  for (const result of results) {
+    const issue = findAlert(open, result.name);
+    if (result.status === 'failed') {
+      if (issue) {
+        await octokit.rest.issues.createComment({
+          ...repo,
+          issue_number: issue.number,
+          body: failureComment(result, options),
+        });
+        actions.push({ table: result.name, action: 'commented', issue: issue.number });
+      } else {
+        if (!labelReady) {
+          await ensureLabel(octokit, repo, label);
+          labelReady = true;
+        }
+        const { data } = await octokit.rest.issues.create({
+          ...repo,
+          title: `${ALERT_TITLE_PREFIX}${result.name}`,
+          labels: [label],
+          body: issueBody(result, options),
+        });
+        // Remember it, so the same table twice in one batch still makes one issue.
+        open.push({ number: data.number, title: data.title, body: data.body ?? null });
+        actions.push({ table: result.name, action: 'opened', issue: data.number });
+      }
+    } else if (issue) {
+      await octokit.rest.issues.createComment({
+        ...repo,
+        issue_number: issue.number,
+        body: recoveryComment(result, options),
+      });
+      await octokit.rest.issues.update({
+        ...repo,
+        issue_number: issue.number,
+        state: 'closed',
+        state_reason: 'completed',
+      });
+      open.splice(open.indexOf(issue), 1);
+      actions.push({ table: result.name, action: 'closed', issue: issue.number });
+    } else {
+      actions.push({ table: result.name, action: 'none' });
+    }
+  }
+  return actions;
+}
+
+async function listOpenAlerts(
+  octokit: GitHubClient,
+  repo: { owner: string; repo: string },
+  label: string,
+): Promise<OpenIssue[]> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    ...repo,
+    labels: label,
+    state: 'open',
+    per_page: 100,
+  });
+  // The issues endpoint also returns pull requests; an alert is never one.
+  return issues
+    .filter((i) => !i.pull_request)
+    .map((i) => ({ number: i.number, title: i.title, body: i.body ?? null }));
+}
+
+/** By marker first (titles can be edited by people), then by the exact title. */
+function findAlert(open: readonly OpenIssue[], table: string): OpenIssue | undefined {
+  const marker = alertMarker(table);
+  return (
+    open.find((i) => i.body?.includes(marker)) ??
+    open.find((i) => i.title === `${ALERT_TITLE_PREFIX}${table}`)
+  );
+}
+
+async function ensureLabel(octokit: GitHubClient, repo: { owner: string; repo: string }, label: string) {
+  try {
+    await octokit.rest.issues.getLabel({ ...repo, name: label });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+    await octokit.rest.issues.createLabel({
+      ...repo,
+      name: label,
+      color: 'd73a4a',
+      description: 'A table the s3bq pipeline failed to load; closed by its next successful load',
+    });
+  }
+}
+
+/** `@user` and `@org/team` mention; e-mail addresses are shown as text; bare names become mentions. */
+function mentions(owners: readonly string[] | undefined): string {
+  return (owners ?? [])
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((o) => {
+      if (/^@[\w.-]+(\/[\w.-]+)?$/.test(o)) return o;
+      if (/^[\w.-]+(\/[\w.-]+)?$/.test(o)) return `@${o}`;
+      return mdCode(o);
+    })
+    .join(' ');
+}
+
+function runLink(options: AlertOptions): string {
+  const title = options.runTitle ?? 'the workflow run';
+  return options.runUrl ? `[${mdCell(title)}](${options.runUrl})` : mdCell(title);
+}
+
+function failureLines(result: TableResult): string[] {
+  const step = result.failed_step ? ` at step ${mdCode(result.failed_step)}` : '';
+  const failedPartitions = result.partitions.filter((p) => p.status === 'failed').map((p) => mdCode(p.id));
+  const lines = [
+    `**Destination:** ${mdCode(result.destination)}`,
+    `**Failed${step}:** ${mdCell(redactSecrets(result.message ?? 'no message was recorded'))}`,
+  ];
+  if (failedPartitions.length > 0) {
+    const shown = failedPartitions.slice(0, 20).join(', ');
+    const more = failedPartitions.length > 20 ? ` and ${failedPartitions.length - 20} more` : '';
+    lines.push(`**Partitions:** ${shown}${more}`);
+  }
+  return lines;
+}
+
+function issueBody(result: TableResult, options: AlertOptions): string {
+  const who = mentions(result.owners);
+  return [
+    alertMarker(result.name),
+    `The table **${mdCell(result.name)}** failed to load in ${runLink(options)}.`,
+    '',
+    ...failureLines(result),
+    '',
+    who ? `Owners: ${who}` : '_This table has no `owners` in its table file to notify._',
+    '',
+    'This issue gets a comment on every failing run and is closed by the next successful load (loaded or skipped). ' +
+      'To retry now, run the **load** workflow from the Actions tab with this table and the failed dates.',
+  ].join('\n');
+}
+
+function failureComment(result: TableResult, options: AlertOptions): string {
+  return [`Still failing in ${runLink(options)}.`, '', ...failureLines(result)].join('\n');
+}
+
+function recoveryComment(result: TableResult, options: AlertOptions): string {
+  const how = result.status === 'loaded' ? 'loaded' : 'ran and found no source files (skipped)';
+  return `Recovered: **${mdCell(result.name)}** ${how} in ${runLink(options)}. Closing.`;
+}

@@ -1,0 +1,83 @@
+// The local cloud's BigQuery: an in-memory warehouse behind the BigQuery v2 REST API on
+// loopback, plus the `Warehouse` seam through which local DTS runs land their load jobs.
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FaultRegistry } from '../faults.js';
+import type { Warehouse } from '../warehouse-contract.js';
+import { createBigQueryHttpServer } from './http-server.js';
+import type { RouteContext } from './http-types.js';
+import { createWarehouse } from './load-job.js';
+import { QueryJobs } from './query-jobs.js';
+import { LoadQuota } from './quotas.js';
+import { datasetRoutes } from './routes-datasets.js';
+import { jobRoutes } from './routes-jobs.js';
+import { tableRoutes } from './routes-tables.js';
+import { Store } from './store.js';
+
+export interface BigQueryEmulatorOptions {
+  faults: FaultRegistry;
+  projectId: string;
+  /** Interface to listen on; loopback only. Default 127.0.0.1. */
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Load jobs per project per UTC day (BigQuery: 100,000). Per table it is always 1,500. */
+  quotas?: { loadJobsPerDay?: number };
+  /** Injected so partition expiration and daily quotas are testable. */
+  clock?: () => Date;
+}
+
+export interface BigQueryEmulator {
+  /** `http://127.0.0.1:PORT`: the `apiEndpoint` for `new BigQuery({ apiEndpoint })`. */
+  url: string;
+  /** `127.0.0.1:PORT`: the value of BIGQUERY_EMULATOR_HOST. */
+  hostPort: string;
+  warehouse: Warehouse;
+  stop(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export async function startBigQueryEmulator(options: BigQueryEmulatorOptions): Promise<BigQueryEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) {
+    throw new Error(`The local BigQuery listens on loopback only; got host "${host}". Use 127.0.0.1.`);
+  }
+  if (!options.projectId) throw new Error('startBigQueryEmulator needs a projectId.');
+  const clock = options.clock ?? (() => new Date());
+  const store = new Store(clock);
+  const jobs = new QueryJobs(store, clock);
+  const quota = new LoadQuota(clock, options.quotas?.loadJobsPerDay);
+  let context: RouteContext | undefined;
+  const server = createBigQueryHttpServer({
+    routes: [...datasetRoutes, ...tableRoutes, ...jobRoutes],
+    context: () => {
+      if (!context) throw new Error('The local BigQuery is not listening yet.');
+      return context;
+    },
+    faults: options.faults,
+    sleep: (ms) => sleep(ms),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostPort = `${host === '::1' ? '[::1]' : host}:${port}`;
+  const url = `http://${hostPort}`;
+  context = { store, jobs, baseUrl: url, defaultProjectId: options.projectId };
+  return {
+    url,
+    hostPort,
+    warehouse: createWarehouse(store, quota, clock),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Hung (fault-injected) and keep-alive requests would hold close() forever.
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,59 @@
+// datasets.* of the BigQuery v2 REST API.
+import type { Route } from './http-types.js';
+import { pageOf } from './http-types.js';
+import { datasetListItem, datasetResource } from './resources.js';
+
+export const datasetRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: '/projects/:projectId/datasets',
+    operation: 'datasets.list',
+    handle: ({ store }, { params, query }) => {
+      const { page, nextPageToken } = pageOf(store.listDatasets(params.projectId ?? ''), query, 1000);
+      return {
+        body: { kind: 'bigquery#datasetList', datasets: page.map(datasetListItem), nextPageToken },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/projects/:projectId/datasets',
+    operation: 'datasets.insert',
+    handle: ({ store, baseUrl }, { params, body }) => ({
+      body: datasetResource(store.insertDataset(params.projectId ?? '', body), baseUrl),
+    }),
+  },
+  {
+    method: 'GET',
+    pattern: '/projects/:projectId/datasets/:datasetId',
+    operation: 'datasets.get',
+    handle: ({ store, baseUrl }, { params }) => ({
+      body: datasetResource(store.getDataset(params.projectId ?? '', params.datasetId ?? ''), baseUrl),
+    }),
+  },
+  ...(['PATCH', 'PUT'] as const).map(
+    (method): Route => ({
+      method,
+      pattern: '/projects/:projectId/datasets/:datasetId',
+      operation: method === 'PATCH' ? 'datasets.patch' : 'datasets.update',
+      handle: ({ store, baseUrl }, { params, body }) => {
+        const mode = method === 'PATCH' ? 'merge' : 'replace';
+        const dataset = store.patchDataset(params.projectId ?? '', params.datasetId ?? '', body, mode);
+        return { body: datasetResource(dataset, baseUrl) };
+      },
+    }),
+  ),
+  {
+    method: 'DELETE',
+    pattern: '/projects/:projectId/datasets/:datasetId',
+    operation: 'datasets.delete',
+    handle: ({ store }, { params, query }) => {
+      store.deleteDataset(
+        params.projectId ?? '',
+        params.datasetId ?? '',
+        query.get('deleteContents') === 'true',
+      );
+      return { status: 204 };
+    },
+  },
+];

@@ -1,0 +1,258 @@
+// Carries one transfer run through PENDING → RUNNING → SUCCEEDED/FAILED over the configured
+// run duration, doing what DTS does for an amazon_s3 run: render the runtime parameters,
+// list the bucket with the config's keys, match wildcards, skip files too new to be seen
+// (and, for WRITE_APPEND, files already loaded), enforce the quotas, read the files and
+// hand them to the warehouse as one load job. Every step writes the run's transfer log.
+
+import type { FaultRegistry } from '../faults.js';
+import type { LogSeverity, TransferLogSink } from '../log-contract.js';
+import { LoadJobError, type Warehouse } from '../warehouse-contract.js';
+import { type AmazonS3Params, parseAmazonS3Params } from './amazon-s3-params.js';
+import type { DtsStore, RunState, StoredRun } from './dts-store.js';
+import { CONCURRENT_RUNS_QUOTA_MESSAGE, type DtsQuotas, LOAD_JOBS_QUOTA_MESSAGE } from './quotas.js';
+import {
+  createRunS3Client,
+  listMatchingFiles,
+  RunFailure,
+  readFiles,
+  type SourceFile,
+  toRunFailure,
+} from './run-source.js';
+import { renderRuntimeParams } from './runtime-params.js';
+import { fileLimitMessage, parseS3Pattern } from './wildcard.js';
+
+const INTERNAL = 13;
+const RESOURCE_EXHAUSTED = 8;
+const INVALID_ARGUMENT = 3;
+
+export interface RunExecutorOptions {
+  store: DtsStore;
+  warehouse: Warehouse;
+  quotas: DtsQuotas;
+  faults: FaultRegistry;
+  /** The local S3 endpoint runs read from. */
+  s3Endpoint: string;
+  /** Where run messages also go (Cloud Logging); optional. */
+  logSink?: TransferLogSink | undefined;
+  /** Wall time of one run, PENDING to its end. */
+  runMs: number;
+  /** Files modified less than this long ago are not seen yet (DTS: about 5 minutes). */
+  fileVisibilityMs: number;
+  s3RequestTimeoutMs?: number;
+  clock: () => Date;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** How long stop() waits for runs in the middle of an S3 call or a load. */
+const STOP_GRACE_MS = 2000;
+/** Share of the run duration spent PENDING before the run starts. */
+const PENDING_SHARE = 0.2;
+
+const objectId = (file: SourceFile): string => `${file.key}@${file.lastModified.getTime()}`;
+
+export class RunExecutor {
+  private readonly inFlight = new Set<Promise<void>>();
+  private stopped = false;
+  private readonly stopping: Promise<void>;
+  private signalStop: () => void = () => undefined;
+
+  constructor(private readonly options: RunExecutorOptions) {
+    this.stopping = new Promise((resolve) => {
+      this.signalStop = resolve;
+    });
+  }
+
+  /** The injected sleep, cut short when the executor stops so shutdown never waits a run out. */
+  private pause(ms: number): Promise<void> {
+    return Promise.race([this.options.sleep(ms), this.stopping]);
+  }
+
+  /** Starts the run in the background; its progress is visible through the store. */
+  launch(run: StoredRun): void {
+    const task = this.execute(run).catch(() => undefined);
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /** Stops the runs: each ends at its next step (an S3 call or load in progress finishes first). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.signalStop();
+    // A run blocked on a hung S3 call would hold shutdown until its request deadline.
+    await Promise.race([Promise.allSettled([...this.inFlight]), this.options.sleep(STOP_GRACE_MS)]);
+  }
+
+  private alive(run: StoredRun): boolean {
+    return !this.stopped && this.options.store.getRun(run.name.configId, run.name.runId) === run;
+  }
+
+  private log(run: StoredRun, severity: LogSeverity, text: string): void {
+    const time = this.options.clock();
+    run.logs.push({ time, severity, text });
+    this.options.logSink?.append({
+      projectId: run.name.projectId,
+      location: run.name.location,
+      configId: run.name.configId,
+      runId: run.name.runId,
+      time,
+      severity,
+      message: text,
+    });
+  }
+
+  private setState(run: StoredRun, state: RunState): void {
+    run.state = state;
+    run.updateTime = this.options.clock();
+  }
+
+  private finish(run: StoredRun, failure?: RunFailure): void {
+    const now = this.options.clock();
+    if (failure) {
+      run.errorStatus = { code: failure.code, message: failure.message };
+      this.log(run, 'ERROR', failure.message);
+      this.setState(run, 'FAILED');
+    } else {
+      this.setState(run, 'SUCCEEDED');
+    }
+    run.endTime = now;
+  }
+
+  private async execute(run: StoredRun): Promise<void> {
+    const { runMs, clock, quotas } = this.options;
+    await this.pause(runMs * PENDING_SHARE);
+    if (!this.alive(run)) return;
+
+    const injected = this.options.faults.take('dts', 'run');
+    if (!quotas.tryStartRun()) {
+      run.startTime = clock();
+      this.finish(
+        run,
+        new RunFailure(RESOURCE_EXHAUSTED, CONCURRENT_RUNS_QUOTA_MESSAGE(quotas.concurrentLimit)),
+      );
+      return;
+    }
+    try {
+      run.startTime = clock();
+      this.setState(run, 'RUNNING');
+      const deadline = run.startTime.getTime() + runMs * (1 - PENDING_SHARE);
+      let failure: RunFailure | undefined;
+      try {
+        if (injected?.kind === 'fail-run') {
+          throw new RunFailure(
+            injected.code ?? INTERNAL,
+            injected.message ?? 'Transfer run failed (injected fault).',
+          );
+        }
+        await this.transfer(run);
+      } catch (error) {
+        failure =
+          error instanceof RunFailure ? error : new RunFailure(INTERNAL, `Internal error: ${String(error)}`);
+      }
+      const remaining = deadline - clock().getTime();
+      if (remaining > 0) await this.pause(remaining);
+      if (!this.alive(run)) return;
+      this.finish(run, failure);
+    } finally {
+      quotas.finishRun();
+    }
+  }
+
+  private async transfer(run: StoredRun): Promise<void> {
+    let params: AmazonS3Params;
+    try {
+      params = parseAmazonS3Params(run.params);
+    } catch (error) {
+      throw new RunFailure(INVALID_ARGUMENT, error instanceof Error ? error.message : String(error));
+    }
+    const dataPath = renderRuntimeParams(params.dataPath, run.runTime);
+    const tableId = renderRuntimeParams(params.destinationTableNameTemplate, run.runTime);
+    const pattern = parseS3Pattern(dataPath);
+    this.log(
+      run,
+      'INFO',
+      `Starting transfer from Amazon S3 ${dataPath} to table ${run.destinationDatasetId}.${tableId} (${params.fileFormat}, ${params.writeDisposition}).`,
+    );
+
+    const client = createRunS3Client({
+      endpoint: this.options.s3Endpoint,
+      accessKeyId: params.accessKeyId,
+      secretAccessKey: params.secretAccessKey,
+      requestTimeoutMs: this.options.s3RequestTimeoutMs ?? 30_000,
+    });
+    try {
+      let listed: SourceFile[];
+      try {
+        listed = await listMatchingFiles(client, pattern);
+      } catch (error) {
+        throw toRunFailure(error, pattern.bucket);
+      }
+      if (listed.length > pattern.fileLimit) {
+        throw new RunFailure(INVALID_ARGUMENT, fileLimitMessage(pattern));
+      }
+      const visibleBefore = this.options.clock().getTime() - this.options.fileVisibilityMs;
+      const config = this.options.store.getConfig(run.name.projectId, run.name.configId);
+      const files = listed.filter(
+        (file) =>
+          file.lastModified.getTime() <= visibleBefore &&
+          !(params.writeDisposition === 'WRITE_APPEND' && config?.loadedObjects.has(objectId(file))),
+      );
+      if (files.length === 0) {
+        this.log(
+          run,
+          'INFO',
+          `Moving data from Amazon S3 to Google Cloud complete: Moved 0 object(s). No new files found matching ${dataPath}.`,
+        );
+        return;
+      }
+
+      let bodies: { uri: string; body: Uint8Array }[];
+      try {
+        bodies = await readFiles(client, pattern.bucket, files);
+      } catch (error) {
+        throw toRunFailure(error, pattern.bucket);
+      }
+      const bytes = bodies.reduce((sum, file) => sum + file.body.byteLength, 0);
+      this.log(
+        run,
+        'INFO',
+        `Moving data from Amazon S3 to Google Cloud complete: Moved ${files.length} object(s).`,
+      );
+
+      if (!this.options.quotas.tryTakeLoadJob(this.options.clock())) {
+        throw new RunFailure(RESOURCE_EXHAUSTED, LOAD_JOBS_QUOTA_MESSAGE);
+      }
+      const jobId = `bqts_${run.name.runId}`;
+      try {
+        const result = await this.options.warehouse.load({
+          projectId: run.name.projectId,
+          datasetId: run.destinationDatasetId,
+          tableId,
+          format: params.fileFormat,
+          files: bodies,
+          writeDisposition: params.writeDisposition,
+          maxBadRecords: params.maxBadRecords,
+          ignoreUnknownValues: params.ignoreUnknownValues,
+          csv: params.csv,
+        });
+        this.log(
+          run,
+          'INFO',
+          `Job ${run.name.projectId}:${jobId} (table ${tableId}) completed successfully. Number of records: ${result.rowsLoaded}, with errors: ${result.badRecords}. Bytes read: ${bytes}.`,
+        );
+      } catch (error) {
+        if (error instanceof LoadJobError) {
+          throw new RunFailure(
+            error.grpcCode,
+            `Job ${run.name.projectId}:${jobId} (table ${tableId}) failed: ${error.message}`,
+          );
+        }
+        throw error;
+      }
+      if (params.writeDisposition === 'WRITE_APPEND' && config && this.alive(run)) {
+        for (const file of files) config.loadedObjects.add(objectId(file));
+      }
+    } finally {
+      client.destroy();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// The local cloud's Cloud Logging: google.logging.v2.LoggingServiceV2 over gRPC, holding
+// the messages of DTS runs as real DTS writes them, queryable by @google-cloud/logging.
+import type { FaultRegistry } from '../faults.js';
+import type { TransferLogSink, UnaryHandlers } from '../log-contract.js';
+import { startGrpcServer } from '../rpc/grpc-server.js';
+import { loadLoggingProto } from '../rpc/protos.js';
+import { createLoggingHandlers } from './handlers.js';
+import { dtsLogName } from './log-record.js';
+import { LogStore } from './log-store.js';
+
+export { createLoggingHandlers } from './handlers.js';
+export { dtsLogName } from './log-record.js';
+export { LogStore } from './log-store.js';
+
+export interface LoggingEmulatorOptions {
+  faults: FaultRegistry;
+  /** The project whose `projects/P` resource the entries of DTS runs belong to. */
+  projectId: string;
+  host?: string | undefined;
+  port?: number | undefined;
+  /** Stamps receiveTimestamp (and WriteLogEntries entries without a timestamp). */
+  clock?: (() => Date) | undefined;
+}
+
+export interface LoggingEmulator {
+  /** `127.0.0.1:PORT`: the LOGGING_EMULATOR_HOST value. */
+  hostPort: string;
+  /** The log DTS run messages go to in `projectId`: what a `logName=` filter names. */
+  logName: string;
+  /** Where the DTS runner appends run messages. */
+  sink: TransferLogSink;
+  /** The same RPCs for the REST gateway. */
+  handlers: UnaryHandlers;
+  store: LogStore;
+  stop(): Promise<void>;
+}
+
+export async function startLoggingEmulator(options: LoggingEmulatorOptions): Promise<LoggingEmulator> {
+  if (!options.projectId) throw new Error('startLoggingEmulator needs a projectId.');
+  const store = new LogStore(options.clock);
+  const handlers = createLoggingHandlers(store);
+  const server = await startGrpcServer({
+    proto: loadLoggingProto(),
+    handlers,
+    faults: options.faults,
+    faultService: 'logging',
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.port === undefined ? {} : { port: options.port }),
+  });
+  return {
+    hostPort: server.hostPort,
+    logName: dtsLogName(options.projectId),
+    sink: store,
+    handlers,
+    store,
+    stop: () => server.stop(),
+  };
+}

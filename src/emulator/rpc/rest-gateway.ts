@@ -1,0 +1,147 @@
+// The REST face of a local-cloud gRPC service: what google-gax's REST transport
+// (`fallback: true`) calls. Routes come from the service's `google.api.http` annotations,
+// requests are rebuilt from path, query and JSON body, the same UnaryHandlers as the gRPC
+// server answer, and RpcErrors become the Google JSON error body gax decodes.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { status } from '@grpc/grpc-js';
+import type protobuf from 'protobufjs';
+import type { FaultRegistry } from '../faults.js';
+import { RpcError, type UnaryHandlers } from '../log-contract.js';
+import { BadRequestError, buildRequest, encodeResponse } from './rest-request.js';
+import { compileRoutes, findRoute } from './rest-routes.js';
+import { applyRpcFault } from './rpc-faults.js';
+
+export interface RestGatewayOptions {
+  /** A protobufjs Root holding the service (e.g. `loadDtsProto().root`). */
+  root: protobuf.Root;
+  /** Fully qualified, e.g. `google.cloud.bigquery.datatransfer.v1.DataTransferService`. */
+  serviceName: string;
+  handlers: UnaryHandlers;
+  faults: FaultRegistry;
+  faultService: 'dts' | 'logging';
+  host?: string | undefined;
+  /** 0 (default) picks a free port. */
+  port?: number | undefined;
+}
+
+export interface RestGateway {
+  hostPort: string;
+  /** `http://host:port`, what a client's `apiEndpoint` + `port` + `protocol: 'http'` reach. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** google.rpc.Code → HTTP status, as Google's REST APIs map them (google/rpc/code.proto). */
+const HTTP_STATUS: Record<number, number> = {
+  [status.CANCELLED]: 499,
+  [status.UNKNOWN]: 500,
+  [status.INVALID_ARGUMENT]: 400,
+  [status.DEADLINE_EXCEEDED]: 504,
+  [status.NOT_FOUND]: 404,
+  [status.ALREADY_EXISTS]: 409,
+  [status.PERMISSION_DENIED]: 403,
+  [status.RESOURCE_EXHAUSTED]: 429,
+  [status.FAILED_PRECONDITION]: 400,
+  [status.ABORTED]: 409,
+  [status.OUT_OF_RANGE]: 400,
+  [status.UNIMPLEMENTED]: 501,
+  [status.INTERNAL]: 500,
+  [status.UNAVAILABLE]: 503,
+  [status.DATA_LOSS]: 500,
+  [status.UNAUTHENTICATED]: 401,
+};
+
+export async function startRestGateway(options: RestGatewayOptions): Promise<RestGateway> {
+  const service = options.root.lookupService(options.serviceName);
+  service.resolveAll();
+  const routes = compileRoutes(service);
+  const stopping = new AbortController();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const found = findRoute(routes, request.method ?? 'GET', url.pathname);
+    if (!found) {
+      throw new RpcError(
+        status.NOT_FOUND,
+        `No ${options.serviceName} method answers ${request.method} ${url.pathname} in the local cloud.`,
+      );
+    }
+    const name = found.route.method.name;
+    const handler = options.handlers[name];
+    if (!handler) throw new RpcError(status.UNIMPLEMENTED, `${name} is not implemented by the local cloud.`);
+    const bodyText = await readBody(request);
+    const rpcRequest = buildRequest(found.route, found.values, url.searchParams, bodyText);
+    const verdict = await applyRpcFault(options.faults, options.faultService, name);
+    if (verdict.kind === 'fail') throw verdict.error;
+    if (verdict.kind === 'hang') {
+      // Never answers: the caller gives up, or stop() closes the connection.
+      await new Promise<never>((_, reject) => {
+        stopping.signal.addEventListener('abort', () => reject(new Error('gateway stopped')), { once: true });
+      });
+    }
+    const result = await handler(rpcRequest);
+    const numericEnums = (url.searchParams.get('$alt') ?? '').includes('enum-encoding=int');
+    sendJson(response, 200, encodeResponse(found.route, result, numericEnums));
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (stopping.signal.aborted) return;
+      sendError(response, error);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const hostPort = `${address.address}:${address.port}`;
+  return {
+    hostPort,
+    url: `http://${hostPort}`,
+    async stop() {
+      stopping.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Hung calls and keep-alive sockets would hold close() open forever.
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BadRequestError(`The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, httpStatus: number, body: unknown): void {
+  if (response.headersSent) return;
+  const text = JSON.stringify(body);
+  response.writeHead(httpStatus, {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, error: unknown): void {
+  const code =
+    error instanceof RpcError
+      ? error.code
+      : error instanceof BadRequestError
+        ? status.INVALID_ARGUMENT
+        : status.INTERNAL;
+  const message = error instanceof Error ? error.message : String(error);
+  sendJson(response, HTTP_STATUS[code] ?? 500, {
+    error: { code: HTTP_STATUS[code] ?? 500, message, status: status[code] },
+  });
+}

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../src/plan/build.js';
+import { checkSources, PLAN_COMMENT_MARKER, renderPlanMarkdown, splitS3Uri } from '../../src/report/index.js';
+import { loadTableDir } from '../../src/spec/load.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const settings = { location: 'us', maxParallel: 4, timezone: 'UTC', project: 'demo-project' };
+const { tables } = await loadTableDir(join(ROOT, 'examples', 'tables'), settings);
+const { plan, planned } = buildPlan({
+  tables,
+  settings,
+  window: { kind: 'tick', at: new Date('2026-11-22T03:17:00Z') },
+});
+const specs = planned.map((p) => p.spec);
+
+describe('renderPlanMarkdown', () => {
+  it('starts with the marker the validate workflow finds its comment by', async () => {
+    const md = renderPlanMarkdown(plan, undefined, { specs });
+    expect(md.startsWith(`${PLAN_COMMENT_MARKER}\n`)).toBe(true);
+    const workflow = await readFile(join(ROOT, '.github', 'workflows', 'validate.yml'), 'utf8');
+    expect(workflow).toContain(`const marker = '${PLAN_COMMENT_MARKER}';`);
+  });
+
+  it('shows destination, partitioning and the partitions of each table', () => {
+    const md = renderPlanMarkdown(plan, undefined, { specs });
+    expect(md).toContain('at most 4 at once');
+    expect(md).toContain('_S3 was not checked');
+    for (const t of plan.tables) expect(md).toContain(`| **${t.name}** | \`${t.destination}\` |`);
+    expect(md).toMatch(/\| \*\*raw\.clickstream\*\* .*\| HOUR by ingestion time/);
+    expect(md).toContain('<details><summary>raw.clickstream: 24 partitions</summary>');
+    expect(md).toContain('_…and 14 more partitions, up to `2026112123`._');
+  });
+
+  it('infers the granularity when no specs are given', () => {
+    const md = renderPlanMarkdown(plan);
+    expect(md).toMatch(/\| \*\*raw\.clickstream\*\* .*\| HOUR \|/);
+  });
+
+  it('says which partitions have files in S3, which would be skipped, and S3 errors', async () => {
+    const listed: string[] = [];
+    const s3 = {
+      async listPrefix(bucket: string, prefix: string) {
+        listed.push(`${bucket}/${prefix}`);
+        if (prefix.includes('fx_rates')) throw new Error('Access Denied: check the IAM policy of the key');
+        const empty = prefix.includes('hour=23') || prefix.includes('orders/dt=2026-11-21');
+        return { count: empty ? 0 : 3, truncated: false };
+      },
+    };
+    const checks = await checkSources(plan, s3);
+    expect(listed.length).toBe(new Set(plan.tables.flatMap((t) => t.partitions.map((p) => p.source))).size);
+    const md = renderPlanMarkdown(plan, checks, { specs });
+    expect(md).not.toContain('S3 was not checked');
+    expect(md).toMatch(
+      /\| \*\*finance\.fx_rates\*\* .*\| ❌ Access Denied: check the IAM policy of the key \|/,
+    );
+    expect(md).toMatch(/\| \*\*gold\.orders\*\* .*\| ⚠️ 13 with files, 1 without \|/);
+    expect(md).toContain(
+      '| `2026112100` | `s3://demo-lake/events/raw/clickstream/dt=2026-11-21/hour=0/` | ✅ 3 files |',
+    );
+  });
+
+  it('splits S3 URIs', () => {
+    expect(splitS3Uri('s3://b/p/dt=1/')).toEqual({ bucket: 'b', prefix: 'p/dt=1/' });
+    expect(splitS3Uri('gs://b/p')).toBeUndefined();
+  });
+});
