@@ -48,11 +48,16 @@ export function planBenchTables(cwd: string, env: NodeJS.ProcessEnv, at: string)
 }
 
 /** One small CSV file in every planned partition, so every run loads rows. */
-export async function writeBenchLake(env: NodeJS.ProcessEnv, planned: readonly PlannedTable[]): Promise<number> {
+export async function writeBenchLake(
+  env: NodeJS.ProcessEnv,
+  planned: readonly PlannedTable[],
+): Promise<number> {
   const s3 = createS3Client({ env });
   try {
     await s3
-      .send(new CreateBucketCommand({ Bucket: BENCH_BUCKET }), { abortSignal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS) })
+      .send(new CreateBucketCommand({ Bucket: BENCH_BUCKET }), {
+        abortSignal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
+      })
       .catch((error: { name?: string }) => {
         if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
       });

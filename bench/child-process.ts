@@ -3,10 +3,6 @@
 // memory (VmHWM from /proc, sampled while it runs; Linux only, otherwise undefined).
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-
-/** The package's bin, as `npx s3bq` runs it; it imports the bundled dist/cli.js. */
-export const CLI_BIN = fileURLToPath(new URL('../bin/s3bq.js', import.meta.url));
 
 export interface ChildRun {
   exitCode: number | null;
@@ -41,10 +37,11 @@ export async function readVmHwmMb(pid: number): Promise<number | undefined> {
   }
 }
 
-export function runCli(args: readonly string[], options: ChildOptions): Promise<ChildRun> {
+/** Runs `node <cli> ...args`; `cli` is the bundled CLI (see dist-snapshot.ts). */
+export function runCli(cli: string, args: readonly string[], options: ChildOptions): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI_BIN, ...args], {
+    const child = spawn(process.execPath, [cli, ...args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,10 +16,10 @@ export interface ColdStartFigures {
   firstOutputMsAll: number[];
 }
 
-export async function measureColdStart(runs: number): Promise<ColdStartFigures> {
+export async function measureColdStart(cli: string, runs: number): Promise<ColdStartFigures> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const run = await runCli(['--version'], { timeoutMs: CHILD_TIMEOUT_MS });
+    const run = await runCli(cli, ['--version'], { timeoutMs: CHILD_TIMEOUT_MS });
     if (run.exitCode !== 0 || run.firstOutputMs === undefined || !/\d+\.\d+\.\d+/.test(run.stdout)) {
       throw new Error(`s3bq --version failed (exit ${run.exitCode ?? run.signal}): ${run.stderr}`);
     }
@@ -36,7 +36,11 @@ export interface PlanProcessFigures {
   partitions: number;
 }
 
-export async function measurePlanProcess(tables: number, runs: number): Promise<PlanProcessFigures> {
+export async function measurePlanProcess(
+  cli: string,
+  tables: number,
+  runs: number,
+): Promise<PlanProcessFigures> {
   const cwd = await mkdtemp(join(tmpdir(), 's3bq-bench-plan-'));
   try {
     await mkdir(join(cwd, 'tables'));
@@ -44,14 +48,20 @@ export async function measurePlanProcess(tables: number, runs: number): Promise<
     const times: number[] = [];
     let partitions = 0;
     for (let i = 0; i < runs; i++) {
-      const run = await runCli(['plan', '--tables', 'tables', '--at', '2026-11-21T00:30:00Z', '--json'], {
-        cwd,
-        env: { ...process.env, TZ: 'UTC' },
-        timeoutMs: CHILD_TIMEOUT_MS,
-      });
-      if (run.exitCode !== 0) throw new Error(`s3bq plan failed (exit ${run.exitCode ?? run.signal}): ${run.stderr}`);
+      const run = await runCli(
+        cli,
+        ['plan', '--tables', 'tables', '--at', '2026-11-21T00:30:00Z', '--json'],
+        {
+          cwd,
+          env: { ...process.env, TZ: 'UTC' },
+          timeoutMs: CHILD_TIMEOUT_MS,
+        },
+      );
+      if (run.exitCode !== 0)
+        throw new Error(`s3bq plan failed (exit ${run.exitCode ?? run.signal}): ${run.stderr}`);
       const plan = JSON.parse(run.stdout) as { tables: { partitions: unknown[] }[] };
-      if (plan.tables.length !== tables) throw new Error(`planned ${plan.tables.length} tables, wrote ${tables}`);
+      if (plan.tables.length !== tables)
+        throw new Error(`planned ${plan.tables.length} tables, wrote ${tables}`);
       partitions = plan.tables.reduce((n, t) => n + t.partitions.length, 0);
       times.push(run.wallMs);
     }

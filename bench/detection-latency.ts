@@ -74,7 +74,10 @@ export interface WaitFigures {
 }
 
 /** Drives waitForRun once per run length and summarises latency and calls. */
-export async function measureWait(durationsMs: readonly number[], schedule?: PollSchedule): Promise<WaitFigures> {
+export async function measureWait(
+  durationsMs: readonly number[],
+  schedule?: PollSchedule,
+): Promise<WaitFigures> {
   const latencies: number[] = [];
   const calls: number[] = [];
   for (const endMs of durationsMs) {

@@ -49,7 +49,8 @@ function watchingWaits(services: CloudServices): {
   const dts: DtsFace = Object.create(services.dts) as DtsFace;
   dts.getRun = async (name, signal) => {
     const run = await services.dts.getRun(name, signal);
-    if (isTerminal(run) && !seen.has(name)) seen.set(name, { at: Date.now(), endTime: run.endTime?.getTime() });
+    if (isTerminal(run) && !seen.has(name))
+      seen.set(name, { at: Date.now(), endTime: run.endTime?.getTime() });
     return run;
   };
   return { services: { ...services, dts }, seen };

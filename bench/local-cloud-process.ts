@@ -2,7 +2,6 @@
 // measured shares neither its event loop nor its memory with the services it calls.
 // Counters come from the emulator's admin endpoint (GET /stats).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { CLI_BIN } from './child-process.js';
 
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -36,10 +35,13 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startLocalCloudProcess(options: { runSeconds: number }): Promise<LocalCloudProcess> {
+export async function startLocalCloudProcess(options: {
+  cli: string;
+  runSeconds: number;
+}): Promise<LocalCloudProcess> {
   const child = spawn(
     process.execPath,
-    [CLI_BIN, 'emulator', '--json', '--run-seconds', String(options.runSeconds)],
+    [options.cli, 'emulator', '--json', '--run-seconds', String(options.runSeconds)],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GOOGLE_CLOUD_PROJECT: 'bench-project' } },
   );
   let stderr = '';
@@ -77,7 +79,9 @@ export async function startLocalCloudProcess(options: { runSeconds: number }): P
     env,
     pid: child.pid,
     async stats() {
-      const response = await fetch(new URL('/stats', admin), { signal: AbortSignal.timeout(STATS_TIMEOUT_MS) });
+      const response = await fetch(new URL('/stats', admin), {
+        signal: AbortSignal.timeout(STATS_TIMEOUT_MS),
+      });
       if (!response.ok) throw new Error(`GET ${admin}/stats answered ${response.status}`);
       return (await response.json()) as EmulatorStats;
     },

@@ -9,13 +9,15 @@
 // project quota of the local cloud bounds what is left:
 //   allowed = min(max_parallel × min(partitions, runs per table), max_parallel, quota)
 //   ideal makespan = tables × partitions × run time ÷ allowed
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_RUNS_PER_TABLE } from '../src/lifecycle/index.js';
+import type { ResultFile } from '../src/lifecycle/outcome.js';
 import { planBenchTables, writeBenchLake, writeBenchTables } from './bench-lake.js';
 import { runCli } from './child-process.js';
 import type { LocalCloudProcess } from './local-cloud-process.js';
+import { median } from './stats.js';
 
 /** The local cloud's default concurrent-run quota (src/emulator/dts/quotas.ts). */
 export const EMULATOR_CONCURRENT_RUNS_QUOTA = 1000;
@@ -32,7 +34,11 @@ export interface WorkloadFigures {
   measuredMakespanMs: number;
   makespanEfficiency: number;
   rssMbPeak: number | undefined;
-  succeededRuns: number;
+  loadedPartitions: number;
+  /** Median of a partition's start → its run seen ended (a run slot's holding time, roughly). */
+  partitionMsMedian: number;
+  /** The CLI's own "Finished in" (after planning, before exit). */
+  cliReportedMs: number;
   configsLeft: number;
 }
 
@@ -42,7 +48,14 @@ export function allowedConcurrency(maxParallel: number, partitionsPerTable: numb
 
 export async function measureWorkload(
   cloud: LocalCloudProcess,
-  options: { tables: number; partitions: number; runSeconds: number; maxParallel: number; at: string },
+  options: {
+    cli: string;
+    tables: number;
+    partitions: number;
+    runSeconds: number;
+    maxParallel: number;
+    at: string;
+  },
 ): Promise<WorkloadFigures> {
   const cwd = await mkdtemp(join(tmpdir(), 's3bq-bench-workload-'));
   const env: NodeJS.ProcessEnv = { ...process.env, ...cloud.env, TZ: 'UTC', NO_COLOR: '1' };
@@ -54,12 +67,26 @@ export async function measureWorkload(
       throw new Error(`expected ${options.tables * options.partitions} partitions, planned ${runsPlanned}`);
     }
     await writeBenchLake(env, planned);
-    const before = await cloud.stats();
-    const allowed = allowedConcurrency(options.maxParallel, options.partitions, EMULATOR_CONCURRENT_RUNS_QUOTA);
+    const allowed = allowedConcurrency(
+      options.maxParallel,
+      options.partitions,
+      EMULATOR_CONCURRENT_RUNS_QUOTA,
+    );
     const idealMakespanMs = (runsPlanned * options.runSeconds * 1000) / allowed;
 
     const run = await runCli(
-      ['run', '--tables', 'tables', '--at', options.at, '--max-parallel', String(options.maxParallel)],
+      options.cli,
+      [
+        'run',
+        '--tables',
+        'tables',
+        '--at',
+        options.at,
+        '--max-parallel',
+        String(options.maxParallel),
+        '--results',
+        'results.json',
+      ],
       { cwd, env, timeoutMs: Math.max(300_000, idealMakespanMs * 5), rssSampleMs: 50 },
     );
     if (run.exitCode !== 0) {
@@ -68,22 +95,27 @@ export async function measureWorkload(
       );
     }
     const after = await cloud.stats();
-    const succeeded = (after.runs.SUCCEEDED ?? 0) - (before.runs.SUCCEEDED ?? 0);
-    if (succeeded !== runsPlanned) throw new Error(`${succeeded} runs succeeded, ${runsPlanned} planned`);
+    const resultFile = JSON.parse(await readFile(join(cwd, 'results.json'), 'utf8')) as ResultFile;
+    const loaded = resultFile.tables.flatMap((t) => t.partitions).filter((p) => p.status === 'loaded').length;
+    if (loaded !== runsPlanned) throw new Error(`${loaded} partitions loaded, ${runsPlanned} planned`);
+    // Start of a run to the wait noticing its end, per partition: the time one run slot is
+    // held, against the run time the ideal assumes.
+    const slotMs = resultFile.tables.flatMap((t) => t.partitions.map((p) => p.duration_ms ?? Number.NaN));
     return {
       tables: options.tables,
       partitions: options.partitions,
       runSeconds: options.runSeconds,
       maxParallel: options.maxParallel,
       allowedConcurrency: allowed,
-      // The emulator's peak covers its whole life; this workload is the only one with
-      // more than one run at a time (the overhead benchmark runs tables one by one).
+      // The emulator's peak covers its whole life: the caller gives this workload its own.
       peakConcurrentRuns: after.peakConcurrentRuns,
       idealMakespanMs,
       measuredMakespanMs: run.wallMs,
       makespanEfficiency: idealMakespanMs / run.wallMs,
       rssMbPeak: run.rssPeakMb,
-      succeededRuns: succeeded,
+      loadedPartitions: loaded,
+      partitionMsMedian: median(slotMs),
+      cliReportedMs: Number(/Finished in ([\d.]+) s/.exec(run.stdout)?.[1] ?? Number.NaN) * 1000,
       configsLeft: after.configs,
     };
   } finally {

@@ -1,6 +1,6 @@
 import {
   runCommand
-} from "./cli-chunks/chunk-ZFPP7KLJ.js";
+} from "./cli-chunks/chunk-Y5UFYOKN.js";
 import {
   DEFAULT_TABLES_DIR,
   SELECTOR_OPTIONS,
@@ -11,7 +11,7 @@ import {
 } from "./cli-chunks/chunk-ARXQUDH2.js";
 import {
   emulatorCommand
-} from "./cli-chunks/chunk-KMHS64QQ.js";
+} from "./cli-chunks/chunk-OP433CCT.js";
 import {
   oneOf,
   parseCommandArgs,
@@ -69,10 +69,10 @@ Options:
     const tablesDir = values.tables ?? DEFAULT_DEMO_TABLES;
     const say = (line) => context.stdout.write(`${line}
 `);
-    const [{ startLocalCloud }, { writeDemoLake }, { runCommand: runCommand2 }] = await Promise.all([
-      import("./cli-chunks/emulator-KJS6BJSQ.js"),
-      import("./cli-chunks/emulator-3SGGGZL7.js"),
-      import("./cli-chunks/run-IDQMCONM.js")
+    const [{ startLocalCloud }, { writeDemoLake, DEMO_LAKE_AGE_MS }, { runCommand: runCommand2 }] = await Promise.all([
+      import("./cli-chunks/emulator-6RSPDSCD.js"),
+      import("./cli-chunks/emulator-53TQJCTT.js"),
+      import("./cli-chunks/run-IN5EUYUK.js")
     ]);
     const started = Date.now();
     const cloud = await startLocalCloud({ runSeconds });
@@ -82,6 +82,7 @@ Options:
       for (const name of FOREIGN_CLOUD_VARIABLES) delete env[name];
       const at = /* @__PURE__ */ new Date();
       const lake = await writeDemoLake({ ...context, env }, tablesDir, cloud.env, cloud.projectId, at);
+      await cloud.backdateObjects(DEMO_LAKE_AGE_MS);
       const missing = lake.missing.map((entry) => `${entry.table} ${entry.partitionId}`).join(", ") || "none";
       say(
         `Demo lake: ${lake.files} files, ${lake.rows} rows in s3://demo-lake; missing on purpose: ${missing}`
@@ -121,9 +122,9 @@ Options:
     });
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration }, { findLeftovers }, { createCloudServices }, { loadSettings }] = await Promise.all([
-      import("./cli-chunks/lifecycle-EODH7WFT.js"),
+      import("./cli-chunks/lifecycle-Q4NCAQ4H.js"),
       import("./cli-chunks/janitor-OLMRXVRO.js"),
-      import("./cli-chunks/cloud-YK2U6HY5.js"),
+      import("./cli-chunks/cloud-4TCI3PWT.js"),
       import("./cli-chunks/settings-5VXAZ2Q4.js")
     ]);
     let olderThanMs;
@@ -199,7 +200,7 @@ ${SELECTOR_USAGE}
       const { renderPlanMarkdown, checkSources } = await import("./cli-chunks/report-VEOU55DO.js");
       let checks;
       if (values["check-source"]) {
-        const { createPlanS3 } = await import("./cli-chunks/plan-s3-4FV7OZSM.js");
+        const { createPlanS3 } = await import("./cli-chunks/plan-s3-MDGE4JBY.js");
         checks = await checkSources(plan, createPlanS3(context.env), context.signal);
       }
       context.stdout.write(renderPlanMarkdown(plan, checks, { specs: planned.map((p) => p.spec) }));
@@ -390,7 +391,9 @@ function createSignalHandler(controller, stderr, exit) {
     }
   };
 }
+var EXIT_GRACE_MS = 2e3;
 async function runFromProcess() {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const controller = new AbortController();
   const onSignal = createSignalHandler(controller, process.stderr, (code) => process.exit(code));
   process.on("SIGINT", onSignal);
@@ -406,6 +409,7 @@ async function runFromProcess() {
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
   }
 }
 function isProgram() {

@@ -11,7 +11,7 @@ import {
   parseDuration,
   redact,
   runTable
-} from "./chunks/chunk-D4U4LRKT.js";
+} from "./chunks/chunk-V6IKTNN2.js";
 import "./chunks/chunk-TLBEO4JP.js";
 import {
   renderTableSummary

@@ -130,8 +130,18 @@ export function createSignalHandler(
   };
 }
 
+/**
+ * How long a finished command may wait for its last sockets to close. A call abandoned at
+ * its deadline can keep a client's channel open for its library's own timeout; the
+ * command's result is already decided and printed by then.
+ */
+const EXIT_GRACE_MS = 2_000;
+
 /** Runs the CLI in this process: argv, signals, exit code. */
 export async function runFromProcess(): Promise<void> {
+  // The AWS SDK warns on every run under Node 20 about its own future releases; the
+  // version this package locks runs on Node 20, so the warning is only noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const controller = new AbortController();
   const onSignal = createSignalHandler(controller, process.stderr, (code) => process.exit(code));
   process.on('SIGINT', onSignal);
@@ -147,6 +157,7 @@ export async function runFromProcess(): Promise<void> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
   }
 }
 

@@ -2,6 +2,8 @@
 // code, whether retrying can help, and a message already scrubbed of AWS secrets, so
 // callers decide and print without knowing which client library raised it.
 
+import { scrubSecrets } from './secrets.js';
+
 export type CloudService = 's3' | 'dts' | 'logging' | 'bigquery';
 
 /** gRPC status names: the common language of the four services' failures. */
@@ -87,21 +89,6 @@ export function httpStatusCode(status: number): CloudErrorCode {
 /** Quota messages arrive under several codes (403 rateLimitExceeded, FAILED_PRECONDITION…). */
 export function looksLikeQuota(message: string): boolean {
   return /quota exceeded|exceeded quota|rate ?limit|too many requests|resource.?exhausted/i.test(message);
-}
-
-/**
- * Removes secrets from a text. Besides the literal values, anything that looks like an
- * echoed `secret_access_key` parameter is masked, because services echo request params.
- */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('***');
-  }
-  return out.replace(
-    /(secret_?access_?key["'\s:=]+(?:\{\s*"?string_?value"?\s*:\s*)?["']?)[^"'\s,}]+/gi,
-    '$1***',
-  );
 }
 
 interface ErrorLike {

@@ -88,7 +88,13 @@ export function createCloudServices(options: CreateCloudServicesOptions): CloudS
       timeoutMs: deadlines.callMs,
       retry,
     }),
-    logging: createLoggingFace({ client: loggingClient, projectId, timeoutMs: deadlines.callMs, retry }),
+    logging: createLoggingFace({
+      client: loggingClient,
+      projectId,
+      timeoutMs: deadlines.callMs,
+      retry,
+      transport,
+    }),
     bigquery: createBigQueryFace({
       client: bigqueryClient,
       location: settings.location,

@@ -1,7 +1,11 @@
 // The Cloud Logging face: the messages DTS wrote for one transfer run, read with
 // @google-cloud/logging's generated v2 client (ListLogEntries) so the timestamp window is
-// ours and explicit, never the library's implicit "last 24 hours".
+// ours and explicit, never the library's implicit "last 24 hours"; and a live tail
+// (TailLogEntries) of one transfer config's new messages, the push signal that lets a wait
+// notice a run's end within seconds. The tail needs gRPC: over REST it is absent.
 import { v2 } from '@google-cloud/logging';
+import type { Transport } from './endpoints.js';
+import { CloudError, toCloudError } from './errors.js';
 import { fromStruct, fromTimestamp } from './proto-values.js';
 import { type CallContext, callWithRetry, type RetryPolicy } from './retry.js';
 
@@ -20,8 +24,40 @@ export interface RunLogQuery {
   to: Date;
 }
 
+/** One message a tail saw for a run of the tailed config. */
+export interface TailedRunMessage extends RunLogMessage {
+  /** Last segment of the run's name (`labels.run_id`). */
+  runId: string;
+}
+
+export interface RunLogTailRequest {
+  /** Last segment of the transfer config's name. */
+  configId: string;
+  /** How long Logging holds entries to order them (0–60 s); default 2 s, the service's. */
+  bufferWindowMs?: number | undefined;
+}
+
+export interface RunLogTailListener {
+  /** The service accepted the session: messages written from now on will arrive. */
+  onOpen(): void;
+  /**
+   * New messages of the config's runs; `suppressed` counts entries the service dropped
+   * (rate limits), whose runs are therefore unknown.
+   */
+  onMessages(messages: TailedRunMessage[], suppressed: number): void;
+  /** The session ended without close(): refused, failed, or ended by the service. */
+  onEnd(error: CloudError): void;
+}
+
+export interface RunLogTail {
+  /** Cancels the stream; no callback follows. */
+  close(): void;
+}
+
 export interface LoggingFace {
   runMessages(query: RunLogQuery, signal?: AbortSignal): Promise<RunLogMessage[]>;
+  /** A live tail of one config's run messages; absent when the transport cannot stream (REST). */
+  tailRunMessages?(request: RunLogTailRequest, listener: RunLogTailListener): RunLogTail;
 }
 
 /** The slice of the generated LoggingServiceV2Client this face uses. */
@@ -36,7 +72,19 @@ export interface LoggingV2Client {
     },
     options: Record<string, unknown>,
   ): Promise<[Record<string, unknown>[], { pageToken?: string | null } | null | undefined, unknown]>;
+  /** The bidirectional TailLogEntries stream (google-gax CancellableStream). */
+  tailLogEntries(options: Record<string, unknown>): TailStream;
   close(): Promise<void>;
+}
+
+/** The slice of google-gax's CancellableStream the tail uses. */
+export interface TailStream {
+  write(request: Record<string, unknown>): unknown;
+  on(event: 'metadata', listener: () => void): unknown;
+  on(event: 'data', listener: (response: Record<string, unknown>) => void): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  cancel(): void;
 }
 
 export function createLoggingV2Client(options: Record<string, unknown>): LoggingV2Client {
@@ -48,11 +96,25 @@ export interface LoggingFaceOptions {
   projectId: string;
   timeoutMs: number;
   retry: RetryPolicy;
+  /** 'rest' cannot stream, so the face then has no tail; default 'grpc'. */
+  transport?: Transport | undefined;
 }
 
 const MAX_PAGES = 20;
+export const DEFAULT_TAIL_BUFFER_WINDOW_MS = 2_000;
+const MAX_TAIL_BUFFER_WINDOW_MS = 60_000;
+/**
+ * Deadline of one tail session (the client library's default for TailLogEntries). A wait
+ * that outlives it polls on; the stream never outlives it.
+ */
+export const TAIL_SESSION_MAX_MS = 60 * 60_000;
 
 const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** Every message of one config's runs: the tail's filter (new entries only, so no time terms). */
+export function configLogFilter(configId: string): string {
+  return ['resource.type="bigquery_dts_config"', `resource.labels.config_id=${quote(configId)}`].join(' AND ');
+}
 
 export function runLogFilter(query: RunLogQuery): string {
   return [
@@ -71,14 +133,90 @@ function entryText(entry: Record<string, unknown>): string {
   return '';
 }
 
-export function createLoggingFace({ client, projectId, timeoutMs, retry }: LoggingFaceOptions): LoggingFace {
+function suppressedCount(response: Record<string, unknown>): number {
+  const infos = (response.suppressionInfo as { suppressedCount?: unknown }[] | undefined) ?? [];
+  return infos.reduce((sum, info) => sum + (Number(info.suppressedCount) || 0), 0);
+}
+
+function tailRunMessages(
+  client: LoggingV2Client,
+  projectId: string,
+  secrets: readonly string[],
+  request: RunLogTailRequest,
+  listener: RunLogTailListener,
+): RunLogTail {
+  if (!request.configId) throw new Error('tailRunMessages needs the config id (last segment of its name)');
+  const windowMs = request.bufferWindowMs ?? DEFAULT_TAIL_BUFFER_WINDOW_MS;
+  if (!(Number.isFinite(windowMs) && windowMs >= 0 && windowMs <= MAX_TAIL_BUFFER_WINDOW_MS)) {
+    throw new Error(`the tail's buffer window must be 0–60000 ms, got ${windowMs}`);
+  }
+  let done = false;
+  const end = (error: unknown) => {
+    if (done) return;
+    done = true;
+    listener.onEnd(toCloudError(error, 'logging', 'TailLogEntries', secrets));
+  };
+  let stream: TailStream;
+  try {
+    stream = client.tailLogEntries({ timeout: TAIL_SESSION_MAX_MS, retry: null });
+  } catch (error) {
+    queueMicrotask(() => end(error));
+    return { close: () => (done = true) };
+  }
+  stream.on('metadata', () => {
+    if (!done) listener.onOpen();
+  });
+  stream.on('data', (response) => {
+    if (done) return;
+    const entries = (response.entries as Record<string, unknown>[] | undefined) ?? [];
+    const messages = entries.map((entry) => ({
+      runId: String((entry.labels as Record<string, string> | undefined)?.run_id ?? ''),
+      time: fromTimestamp(entry.timestamp),
+      severity: String(entry.severity ?? 'DEFAULT'),
+      text: entryText(entry),
+    }));
+    listener.onMessages(messages, suppressedCount(response));
+  });
+  stream.on('error', end);
+  stream.on('end', () =>
+    end(new CloudError('logging', 'TailLogEntries', 'UNAVAILABLE', 'the service ended the live tail')),
+  );
+  stream.write({
+    resourceNames: [`projects/${projectId}`],
+    filter: configLogFilter(request.configId),
+    bufferWindow: { seconds: Math.floor(windowMs / 1000), nanos: (windowMs % 1000) * 1e6 },
+  });
+  return {
+    close() {
+      if (done) return;
+      done = true;
+      stream.cancel();
+    },
+  };
+}
+
+export function createLoggingFace({
+  client,
+  projectId,
+  timeoutMs,
+  retry,
+  transport = 'grpc',
+}: LoggingFaceOptions): LoggingFace {
   const context = (signal?: AbortSignal): CallContext => ({
     service: 'logging',
     operation: 'ListLogEntries',
     timeoutMs: timeoutMs + 1_000,
     signal,
   });
+  const tail =
+    transport === 'grpc'
+      ? {
+          tailRunMessages: (request: RunLogTailRequest, listener: RunLogTailListener) =>
+            tailRunMessages(client, projectId, retry.secrets, request, listener),
+        }
+      : {};
   return {
+    ...tail,
     async runMessages(query, signal) {
       const filter = runLogFilter(query);
       const messages: RunLogMessage[] = [];

@@ -13,6 +13,7 @@ import { FaultRegistry } from './faults.js';
 import { startLoggingEmulator } from './logging/index.js';
 import { DTS_SERVICE_NAME, LOGGING_SERVICE_NAME, loadDtsProto, loadLoggingProto } from './rpc/protos.js';
 import { startRestGateway } from './rpc/rest-gateway.js';
+import { backdateObjects } from './s3/backdate.js';
 import { type AwsKeyPair, startS3Emulator } from './s3/index.js';
 
 export { FaultRegistry } from './faults.js';
@@ -89,6 +90,8 @@ export interface LocalCloud {
   /** Every S3 request on the bucket answers AccessDenied until allowBucket(). */
   denyBucket(bucket: string): void;
   allowBucket(bucket: string): void;
+  /** Makes every stored object look as if it landed `ageMs` ago; returns how many. */
+  backdateObjects(ageMs: number): Promise<number>;
   stats(): LocalCloudStats;
   stop(): Promise<void>;
 }
@@ -225,6 +228,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       dataDir,
       denyBucket: s3.denyBucket,
       allowBucket: s3.allowBucket,
+      backdateObjects: (ageMs) => backdateObjects(dataDir, new Date(clock().getTime() - ageMs)),
       stats,
       stop: stopAll,
     };

@@ -15,6 +15,7 @@ import { inferSchema } from './infer-schema.js';
 import type { PartitionResult, Step, TableResult } from './outcome.js';
 import { DEFAULT_POLL_SCHEDULE } from './poll-schedule.js';
 import { precheckPartitions, youngFilesWarning } from './precheck.js';
+import { createRunWatch } from './run-watch.js';
 import { type ConfigHandle, configInput, createTickConfig, ensureAppendConfig } from './transfer-config.js';
 import { literalTargets, runTimeOf, templatedTargets, transferParams } from './transfer-params.js';
 import type { Clock, LifecycleEvent, LifecycleOptions } from './types.js';
@@ -194,6 +195,15 @@ async function runTableSteps(planned: PlannedTable, options: LifecycleOptions): 
     const starts = pLimit(1);
     const slot = (fn: () => Promise<void>): Promise<void> => (options.runSlots ? options.runSlots(fn) : fn());
     const schedule = { ...DEFAULT_POLL_SCHEDULE, ...options.poll };
+    // One live tail of the config's run messages wakes the waits (see run-watch.ts); it is
+    // opened before the first run starts and cancelled when the runs are done or on abort.
+    const watch = createRunWatch({
+      logging: services.logging,
+      configName,
+      onFallback: (message) => emit({ type: 'warning', table: spec.name, message }),
+    });
+    const closeWatch = () => watch.close();
+    signal.addEventListener('abort', closeWatch, { once: true });
 
     const loadPartition = async (partition: PartitionPlan) => {
       const result = states.get(partition.id)!.result;
@@ -222,7 +232,7 @@ async function runTableSteps(planned: PlannedTable, options: LifecycleOptions): 
           result.run_name = started.name;
           emit({ type: 'run-started', table: spec.name, partition: partition.id, run: started.name });
           partitionStep = 'wait';
-          ({ run } = await waitForRun(services.dts, started.name, clock, { schedule, signal }));
+          ({ run } = await waitForRun(services.dts, started.name, clock, { schedule, signal, signals: watch }));
           if (!failedOnQuota(run) || attempt >= MAX_RUN_ATTEMPTS) break;
           const pause = (options.quotaBackoffMs ?? DEFAULT_QUOTA_BACKOFF_MS) * attempt;
           const text = `${partition.id}: run hit a quota (${run.errorMessage}); starting it again in ${formatMs(pause)}`;
@@ -278,7 +288,12 @@ async function runTableSteps(planned: PlannedTable, options: LifecycleOptions): 
         decide(partition.id, { status: 'failed', message: `${partitionStep}: ${message}` });
       }
     };
-    await Promise.all(toLoad.map((partition) => perTable(() => slot(() => loadPartition(partition)))));
+    try {
+      await Promise.all(toLoad.map((partition) => perTable(() => slot(() => loadPartition(partition)))));
+    } finally {
+      signal.removeEventListener('abort', closeWatch);
+      watch.close();
+    }
   } catch (error) {
     failedStep ??= step;
     tableFailure = signal.aborted ? abortMessage() : errorText(error);

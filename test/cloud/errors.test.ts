@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CloudError, scrubSecrets, toCloudError } from '../../src/cloud/errors.js';
+import { CloudError, toCloudError } from '../../src/cloud/errors.js';
+import { scrubSecrets } from '../../src/cloud/secrets.js';
 
 describe('toCloudError', () => {
   it('maps gRPC codes and marks transient ones retryable', () => {

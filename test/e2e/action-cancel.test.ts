@@ -14,7 +14,14 @@ import {
   startE2eCloud,
   writeTables,
 } from './local-cloud.js';
-import { type Cancellation, makeWorkspace, runJob, runStep, type StepOptions } from './runner.js';
+import {
+  type Cancellation,
+  makeWorkspace,
+  runJob,
+  runStep,
+  type StepOptions,
+  type Workspace,
+} from './runner.js';
 
 /** 7.5 s and 2.5 s on the runner; a fifth of that here. */
 const RUNNER_CANCELLATION: Omit<Cancellation, 'whenStdoutIncludes'> = {
@@ -23,7 +30,7 @@ const RUNNER_CANCELLATION: Omit<Cancellation, 'whenStdoutIncludes'> = {
 };
 
 let cloud: LocalCloud;
-let workspace: { cwd: string; runnerTemp: string };
+let workspace: Workspace;
 
 beforeAll(async () => {
   // Runs take far longer than the test waits: the cancellation always lands mid-wait.
@@ -40,6 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cloud?.stop();
+  await workspace?.remove();
 });
 
 function cancelledJob(runId: string): StepOptions {

@@ -19,13 +19,13 @@ import {
   tableExists,
   writeTables,
 } from './local-cloud.js';
-import { type JobResult, makeWorkspace, runJob } from './runner.js';
+import { type JobResult, makeWorkspace, runJob, type Workspace } from './runner.js';
 
 /** A tick whose lookback of 2 days loads 2026-11-19 and 2026-11-20. */
 const AT = '2026-11-21T06:00:00Z';
 
 let cloud: LocalCloud;
-let workspace: { cwd: string; runnerTemp: string };
+let workspace: Workspace;
 let runs = 0;
 
 beforeAll(async () => {
@@ -52,6 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cloud?.stop();
+  await workspace?.remove();
 });
 
 async function job(

@@ -15,12 +15,12 @@ import {
   startE2eCloud,
   writeTables,
 } from './local-cloud.js';
-import { type JobResult, makeWorkspace, runJob } from './runner.js';
+import { type JobResult, makeWorkspace, runJob, type Workspace } from './runner.js';
 
 const AT = '2026-11-21T06:00:00Z';
 
 let cloud: LocalCloud;
-let workspace: { cwd: string; runnerTemp: string };
+let workspace: Workspace;
 
 beforeAll(async () => {
   cloud = await startE2eCloud();
@@ -40,6 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cloud?.stop();
+  await workspace?.remove();
 });
 
 async function tick(table: string, runId: string): Promise<JobResult> {

@@ -4,7 +4,7 @@
 // cancel a step the runner's way: SIGINT, SIGTERM later, then SIGKILL.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -175,14 +175,21 @@ export async function runJob(options: StepOptions): Promise<JobResult> {
   return { main, post };
 }
 
+export interface Workspace {
+  cwd: string;
+  runnerTemp: string;
+  /** Removes both folders. */
+  remove(): Promise<void>;
+}
+
 /** A fresh workspace and runner temp folder under the OS temp dir. */
-export async function makeWorkspace(): Promise<{ cwd: string; runnerTemp: string }> {
+export async function makeWorkspace(): Promise<Workspace> {
   const root = await mkdtemp(join(tmpdir(), 's3bq-e2e-'));
   const cwd = join(root, 'workspace');
   const runnerTemp = join(root, 'runner-temp');
   await mkdir(cwd, { recursive: true });
   await mkdir(runnerTemp, { recursive: true });
-  return { cwd, runnerTemp };
+  return { cwd, runnerTemp, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
 /**

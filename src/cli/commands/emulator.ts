@@ -8,6 +8,8 @@ import { type Command, type CommandContext, UsageError } from '../command.js';
 
 const DEFAULT_DEMO_TABLES = 'examples/tables';
 const DEMO_BUCKET = 'demo-lake';
+/** A daily tick loads files that landed hours ago; the demo lake pretends to be that old. */
+export const DEMO_LAKE_AGE_MS = 60 * 60_000;
 
 function parseRunSeconds(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -123,6 +125,7 @@ Options:
       const env = { ...cloud.env };
       if (values.demo) {
         const demo = await writeDemoLake(context, values.tables ?? DEFAULT_DEMO_TABLES, env, cloud.projectId);
+        await cloud.backdateObjects(DEMO_LAKE_AGE_MS);
         const skipped =
           demo.missing.map((entry) => `${entry.table} ${entry.partitionId}`).join(', ') || 'none';
         context.stderr.write(

@@ -46,7 +46,7 @@ ${SELECTOR_USAGE}
     const [{ parseDuration, runTables }, { createCloudServices }, { scrubSecrets }] = await Promise.all([
       import('../../lifecycle/index.js'),
       import('../../cloud/index.js'),
-      import('../../cloud/errors.js'),
+      import('../../cloud/secrets.js'),
     ]);
     let timeoutMs: number;
     try {

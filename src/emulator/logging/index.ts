@@ -1,5 +1,6 @@
 // The local cloud's Cloud Logging: google.logging.v2.LoggingServiceV2 over gRPC, holding
-// the messages of DTS runs as real DTS writes them, queryable by @google-cloud/logging.
+// the messages of DTS runs as real DTS writes them, queryable by @google-cloud/logging,
+// and streamed to live tails (TailLogEntries) as they are written.
 import type { FaultRegistry } from '../faults.js';
 import type { TransferLogSink, UnaryHandlers } from '../log-contract.js';
 import { startGrpcServer } from '../rpc/grpc-server.js';
@@ -7,10 +8,12 @@ import { loadLoggingProto } from '../rpc/protos.js';
 import { createLoggingHandlers } from './handlers.js';
 import { dtsLogName } from './log-record.js';
 import { LogStore } from './log-store.js';
+import { createTailService } from './tail.js';
 
 export { createLoggingHandlers } from './handlers.js';
 export { dtsLogName } from './log-record.js';
 export { LogStore } from './log-store.js';
+export { DEFAULT_MAX_TAIL_SESSIONS } from './tail.js';
 
 export interface LoggingEmulatorOptions {
   faults: FaultRegistry;
@@ -20,6 +23,8 @@ export interface LoggingEmulatorOptions {
   port?: number | undefined;
   /** Stamps receiveTimestamp (and WriteLogEntries entries without a timestamp). */
   clock?: (() => Date) | undefined;
+  /** Live-tailing sessions allowed open at once; default 10, as Cloud Logging. */
+  maxTailSessions?: number | undefined;
 }
 
 export interface LoggingEmulator {
@@ -32,6 +37,8 @@ export interface LoggingEmulator {
   /** The same RPCs for the REST gateway. */
   handlers: UnaryHandlers;
   store: LogStore;
+  /** Live-tailing sessions open now. */
+  openTailSessions(): number;
   stop(): Promise<void>;
 }
 
@@ -39,9 +46,11 @@ export async function startLoggingEmulator(options: LoggingEmulatorOptions): Pro
   if (!options.projectId) throw new Error('startLoggingEmulator needs a projectId.');
   const store = new LogStore(options.clock);
   const handlers = createLoggingHandlers(store);
+  const tail = createTailService({ store, maxSessions: options.maxTailSessions });
   const server = await startGrpcServer({
     proto: loadLoggingProto(),
     handlers,
+    streamHandlers: { TailLogEntries: tail.handler },
     faults: options.faults,
     faultService: 'logging',
     ...(options.host === undefined ? {} : { host: options.host }),
@@ -53,6 +62,10 @@ export async function startLoggingEmulator(options: LoggingEmulatorOptions): Pro
     sink: store,
     handlers,
     store,
-    stop: () => server.stop(),
+    openTailSessions: tail.openSessions,
+    stop: async () => {
+      tail.stop();
+      await server.stop();
+    },
   };
 }

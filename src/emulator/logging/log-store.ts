@@ -1,5 +1,6 @@
 // The local cloud's Cloud Logging storage: DTS runs append their messages here (as the
-// TransferLogSink) and ListLogEntries queries them with a filter, order and pages.
+// TransferLogSink), ListLogEntries queries them with a filter, order and pages, and live
+// tails (TailLogEntries) subscribe to each new record as it is stored.
 import { status } from '@grpc/grpc-js';
 import { RpcError, type TransferLogEntry, type TransferLogSink } from '../log-contract.js';
 import { compileLogFilter } from './filter.js';
@@ -23,19 +24,40 @@ export interface LogPage {
   nextPageToken: string;
 }
 
+export type LogListener = (record: LogRecord) => void;
+
 export class LogStore implements TransferLogSink {
   private readonly records: LogRecord[] = [];
+  private readonly listeners = new Set<LogListener>();
   private sequence = 0;
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
   append(entry: TransferLogEntry): void {
-    this.records.push(recordFromTransferLog(entry, this.nextSequence(), this.clock()));
+    this.store(recordFromTransferLog(entry, this.nextSequence(), this.clock()));
   }
 
   /** Stores an entry built elsewhere (WriteLogEntries); the store assigns its sequence. */
   add(build: (sequence: number, received: Date) => LogRecord): void {
-    this.records.push(build(this.nextSequence(), this.clock()));
+    this.store(build(this.nextSequence(), this.clock()));
+  }
+
+  /** Calls `listener` with every record stored from now on; returns the unsubscribe. */
+  subscribe(listener: LogListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private store(record: LogRecord): void {
+    this.records.push(record);
+    // A failing listener (a tail whose client vanished) must not fail the writer.
+    for (const listener of this.listeners) {
+      try {
+        listener(record);
+      } catch {
+        this.listeners.delete(listener);
+      }
+    }
   }
 
   get size(): number {
@@ -65,7 +87,7 @@ export class LogStore implements TransferLogSink {
   }
 }
 
-function validateResourceNames(names: string[]): string[] {
+export function validateResourceNames(names: string[]): string[] {
   if (names.length === 0) {
     throw new RpcError(
       status.INVALID_ARGUMENT,

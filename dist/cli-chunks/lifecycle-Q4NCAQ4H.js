@@ -5,12 +5,11 @@ import {
   tickOf
 } from "./chunk-RI6YYD3P.js";
 import {
-  realSleep
-} from "./chunk-CFCVNLAU.js";
-import {
   CloudError,
-  looksLikeQuota
-} from "./chunk-GWZSQ2PE.js";
+  looksLikeQuota,
+  realSleep
+} from "./chunk-WSGBRPU5.js";
+import "./chunk-NF5QNA6W.js";
 
 // src/lifecycle/cleanup.ts
 async function cleanupConfigs(services, names, signal) {

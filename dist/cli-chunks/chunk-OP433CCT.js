@@ -10,6 +10,7 @@ import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 var DEFAULT_DEMO_TABLES = "examples/tables";
 var DEMO_BUCKET = "demo-lake";
+var DEMO_LAKE_AGE_MS = 60 * 6e4;
 function parseRunSeconds(text) {
   if (text === void 0) return void 0;
   const seconds = Number(text);
@@ -90,7 +91,7 @@ Options:
     const dataDir = values.data === void 0 ? void 0 : resolve(context.cwd, values.data);
     if (dataDir) await mkdir(dataDir, { recursive: true });
     const projectId = context.env.GOOGLE_CLOUD_PROJECT?.trim() || void 0;
-    const { startLocalCloud } = await import("./emulator-KJS6BJSQ.js");
+    const { startLocalCloud } = await import("./emulator-6RSPDSCD.js");
     const started = Date.now();
     const cloud = await startLocalCloud({
       ...dataDir === void 0 ? {} : { dataDir },
@@ -101,6 +102,7 @@ Options:
       const env = { ...cloud.env };
       if (values.demo) {
         const demo = await writeDemoLake(context, values.tables ?? DEFAULT_DEMO_TABLES, env, cloud.projectId);
+        await cloud.backdateObjects(DEMO_LAKE_AGE_MS);
         const skipped = demo.missing.map((entry) => `${entry.table} ${entry.partitionId}`).join(", ") || "none";
         context.stderr.write(
           `s3bq emulator: demo lake written: ${demo.files} files, ${demo.rows} rows, ${demo.bytes} bytes; missing on purpose: ${skipped}
@@ -128,6 +130,7 @@ Options:
 };
 
 export {
+  DEMO_LAKE_AGE_MS,
   exportLine,
   writeDemoLake,
   emulatorCommand

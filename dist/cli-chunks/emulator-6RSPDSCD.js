@@ -5,7 +5,7 @@ import {
 // src/emulator/index.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/emulator/admin.ts
 import { createServer } from "node:http";
@@ -2338,11 +2338,31 @@ function toServiceError(error) {
   const message = error instanceof Error ? error.message : String(error);
   return { code: grpc.status.INTERNAL, details: `Internal error in the local cloud: ${message}` };
 }
+function serveDuplex(options, rpcName, call, handler) {
+  void applyRpcFault(options.faults, options.faultService, rpcName).then((verdict) => {
+    if (verdict.kind === "hang" || call.cancelled) return;
+    if (verdict.kind === "fail") {
+      call.emit("error", toServiceError(verdict.error));
+      return;
+    }
+    try {
+      handler(call);
+    } catch (error) {
+      call.emit("error", toServiceError(error));
+    }
+  });
+}
 async function startGrpcServer(options) {
   const server = new grpc.Server();
   const implementation = {};
   for (const [rpcName, method] of Object.entries(options.proto.serviceDefinition)) {
-    if (method.requestStream || method.responseStream) continue;
+    if (method.requestStream || method.responseStream) {
+      const streamHandler = options.streamHandlers?.[rpcName];
+      if (method.requestStream && method.responseStream && streamHandler) {
+        implementation[rpcName] = (call) => serveDuplex(options, rpcName, call, streamHandler);
+      }
+      continue;
+    }
     const handler = options.handlers[rpcName];
     implementation[rpcName] = (call, callback) => {
       void (async () => {
@@ -3806,13 +3826,23 @@ var LogStore = class {
   }
   clock;
   records = [];
+  listeners = /* @__PURE__ */ new Set();
   sequence = 0;
   append(entry) {
-    this.records.push(recordFromTransferLog(entry, this.nextSequence(), this.clock()));
+    this.store(recordFromTransferLog(entry, this.nextSequence(), this.clock()));
   }
   /** Stores an entry built elsewhere (WriteLogEntries); the store assigns its sequence. */
   add(build) {
-    this.records.push(build(this.nextSequence(), this.clock()));
+    this.store(build(this.nextSequence(), this.clock()));
+  }
+  /** Calls `listener` with every record stored from now on; returns the unsubscribe. */
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  store(record) {
+    this.records.push(record);
+    for (const listener of this.listeners) listener(record);
   }
   get size() {
     return this.records.length;
@@ -4158,6 +4188,21 @@ function sendError2(response, error) {
   sendJson(response, HTTP_STATUS[code] ?? 500, {
     error: { code: HTTP_STATUS[code] ?? 500, message, status: status5[code] }
   });
+}
+
+// src/emulator/s3/backdate.ts
+import { readdir, utimes } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var OBJECT_FILE_SUFFIX = "._S3rver_object";
+async function backdateObjects(dataDir, landedAt) {
+  let count = 0;
+  const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(OBJECT_FILE_SUFFIX)) continue;
+    await utimes(join2(entry.parentPath, entry.name), landedAt, landedAt);
+    count++;
+  }
+  return count;
 }
 
 // src/emulator/s3/index.ts
@@ -4597,7 +4642,7 @@ async function startLocalCloud(options = {}) {
   const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
   const faults = new FaultRegistry();
   const ownDataDir = options.dataDir === void 0;
-  const dataDir = options.dataDir ?? await mkdtemp(join2(tmpdir(), "s3bq-local-cloud-"));
+  const dataDir = options.dataDir ?? await mkdtemp(join3(tmpdir(), "s3bq-local-cloud-"));
   const stoppers = [];
   const stopAll = async () => {
     for (const stop of stoppers.reverse()) await stop().catch(() => void 0);
@@ -4682,6 +4727,7 @@ async function startLocalCloud(options = {}) {
       dataDir,
       denyBucket: s3.denyBucket,
       allowBucket: s3.allowBucket,
+      backdateObjects: (ageMs) => backdateObjects(dataDir, new Date(clock().getTime() - ageMs)),
       stats,
       stop: stopAll
     };

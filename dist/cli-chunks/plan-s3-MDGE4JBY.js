@@ -2,12 +2,12 @@ import {
   DEFAULT_DEADLINES,
   createS3Client,
   createS3Face
-} from "./chunk-JT5ZACEN.js";
+} from "./chunk-FOTVPG4D.js";
 import {
   DEFAULT_RETRY_POLICY,
   realSleep
-} from "./chunk-CFCVNLAU.js";
-import "./chunk-GWZSQ2PE.js";
+} from "./chunk-WSGBRPU5.js";
+import "./chunk-NF5QNA6W.js";
 
 // src/report/plan-s3.ts
 function createPlanS3(env) {

@@ -1,7 +1,7 @@
 import {
   DEFAULT_RUN_TIMEOUT,
   runCommand
-} from "./chunk-ZFPP7KLJ.js";
+} from "./chunk-Y5UFYOKN.js";
 import "./chunk-ARXQUDH2.js";
 import "./chunk-PA5KNX2G.js";
 import "./chunk-CEUTD2IY.js";

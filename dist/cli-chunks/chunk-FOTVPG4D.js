@@ -1,9 +1,7 @@
 import {
+  CloudError,
   callWithRetry
-} from "./chunk-CFCVNLAU.js";
-import {
-  CloudError
-} from "./chunk-GWZSQ2PE.js";
+} from "./chunk-WSGBRPU5.js";
 
 // src/cloud/deadlines.ts
 var DEFAULT_DEADLINES = {

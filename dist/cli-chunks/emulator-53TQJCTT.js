@@ -1,11 +1,13 @@
 import {
+  DEMO_LAKE_AGE_MS,
   emulatorCommand,
   exportLine,
   writeDemoLake
-} from "./chunk-KMHS64QQ.js";
+} from "./chunk-OP433CCT.js";
 import "./chunk-PA5KNX2G.js";
 import "./chunk-CEUTD2IY.js";
 export {
+  DEMO_LAKE_AGE_MS,
   emulatorCommand,
   exportLine,
   writeDemoLake

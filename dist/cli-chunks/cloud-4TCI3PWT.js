@@ -2,15 +2,14 @@ import {
   DEFAULT_DEADLINES,
   createS3Client,
   createS3Face
-} from "./chunk-JT5ZACEN.js";
+} from "./chunk-FOTVPG4D.js";
 import {
+  CloudError,
   DEFAULT_RETRY_POLICY,
   callWithRetry,
   realSleep
-} from "./chunk-CFCVNLAU.js";
-import {
-  CloudError
-} from "./chunk-GWZSQ2PE.js";
+} from "./chunk-WSGBRPU5.js";
+import "./chunk-NF5QNA6W.js";
 
 // src/cloud/bigquery.ts
 import { BigQuery } from "@google-cloud/bigquery";

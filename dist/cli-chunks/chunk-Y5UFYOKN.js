@@ -49,9 +49,9 @@ ${SELECTOR_USAGE}
     const selectors = parseSelectors(values);
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration, runTables }, { createCloudServices }, { scrubSecrets }] = await Promise.all([
-      import("./lifecycle-EODH7WFT.js"),
-      import("./cloud-YK2U6HY5.js"),
-      import("./errors-3LMO6KIO.js")
+      import("./lifecycle-Q4NCAQ4H.js"),
+      import("./cloud-4TCI3PWT.js"),
+      import("./secrets-NDW6X6NZ.js")
     ]);
     let timeoutMs;
     try {

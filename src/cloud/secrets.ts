@@ -1,0 +1,39 @@
+// Keeping the AWS secret out of every text the product writes. A service may echo the
+// secret back in an error, as written, URL- or JSON-escaped, or inside a base64 blob (a
+// serialised request), so each of those forms is scrubbed, not only the literal value.
+
+/** Shorter values are not worth scrubbing: they would blank out ordinary words. */
+const MIN_FORM_LENGTH = 6;
+
+/**
+ * Every substring that betrays `secret`: itself, URL- and JSON-escaped, and its base64 /
+ * base64url encodings, alone or embedded in a longer blob. Embedded, the encoding depends
+ * on the secret's byte offset modulo 3, and its first and last characters mix with the
+ * neighbouring bytes, so the stable core of each of the three alignments is a form too.
+ */
+export function secretForms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+  for (const encoding of ['base64', 'base64url'] as const) {
+    forms.push(bytes.toString(encoding), bytes.toString(encoding).replace(/=+$/, ''));
+    for (let offset = 0; offset < 3; offset++) {
+      const shifted = Buffer.concat([Buffer.alloc(offset), bytes]).toString(encoding).replace(/=+$/, '');
+      forms.push(shifted.slice(Math.ceil((offset * 4) / 3), -2));
+    }
+  }
+  return [...new Set(forms)].filter((form) => form.length >= MIN_FORM_LENGTH);
+}
+
+const ECHOED_SECRET_PARAM = /(secret_?access_?key["'\s:=]+(?:\{\s*"?string_?value"?\s*:\s*)?["']?)[^"'\s,}]+/gi;
+
+/**
+ * `text` with every form of every secret replaced by `***`, and anything that looks like an
+ * echoed `secret_access_key` parameter masked too.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  const forms = [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length);
+  let out = text;
+  // Longest first, so a form containing another is replaced whole.
+  for (const form of forms) out = out.split(form).join('***');
+  return out.replace(ECHOED_SECRET_PARAM, '$1***');
+}
