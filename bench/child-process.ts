@@ -2,7 +2,12 @@
 // and measures it from outside: wall time, time to first output, and peak resident
 // memory (VmHWM from /proc, sampled while it runs; Linux only, otherwise undefined).
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const USAGE_HOOK = fileURLToPath(new URL('./report-usage.cjs', import.meta.url));
 
 export interface ChildRun {
   exitCode: number | null;
@@ -15,6 +20,8 @@ export interface ChildRun {
   firstOutputMs: number | undefined;
   /** Peak resident set in MiB as last sampled (VmHWM never decreases). */
   rssPeakMb: number | undefined;
+  /** With `usage`: the child's own CPU time (user + system) and peak RSS at exit. */
+  usage?: { cpuMs: number; maxRssMb: number } | undefined;
 }
 
 export interface ChildOptions {
@@ -24,6 +31,8 @@ export interface ChildOptions {
   timeoutMs: number;
   /** Sample VmHWM this often; 0 = do not sample. */
   rssSampleMs?: number | undefined;
+  /** Preload report-usage.cjs so the child reports its CPU time and peak RSS at exit. */
+  usage?: boolean | undefined;
 }
 
 /** Peak resident memory of a live process in MiB, from /proc/<pid>/status. */
@@ -38,12 +47,29 @@ export async function readVmHwmMb(pid: number): Promise<number | undefined> {
 }
 
 /** Runs `node <cli> ...args`; `cli` is the bundled CLI (see dist-snapshot.ts). */
-export function runCli(cli: string, args: readonly string[], options: ChildOptions): Promise<ChildRun> {
+export async function runCli(cli: string, args: readonly string[], options: ChildOptions): Promise<ChildRun> {
+  if (!options.usage) return spawnCli([cli, ...args], options.env ?? process.env, options);
+  const dir = await mkdtemp(join(tmpdir(), 's3bq-bench-usage-'));
+  try {
+    const file = join(dir, 'usage.json');
+    const env = { ...(options.env ?? process.env), S3BQ_BENCH_USAGE_FILE: file };
+    const run = await spawnCli(['--require', USAGE_HOOK, cli, ...args], env, options);
+    const usage = JSON.parse(await readFile(file, 'utf8').catch(() => 'null')) as {
+      cpuMs: number;
+      maxRssKb: number;
+    } | null;
+    return usage ? { ...run, usage: { cpuMs: usage.cpuMs, maxRssMb: usage.maxRssKb / 1024 } } : run;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function spawnCli(argv: string[], env: NodeJS.ProcessEnv, options: ChildOptions): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [cli, ...args], {
+    const child = spawn(process.execPath, argv, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -33,6 +33,8 @@ export interface PlanProcessFigures {
   tables: number;
   wallMsMedian: number;
   wallMsAll: number[];
+  /** The child's own CPU time: steadier than wall time when others share the machine. */
+  cpuMsMedian: number;
   partitions: number;
 }
 
@@ -46,6 +48,7 @@ export async function measurePlanProcess(
     await mkdir(join(cwd, 'tables'));
     await writeGeneratedTables(join(cwd, 'tables'), tables);
     const times: number[] = [];
+    const cpu: number[] = [];
     let partitions = 0;
     for (let i = 0; i < runs; i++) {
       const run = await runCli(
@@ -55,6 +58,7 @@ export async function measurePlanProcess(
           cwd,
           env: { ...process.env, TZ: 'UTC' },
           timeoutMs: CHILD_TIMEOUT_MS,
+          usage: true,
         },
       );
       if (run.exitCode !== 0)
@@ -64,8 +68,16 @@ export async function measurePlanProcess(
         throw new Error(`planned ${plan.tables.length} tables, wrote ${tables}`);
       partitions = plan.tables.reduce((n, t) => n + t.partitions.length, 0);
       times.push(run.wallMs);
+      if (run.usage) cpu.push(run.usage.cpuMs);
     }
-    return { runs, tables, wallMsMedian: median(times), wallMsAll: times, partitions };
+    return {
+      runs,
+      tables,
+      wallMsMedian: median(times),
+      wallMsAll: times,
+      cpuMsMedian: cpu.length > 0 ? median(cpu) : Number.NaN,
+      partitions,
+    };
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }

@@ -34,6 +34,10 @@ export interface WorkloadFigures {
   measuredMakespanMs: number;
   makespanEfficiency: number;
   rssMbPeak: number | undefined;
+  /** Peak RSS as sampled from /proc/<pid>/status VmHWM while it ran. */
+  rssMbPeakSampled: number | undefined;
+  /** CPU time (user + system) of the `s3bq run` process. */
+  cpuMs: number;
   loadedPartitions: number;
   /** Median of a partition's start → its run seen ended (a run slot's holding time, roughly). */
   partitionMsMedian: number;
@@ -87,7 +91,7 @@ export async function measureWorkload(
         '--results',
         'results.json',
       ],
-      { cwd, env, timeoutMs: Math.max(300_000, idealMakespanMs * 5), rssSampleMs: 50 },
+      { cwd, env, timeoutMs: Math.max(300_000, idealMakespanMs * 5), rssSampleMs: 200, usage: true },
     );
     if (run.exitCode !== 0) {
       throw new Error(
@@ -112,7 +116,10 @@ export async function measureWorkload(
       idealMakespanMs,
       measuredMakespanMs: run.wallMs,
       makespanEfficiency: idealMakespanMs / run.wallMs,
-      rssMbPeak: run.rssPeakMb,
+      // The process's own maxRSS at exit; the /proc sample is the fallback.
+      rssMbPeak: run.usage?.maxRssMb ?? run.rssPeakMb,
+      rssMbPeakSampled: run.rssPeakMb,
+      cpuMs: run.usage?.cpuMs ?? Number.NaN,
       loadedPartitions: loaded,
       partitionMsMedian: median(slotMs),
       cliReportedMs: Number(/Finished in ([\d.]+) s/.exec(run.stdout)?.[1] ?? Number.NaN) * 1000,

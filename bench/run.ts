@@ -1,19 +1,25 @@
 // `npm run bench`: runs every benchmark, prints a table against the issue's goals and
 // writes bench/results.json. `--only a,b` runs some of them (detection, cold-start, plan,
 // overhead, workload) and merges their figures into the existing results file.
-// The CLI figures measure a private copy of the bundled dist/ (built first if missing).
+// The CLI figures measure a private bundle built from the current src/ (see private-build.ts).
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureColdStart, measurePlanProcess } from './cli-process-figures.js';
-import { FIXED_10S_SCHEDULE, linearSpread, logSpread, measureWait } from './detection-latency.js';
-import { snapshotDist } from './dist-snapshot.js';
+import {
+  ASSUMED_SIGNAL_DELAY_MS,
+  FIXED_10S_SCHEDULE,
+  linearSpread,
+  logSpread,
+  measureWait,
+} from './detection-latency.js';
 import { GOALS } from './goals.js';
 import { measureOverhead } from './lifecycle-overhead.js';
 import { startLocalCloudProcess } from './local-cloud-process.js';
 import { measureWorkload } from './parallel-workload.js';
 import { benchPlan } from './plan-1000.js';
+import { buildPrivateCli } from './private-build.js';
 import { median, round2 } from './stats.js';
 
 const BENCHES = ['detection', 'cold-start', 'plan', 'overhead', 'workload'] as const;
@@ -58,7 +64,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg()[0] ?? Number.NaN;
   const needsCli = ['cold-start', 'plan', 'overhead', 'workload'].some((name) => only.has(name as Bench));
-  const dist = needsCli ? await snapshotDist() : undefined;
+  const dist = needsCli ? await buildPrivateCli() : undefined;
   try {
     await measure(only, dist?.entry ?? '', figures, details);
   } finally {
@@ -96,27 +102,42 @@ async function measure(
   details: Record<string, unknown>,
 ): Promise<void> {
   if (only.has('detection')) {
-    log(`· detection latency: waitForRun over ${SETTINGS.waitRuns} runs of 30 s–30 min, fake clock`);
+    log(`· detection latency: the real wait over ${SETTINGS.waitRuns} runs of 30 s–30 min, virtual time`);
     const spread = linearSpread(SETTINGS.waitRuns);
-    const product = await measureWait(spread);
-    const fixed = await measureWait(spread, FIXED_10S_SCHEDULE);
-    const productLog = await measureWait(logSpread(SETTINGS.waitRuns));
-    const fixedLog = await measureWait(logSpread(SETTINGS.waitRuns), FIXED_10S_SCHEDULE);
-    figures.detection_latency_ms_mean = product.latencyMsMean;
-    figures.get_run_calls_per_run = product.callsPerRun;
+    const tailed = await measureWait(spread, { signalDelayMs: ASSUMED_SIGNAL_DELAY_MS });
+    const blind = await measureWait(spread);
+    const fixed = await measureWait(spread, { schedule: FIXED_10S_SCHEDULE });
+    // The product's default path (gRPC) is the live tail; blind polling is its fallback
+    // (REST transport, or the tail refused or lost).
+    figures.detection_latency_ms_mean = tailed.latencyMsMean;
+    figures.get_run_calls_per_run = tailed.callsPerRun;
+    figures.detection_latency_ms_mean_blind = blind.latencyMsMean;
+    figures.get_run_calls_per_run_blind = blind.callsPerRun;
     figures.fixed_10s_poll_latency_ms_mean = fixed.latencyMsMean;
     figures.fixed_10s_poll_calls_per_run = fixed.callsPerRun;
-    // For comparison only (not the product's schedule): plain polls at 30 s and 60 s.
-    const fixed30 = await measureWait(spread, { initialMs: 30_000, factor: 1, capMs: 30_000 });
-    const fixed60 = await measureWait(spread, { initialMs: 60_000, factor: 1, capMs: 60_000 });
+    const logRuns = logSpread(SETTINGS.waitRuns);
     details.detection = {
-      linear_spread: { product, fixed_10s: fixed, fixed_30s: fixed30, fixed_60s: fixed60 },
-      log_spread: { product: productLog, fixed_10s: fixedLog },
+      assumed_signal_delay_ms: ASSUMED_SIGNAL_DELAY_MS,
+      linear_spread: {
+        live_tail: tailed,
+        live_tail_signal_5s: await measureWait(spread, { signalDelayMs: 5_000 }),
+        live_tail_signal_10s: await measureWait(spread, { signalDelayMs: 10_000 }),
+        blind,
+        fixed_10s: fixed,
+        // For comparison only: plain polls at 30 s and 60 s.
+        fixed_30s: await measureWait(spread, { schedule: { initialMs: 30_000, factor: 1, capMs: 30_000 } }),
+        fixed_60s: await measureWait(spread, { schedule: { initialMs: 60_000, factor: 1, capMs: 60_000 } }),
+      },
+      log_spread: {
+        live_tail: await measureWait(logRuns, { signalDelayMs: ASSUMED_SIGNAL_DELAY_MS }),
+        blind: await measureWait(logRuns),
+        fixed_10s: await measureWait(logRuns, { schedule: FIXED_10S_SCHEDULE }),
+      },
     };
   }
 
   if (only.has('cold-start')) {
-    log(`· CLI cold start: ${SETTINGS.coldStartRuns} × node dist/cli.js --version (a private copy of dist/)`);
+    log(`· CLI cold start: ${SETTINGS.coldStartRuns} × node <bundled cli.js> --version`);
     const cold = await measureColdStart(cli, SETTINGS.coldStartRuns);
     figures.cli_cold_start_ms = cold.firstOutputMsMedian;
     details.cold_start = cold;
@@ -127,6 +148,7 @@ async function measure(
     const whole = await measurePlanProcess(cli, 1000, SETTINGS.planRuns);
     const inProcess = [await benchPlan(), await benchPlan(), await benchPlan()];
     figures.plan_1000_tables_ms = whole.wallMsMedian;
+    figures.plan_1000_tables_cpu_ms = whole.cpuMsMedian;
     figures.plan_1000_tables_in_process_ms = median(inProcess.map((r) => r.wallMs));
     details.plan = { process: whole, in_process: inProcess };
   }
@@ -180,6 +202,7 @@ async function measure(
       figures.rss_mb_peak = workload.rssMbPeak ?? Number.NaN;
       figures.makespan_ideal_ms = workload.idealMakespanMs;
       figures.makespan_measured_ms = workload.measuredMakespanMs;
+      figures.workload_cli_cpu_ms = workload.cpuMs;
       details.workload = workload;
     } finally {
       await cloud.stop();

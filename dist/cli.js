@@ -1,6 +1,6 @@
 import {
   runCommand
-} from "./cli-chunks/chunk-Y5UFYOKN.js";
+} from "./cli-chunks/chunk-YDLMEXC5.js";
 import {
   DEFAULT_TABLES_DIR,
   SELECTOR_OPTIONS,
@@ -8,10 +8,10 @@ import {
   displayPath,
   loadPlan,
   parseSelectors
-} from "./cli-chunks/chunk-ARXQUDH2.js";
+} from "./cli-chunks/chunk-X5RLG3GV.js";
 import {
   emulatorCommand
-} from "./cli-chunks/chunk-OP433CCT.js";
+} from "./cli-chunks/chunk-VTQIMCZ3.js";
 import {
   oneOf,
   parseCommandArgs,
@@ -70,9 +70,9 @@ Options:
     const say = (line) => context.stdout.write(`${line}
 `);
     const [{ startLocalCloud }, { writeDemoLake, DEMO_LAKE_AGE_MS }, { runCommand: runCommand2 }] = await Promise.all([
-      import("./cli-chunks/emulator-6RSPDSCD.js"),
-      import("./cli-chunks/emulator-53TQJCTT.js"),
-      import("./cli-chunks/run-IN5EUYUK.js")
+      import("./cli-chunks/emulator-RMSUQAYR.js"),
+      import("./cli-chunks/emulator-PZN73PAF.js"),
+      import("./cli-chunks/run-7RA75EZK.js")
     ]);
     const started = Date.now();
     const cloud = await startLocalCloud({ runSeconds });
@@ -122,10 +122,10 @@ Options:
     });
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration }, { findLeftovers }, { createCloudServices }, { loadSettings }] = await Promise.all([
-      import("./cli-chunks/lifecycle-Q4NCAQ4H.js"),
+      import("./cli-chunks/lifecycle-KEZLAK2O.js"),
       import("./cli-chunks/janitor-OLMRXVRO.js"),
-      import("./cli-chunks/cloud-4TCI3PWT.js"),
-      import("./cli-chunks/settings-5VXAZ2Q4.js")
+      import("./cli-chunks/cloud-PMW62DPI.js"),
+      import("./cli-chunks/settings-6KSYQVEA.js")
     ]);
     let olderThanMs;
     try {
@@ -200,7 +200,7 @@ ${SELECTOR_USAGE}
       const { renderPlanMarkdown, checkSources } = await import("./cli-chunks/report-VEOU55DO.js");
       let checks;
       if (values["check-source"]) {
-        const { createPlanS3 } = await import("./cli-chunks/plan-s3-MDGE4JBY.js");
+        const { createPlanS3 } = await import("./cli-chunks/plan-s3-7VB2UQFY.js");
         checks = await checkSources(plan, createPlanS3(context.env), context.signal);
       }
       context.stdout.write(renderPlanMarkdown(plan, checks, { specs: planned.map((p) => p.spec) }));
@@ -235,9 +235,9 @@ Options:
     const format = oneOf("format", values.format, FORMATS, "text");
     const tablesDir = values.tables ?? DEFAULT_TABLES_DIR;
     const [{ loadSettings, SettingsError }, { loadTables }, { formatDiagnostic }, { errorAnnotation }] = await Promise.all([
-      import("./cli-chunks/settings-5VXAZ2Q4.js"),
-      import("./cli-chunks/load-tables-GG6BRJU3.js"),
-      import("./cli-chunks/diagnostic-BBWH2NLA.js"),
+      import("./cli-chunks/settings-6KSYQVEA.js"),
+      import("./cli-chunks/load-tables-PJPTT7AN.js"),
+      import("./cli-chunks/diagnostic-KAOU5Z4A.js"),
       import("./cli-chunks/workflow-commands-VFTRIGLZ.js")
     ]);
     const diagnostics = [];

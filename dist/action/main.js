@@ -11,7 +11,7 @@ import {
   parseDuration,
   redact,
   runTable
-} from "./chunks/chunk-V6IKTNN2.js";
+} from "./chunks/chunk-2AB27BOQ.js";
 import "./chunks/chunk-TLBEO4JP.js";
 import {
   renderTableSummary
@@ -27038,7 +27038,10 @@ function checkSchemaFields(fields, path) {
 
 // src/spec/diagnostic.ts
 function formatDiagnostic(d) {
-  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+  return `${oneLine(d.file)}:${d.line}:${d.column}: ${oneLine(d.message)}`;
+}
+function oneLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 function compareDiagnostics(a, b) {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
@@ -28050,6 +28053,24 @@ var PARSE_ERROR_TEXT = {
   InvalidEscapeCharacter: "invalid escape character",
   InvalidCharacter: "invalid character in string (control characters must be escaped)"
 };
+var MAX_NESTING = 64;
+function offsetBeyondDepth(text, max) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > max) return i;
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return void 0;
+}
 function parseJsonDocument(text) {
   let lineStarts;
   const positionOf = (offset2) => {
@@ -28063,6 +28084,17 @@ function parseJsonDocument(text) {
     }
     return { line: lo + 1, column: offset2 - (lineStarts[lo] ?? 0) + 1 };
   };
+  const tooDeep = offsetBeyondDepth(text, MAX_NESTING);
+  if (tooDeep !== void 0) {
+    const message = `nested deeper than ${MAX_NESTING} levels: a table file needs only a few (is this a table file?)`;
+    return {
+      text,
+      root: void 0,
+      value: void 0,
+      errors: [{ ...positionOf(tooDeep), message }],
+      positionOf
+    };
+  }
   const parseErrors = [];
   const root = parseTree2(text, parseErrors, {
     disallowComments: true,
@@ -28181,7 +28213,7 @@ function closest(input2, candidates) {
 }
 function unknownKeyMessage(key, where, known2, seeds = AIRFLOW_SEED_KEYS) {
   const base = where ? `unknown key "${key}" in "${where}"` : `unknown key "${key}"`;
-  const seed = where === "" ? seeds[key] : void 0;
+  const seed = where === "" && Object.hasOwn(seeds, key) ? seeds[key] : void 0;
   if (seed) {
     const [parent, child] = seed.split(".");
     return child ? `${base} — this is the Airflow framework's key: write it as "${child}" inside "${parent}": { … }` : `${base} — did you mean "${seed}"? (the Airflow framework's "${key}" is "${seed}" here)`;

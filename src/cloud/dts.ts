@@ -4,6 +4,7 @@
 import type { DataTransferServiceClient } from '@google-cloud/bigquery-data-transfer';
 import { enumName, fromStruct, fromTimestamp, toStruct, toTimestamp } from './proto-values.js';
 import { type CallContext, callWithRetry, type RetryPolicy } from './retry.js';
+import { scrubSecrets } from './secrets.js';
 
 export const RUN_STATES = [
   'TRANSFER_STATE_UNSPECIFIED',
@@ -120,6 +121,13 @@ export function createDtsFace({ client, projectId, location, timeoutMs, retry }:
   });
   const call = <T>(operation: string, signal: AbortSignal | undefined, attempt: () => Promise<T>) =>
     callWithRetry(context(operation, signal), retry, attempt);
+  // A run's error status and its log messages are DTS's words, and DTS may echo the
+  // config's params (the AWS secret among them) in them: scrub them like call errors.
+  const clean = (text: string) => scrubSecrets(text, retry.secrets);
+  const runInfo = (run: unknown): TransferRunInfo => {
+    const info = toRunInfo(run as Record<string, unknown>);
+    return info.errorMessage === undefined ? info : { ...info, errorMessage: clean(info.errorMessage) };
+  };
 
   const configBody = (input: TransferConfigInput) => ({
     displayName: input.displayName,
@@ -189,17 +197,17 @@ export function createDtsFace({ client, projectId, location, timeoutMs, retry }:
       );
       const run = response.runs?.[0];
       if (!run) throw new Error(`DTS started no run for ${configName} at ${runTime.toISOString()}`);
-      return toRunInfo(run as Record<string, unknown>);
+      return runInfo(run);
     },
     async getRun(name, signal) {
       const [run] = await call('GetTransferRun', signal, () => client.getTransferRun({ name }, gax));
-      return toRunInfo(run as Record<string, unknown>);
+      return runInfo(run);
     },
     async listRuns(configName, signal) {
       const runs = await listAll('ListTransferRuns', signal, (pageToken) =>
         client.listTransferRuns({ parent: configName, pageSize: 1000, pageToken }, gax),
       );
-      return runs.map((run) => toRunInfo(run as Record<string, unknown>));
+      return runs.map(runInfo);
     },
     async listLogs(runName, signal) {
       const messages = await listAll('ListTransferLogs', signal, (pageToken) =>
@@ -208,7 +216,7 @@ export function createDtsFace({ client, projectId, location, timeoutMs, retry }:
       return messages.map((message) => ({
         time: fromTimestamp(message.messageTime),
         severity: enumName(message.severity, SEVERITIES, 'MESSAGE_SEVERITY_UNSPECIFIED'),
-        text: String(message.messageText ?? ''),
+        text: clean(String(message.messageText ?? '')),
       }));
     },
   };

@@ -33,7 +33,7 @@ export interface TailedRunMessage extends RunLogMessage {
 export interface RunLogTailRequest {
   /** Last segment of the transfer config's name. */
   configId: string;
-  /** How long Logging holds entries to order them (0–60 s); default 2 s, the service's. */
+  /** How long Logging holds entries to order them (0–60 s); default DEFAULT_TAIL_BUFFER_WINDOW_MS. */
   bufferWindowMs?: number | undefined;
 }
 
@@ -101,7 +101,12 @@ export interface LoggingFaceOptions {
 }
 
 const MAX_PAGES = 20;
-export const DEFAULT_TAIL_BUFFER_WINDOW_MS = 2_000;
+/**
+ * The tail's buffer window. The service defaults to 2 s, holding entries to order late
+ * arrivals; the wait needs no order (any entry of a run just says "look now"), so a
+ * shorter window buys detection latency and leaves room for ingestion delay.
+ */
+export const DEFAULT_TAIL_BUFFER_WINDOW_MS = 1_000;
 const MAX_TAIL_BUFFER_WINDOW_MS = 60_000;
 /**
  * Deadline of one tail session (the client library's default for TailLogEntries). A wait
@@ -113,7 +118,9 @@ const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, 
 
 /** Every message of one config's runs: the tail's filter (new entries only, so no time terms). */
 export function configLogFilter(configId: string): string {
-  return ['resource.type="bigquery_dts_config"', `resource.labels.config_id=${quote(configId)}`].join(' AND ');
+  return ['resource.type="bigquery_dts_config"', `resource.labels.config_id=${quote(configId)}`].join(
+    ' AND ',
+  );
 }
 
 export function runLogFilter(query: RunLogQuery): string {

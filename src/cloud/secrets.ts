@@ -17,14 +17,17 @@ export function secretForms(secret: string): string[] {
   for (const encoding of ['base64', 'base64url'] as const) {
     forms.push(bytes.toString(encoding), bytes.toString(encoding).replace(/=+$/, ''));
     for (let offset = 0; offset < 3; offset++) {
-      const shifted = Buffer.concat([Buffer.alloc(offset), bytes]).toString(encoding).replace(/=+$/, '');
+      const shifted = Buffer.concat([Buffer.alloc(offset), bytes])
+        .toString(encoding)
+        .replace(/=+$/, '');
       forms.push(shifted.slice(Math.ceil((offset * 4) / 3), -2));
     }
   }
   return [...new Set(forms)].filter((form) => form.length >= MIN_FORM_LENGTH);
 }
 
-const ECHOED_SECRET_PARAM = /(secret_?access_?key["'\s:=]+(?:\{\s*"?string_?value"?\s*:\s*)?["']?)[^"'\s,}]+/gi;
+const ECHOED_SECRET_PARAM =
+  /(secret_?access_?key["'\s:=]+(?:\{\s*"?string_?value"?\s*:\s*)?["']?)[^"'\s,}]+/gi;
 
 /**
  * `text` with every form of every secret replaced by `***`, and anything that looks like an

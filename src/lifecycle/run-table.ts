@@ -6,6 +6,7 @@ import pLimit from 'p-limit';
 import type { TableRef } from '../cloud/bigquery.js';
 import type { TransferRunInfo } from '../cloud/dts.js';
 import { CloudError, looksLikeQuota } from '../cloud/errors.js';
+import { backoffDelay } from '../cloud/retry.js';
 import type { PartitionPlan, PlannedTable } from '../plan/types.js';
 import { systemClock } from './clock.js';
 import { tickConfigName, tickOf } from './config-naming.js';
@@ -200,6 +201,7 @@ async function runTableSteps(planned: PlannedTable, options: LifecycleOptions): 
     const watch = createRunWatch({
       logging: services.logging,
       configName,
+      clock,
       onFallback: (message) => emit({ type: 'warning', table: spec.name, message }),
     });
     const closeWatch = () => watch.close();
@@ -232,9 +234,19 @@ async function runTableSteps(planned: PlannedTable, options: LifecycleOptions): 
           result.run_name = started.name;
           emit({ type: 'run-started', table: spec.name, partition: partition.id, run: started.name });
           partitionStep = 'wait';
-          ({ run } = await waitForRun(services.dts, started.name, clock, { schedule, signal, signals: watch }));
+          ({ run } = await waitForRun(services.dts, started.name, clock, {
+            schedule,
+            signal,
+            signals: watch,
+          }));
           if (!failedOnQuota(run) || attempt >= MAX_RUN_ATTEMPTS) break;
-          const pause = (options.quotaBackoffMs ?? DEFAULT_QUOTA_BACKOFF_MS) * attempt;
+          // Jittered, so runs that hit the quota together do not all come back together.
+          const base = options.quotaBackoffMs ?? DEFAULT_QUOTA_BACKOFF_MS;
+          const pause = backoffDelay(attempt, {
+            baseDelayMs: base,
+            maxDelayMs: base * 4,
+            random: Math.random,
+          });
           const text = `${partition.id}: run hit a quota (${run.errorMessage}); starting it again in ${formatMs(pause)}`;
           warnings.push(text);
           emit({ type: 'warning', table: spec.name, message: text });

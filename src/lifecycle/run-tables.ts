@@ -2,6 +2,7 @@
 // `maxParallel` transfer runs in flight across all of them (the load-job quota guard).
 // Two separate limiters, never one nested in itself: a pool that waits on itself
 // deadlocks.
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { PlannedTable } from '../plan/types.js';
 import type { TableResult } from './outcome.js';
@@ -14,6 +15,12 @@ export async function runTables(
 ): Promise<TableResult[]> {
   if (!Number.isInteger(options.maxParallel) || options.maxParallel < 1) {
     throw new Error(`maxParallel must be a positive integer (got ${options.maxParallel})`);
+  }
+  // Every table in flight listens on the one cancellation signal; past Node's default of
+  // 10 listeners that is expected, not a leak, so the warning would only alarm users.
+  if (options.signal) {
+    const wanted = options.maxParallel + 10;
+    if (getMaxListeners(options.signal) < wanted) setMaxListeners(wanted, options.signal);
   }
   const tables = pLimit(options.maxParallel);
   const runSlots = options.runSlots ?? pLimit(options.maxParallel);

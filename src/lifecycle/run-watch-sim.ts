@@ -52,7 +52,7 @@ interface Timer {
 }
 
 /** A clock in virtual time: sleeps and scheduled callbacks fire in time order, instantly. */
-class VirtualClock implements Clock {
+export class VirtualClock implements Clock {
   t = 0;
   private timers: Timer[] = [];
   private order = 0;

@@ -2,8 +2,13 @@
 // (DTS writes every run message there) shared by all the table's runs in flight. When a
 // message of a run arrives, that run's wait is woken to look at once. When the tail is
 // refused or lost (session limit, permissions, REST transport, a stream error) every wait
-// falls back to its blind poll schedule, and the watch says so once.
+// falls back to its blind poll schedule, and the watch says so once. A tail lost for a
+// transient reason (session limit, stream reset, the session's deadline) is reopened a few
+// times, later and later, while the table's runs are in flight.
+import type { CloudError } from '../cloud/errors.js';
 import type { LoggingFace, RunLogTail } from '../cloud/logging.js';
+import { systemClock } from './clock.js';
+import type { Clock } from './types.js';
 
 /** What a wait sees of the signal source for one run. */
 export interface RunSubscription {
@@ -37,7 +42,12 @@ export interface RunWatchOptions {
   bufferWindowMs?: number | undefined;
   /** Told once, in words, when the tail is refused or lost (not when it is merely absent). */
   onFallback?: ((message: string) => void) | undefined;
+  /** Times the reopening of a lost tail; default the wall clock. */
+  clock?: Clock | undefined;
 }
+
+/** Pauses before each reopening of a tail lost for a transient reason; then polling only. */
+export const TAIL_REOPEN_DELAYS_MS: readonly number[] = [5_000, 30_000, 120_000];
 
 const lastSegment = (name: string) => name.split('/').pop() ?? '';
 
@@ -95,9 +105,34 @@ export function createRunWatch(options: RunWatchOptions): RunWatch {
   };
 
   const configId = lastSegment(options.configName);
-  if (!options.logging.tailRunMessages) {
-    watch.state = 'lost';
-  } else {
+  const clock = options.clock ?? systemClock;
+  const closing = new AbortController();
+  let reopened = 0;
+  let told = false;
+  const fallBack = (message: string) => {
+    if (told) return;
+    told = true;
+    options.onFallback?.(`${message}; waiting for runs by polling`);
+  };
+
+  const onEnd = (error: CloudError) => {
+    if (watch.state === 'closed') return;
+    tail = undefined;
+    setState('lost');
+    const delay = TAIL_REOPEN_DELAYS_MS[reopened];
+    fallBack(
+      `Cloud Logging live tail unavailable (${error.code}: ${error.message})${error.retryable && delay !== undefined ? ', retrying it later' : ''}`,
+    );
+    if (!error.retryable || delay === undefined) return;
+    reopened += 1;
+    clock.sleep(delay, closing.signal).then(
+      () => open(),
+      () => undefined, // closed meanwhile
+    );
+  };
+
+  const open = () => {
+    if (watch.state === 'closed' || !options.logging.tailRunMessages) return;
     try {
       tail = options.logging.tailRunMessages(
         { configId, bufferWindowMs: options.bufferWindowMs },
@@ -111,22 +146,19 @@ export function createRunWatch(options: RunWatchOptions): RunWatch {
               for (const subscription of byRun.get(message.runId) ?? []) subscription.signalActivity();
             }
           },
-          onEnd: (error) => {
-            if (watch.state === 'closed') return;
-            setState('lost');
-            options.onFallback?.(
-              `Cloud Logging live tail unavailable (${error.code}: ${error.message}); waiting for runs by polling`,
-            );
-          },
+          onEnd,
         },
       );
     } catch (error) {
-      watch.state = 'lost';
-      options.onFallback?.(
-        `Cloud Logging live tail could not start (${error instanceof Error ? error.message : String(error)}); waiting for runs by polling`,
+      setState('lost');
+      fallBack(
+        `Cloud Logging live tail could not start (${error instanceof Error ? error.message : String(error)})`,
       );
     }
-  }
+  };
+
+  if (options.logging.tailRunMessages) open();
+  else watch.state = 'lost'; // REST transport: polling is the plan, not a fallback
 
   return {
     get state() {
@@ -152,6 +184,7 @@ export function createRunWatch(options: RunWatchOptions): RunWatch {
       setState('lost');
       watch.state = 'closed';
       byRun.clear();
+      closing.abort();
       tail?.close();
     },
   };

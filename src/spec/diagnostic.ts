@@ -10,9 +10,18 @@ export interface Diagnostic {
   message: string;
 }
 
-/** `path:line:col: message` — the form compilers use, so terminals and editors link it. */
+/**
+ * `path:line:col: message` — the form compilers use, so terminals and editors link it.
+ * Always one line: control characters (a file named with a newline, a message quoting
+ * one) are written as escapes, so no finding can break the form or forge another line.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+  return `${oneLine(d.file)}:${d.line}:${d.column}: ${oneLine(d.message)}`;
+}
+
+function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 /** Stable order: by file, then position, so output does not depend on check order. */

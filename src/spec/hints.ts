@@ -62,7 +62,9 @@ export function unknownKeyMessage(
   seeds: Readonly<Record<string, string>> = AIRFLOW_SEED_KEYS,
 ): string {
   const base = where ? `unknown key "${key}" in "${where}"` : `unknown key "${key}"`;
-  const seed = where === '' ? seeds[key] : undefined;
+  // Own keys only: a file's key may be "valueOf" or "constructor", which a plain lookup
+  // would find on Object.prototype.
+  const seed = where === '' && Object.hasOwn(seeds, key) ? seeds[key] : undefined;
   if (seed) {
     const [parent, child] = seed.split('.');
     return child

@@ -51,6 +51,28 @@ const PARSE_ERROR_TEXT: Record<string, string> = {
   InvalidCharacter: 'invalid character in string (control characters must be escaped)',
 };
 
+/** Deepest nesting of arrays and objects accepted; a table file's deepest is a nested schema. */
+export const MAX_NESTING = 64;
+
+/** Offset of the first `[` or `{` (outside strings) that opens level `max + 1`, if any. */
+function offsetBeyondDepth(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 export function parseJsonDocument(text: string): JsonDocument {
   // Positions are needed only for findings: index the lines on first use.
   let lineStarts: number[] | undefined;
@@ -66,6 +88,19 @@ export function parseJsonDocument(text: string): JsonDocument {
     }
     return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
   };
+
+  // The parser recurses once per level: refuse absurd nesting before it overflows the stack.
+  const tooDeep = offsetBeyondDepth(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    const message = `nested deeper than ${MAX_NESTING} levels: a table file needs only a few (is this a table file?)`;
+    return {
+      text,
+      root: undefined,
+      value: undefined,
+      errors: [{ ...positionOf(tooDeep), message }],
+      positionOf,
+    };
+  }
 
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, {

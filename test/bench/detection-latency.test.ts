@@ -1,8 +1,14 @@
 // The detection-latency harness of `npm run bench` on a tiny spread, so it cannot rot:
-// it drives the real waitForRun with a fake clock and a fake DTS face and must report
+// it drives the real waitForRun (and the live-tail watch) in virtual time and must report
 // what a schedule implies.
 import { describe, expect, it } from 'vitest';
-import { FIXED_10S_SCHEDULE, linearSpread, logSpread, measureWait } from '../../bench/detection-latency.js';
+import {
+  ASSUMED_SIGNAL_DELAY_MS,
+  FIXED_10S_SCHEDULE,
+  linearSpread,
+  logSpread,
+  measureWait,
+} from '../../bench/detection-latency.js';
 import { pollDelay } from '../../src/lifecycle/index.js';
 
 describe('the detection-latency harness', () => {
@@ -18,7 +24,7 @@ describe('the detection-latency harness', () => {
   it('measures a fixed 10 s poll exactly', async () => {
     // Runs ending at 25 s and 40 s: looks at 10, 20, 30 s (seen 5 s late, 3 calls) and
     // 10 … 40 s (seen at once, 4 calls).
-    const figures = await measureWait([25_000, 40_000], FIXED_10S_SCHEDULE);
+    const figures = await measureWait([25_000, 40_000], { schedule: FIXED_10S_SCHEDULE });
     expect(figures).toEqual({
       runs: 2,
       latencyMsMean: 2_500,
@@ -28,15 +34,21 @@ describe('the detection-latency harness', () => {
     });
   });
 
-  it('measures the product schedule through the real wait', async () => {
+  it('measures the product schedule, blind, through the real wait', async () => {
     // A run ending just after the first look is seen at the second.
     const secondLook = pollDelay(0) + pollDelay(1);
     const figures = await measureWait([pollDelay(0) + 1]);
     expect(figures.callsPerRun).toBe(2);
     expect(figures.latencyMsMean).toBe(secondLook - pollDelay(0) - 1);
-    const spread = await measureWait(linearSpread(5));
-    expect(spread.runs).toBe(5);
-    expect(spread.latencyMsMean).toBeGreaterThan(0);
-    expect(spread.callsMax).toBeGreaterThanOrEqual(spread.callsPerRun);
+  });
+
+  it('sees a run end about one signal delay late with the live tail, for fewer calls', async () => {
+    const spread = linearSpread(5);
+    const tailed = await measureWait(spread, { signalDelayMs: ASSUMED_SIGNAL_DELAY_MS });
+    const blind = await measureWait(spread);
+    expect(tailed.runs).toBe(5);
+    expect(tailed.latencyMsMax).toBeLessThanOrEqual(ASSUMED_SIGNAL_DELAY_MS);
+    expect(tailed.latencyMsMean).toBeLessThan(blind.latencyMsMean);
+    expect(tailed.callsPerRun).toBeLessThan(blind.callsPerRun);
   });
 });

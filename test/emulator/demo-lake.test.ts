@@ -5,13 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parquetSchemaToBigQuery } from '../../src/cloud/parquet-schema.js';
 import { type DemoLakeResult, generateDemoLake } from '../../src/emulator/demo-lake.js';
 import { encodeParquet } from '../../src/emulator/demo-lake-files.js';
 import { generateRow, seededRandom } from '../../src/emulator/demo-lake-values.js';
 import { FaultRegistry } from '../../src/emulator/faults.js';
-import { bigQuerySchemaFromParquetFile } from '../../src/emulator/formats/parquet-schema.js';
 import { type S3Emulator, startS3Emulator } from '../../src/emulator/s3/index.js';
 import { buildPlan } from '../../src/plan/build.js';
 import type { PlannedTable } from '../../src/plan/types.js';
@@ -158,9 +158,15 @@ describe('demo lake', () => {
       generateRow(fields, random, { rowIndex, partitionId: '20261120', window }),
     );
     const bytes = encodeParquet(fields, rows);
-    expect(bigQuerySchemaFromParquetFile(bytes).map(({ name, type }) => ({ name, type }))).toEqual(
-      fields.map(({ name, type }) => ({ name, type })),
-    );
+    expect(
+      parquetSchemaToBigQuery(
+        parquetSchema(
+          parquetMetadata(
+            bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+          ),
+        ),
+      ).map(({ name, type }) => ({ name, type })),
+    ).toEqual(fields.map(({ name, type }) => ({ name, type })));
     const read = await parquetReadObjects({ file: bytes.buffer.slice(0) as ArrayBuffer });
     expect((read[0]!.event_date as Date).toISOString().slice(0, 10)).toBe('2026-11-20');
     expect(Number(read[0]!.price)).toBeCloseTo(rows[0]!.price as number, 2);

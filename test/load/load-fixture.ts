@@ -27,9 +27,13 @@ export async function writeLake(fixture: Fixture, group: string, count: number):
   for (let i = 0; i < count; i++) {
     const name = `${group}.t${i}`;
     names.push(name);
-    work.push(limit(() => fixture.writeTable(name, csvTable(`s3://${group}/${group}/t${i}`, { lookback_days: 3 }))));
+    work.push(
+      limit(() => fixture.writeTable(name, csvTable(`s3://${group}/${group}/t${i}`, { lookback_days: 3 }))),
+    );
     for (const day of DAYS) {
-      work.push(limit(() => fixture.putObject(group, `${group}/t${i}/dt=${day}/part-0.csv`, csvRows(ROWS_PER_FILE))));
+      work.push(
+        limit(() => fixture.putObject(group, `${group}/t${i}/dt=${day}/part-0.csv`, csvRows(ROWS_PER_FILE))),
+      );
     }
   }
   await Promise.all(work);

@@ -70,7 +70,19 @@ describe(`${TABLES} tables × ${DAYS.length} partitions`, () => {
     const stderr = sink();
     const started = Date.now();
     const code = await main(
-      ['run', '--tables', 'tables', '--at', AT, '--max-parallel', String(MAX_PARALLEL), '--timeout', '3m', '--results', 'results.json'],
+      [
+        'run',
+        '--tables',
+        'tables',
+        '--at',
+        AT,
+        '--max-parallel',
+        String(MAX_PARALLEL),
+        '--timeout',
+        '3m',
+        '--results',
+        'results.json',
+      ],
       { env: fixture.env, cwd: fixture.cwd, stdout: stdout.stream, stderr: stderr.stream },
     );
     const wallMs = Date.now() - started;

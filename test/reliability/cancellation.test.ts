@@ -32,7 +32,10 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   fixture.cloud.faults.clear();
-  await cleanupConfigs(services, (await services.dts.listConfigs()).map((config) => config.name));
+  await cleanupConfigs(
+    services,
+    (await services.dts.listConfigs()).map((config) => config.name),
+  );
 });
 afterAll(async () => {
   await services?.close();
@@ -120,7 +123,10 @@ describe('s3bq run cancelled by the runner', () => {
     const [leftover] = await tickConfigsLeft(services);
     expect(leftover).toBeDefined();
 
-    const dry = startCli(['janitor', '--older-than', '1ms', '--dry-run'], { cwd: fixture.cwd, env: fixture.env });
+    const dry = startCli(['janitor', '--older-than', '1ms', '--dry-run'], {
+      cwd: fixture.cwd,
+      env: fixture.env,
+    });
     expect(await dry.exited).toEqual({ code: 0, signal: null });
     expect(dry.stdout()).toContain('would delete s3bq|');
     expect(await tickConfigsLeft(services)).toEqual([leftover]);

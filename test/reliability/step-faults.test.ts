@@ -42,10 +42,30 @@ interface StepCase {
 }
 
 const STEPS: StepCase[] = [
-  { step: 'ensure table (get)', service: 'bigquery', method: 'tables.get', whenBroken: { fails: 'ensure-table' } },
-  { step: 'ensure table (insert)', service: 'bigquery', method: 'tables.insert', whenBroken: { fails: 'ensure-table' } },
-  { step: 'create config', service: 'dts', method: 'CreateTransferConfig', whenBroken: { fails: 'create-config' } },
-  { step: 'start run', service: 'dts', method: 'StartManualTransferRuns', whenBroken: { fails: 'start-run' } },
+  {
+    step: 'ensure table (get)',
+    service: 'bigquery',
+    method: 'tables.get',
+    whenBroken: { fails: 'ensure-table' },
+  },
+  {
+    step: 'ensure table (insert)',
+    service: 'bigquery',
+    method: 'tables.insert',
+    whenBroken: { fails: 'ensure-table' },
+  },
+  {
+    step: 'create config',
+    service: 'dts',
+    method: 'CreateTransferConfig',
+    whenBroken: { fails: 'create-config' },
+  },
+  {
+    step: 'start run',
+    service: 'dts',
+    method: 'StartManualTransferRuns',
+    whenBroken: { fails: 'start-run' },
+  },
   { step: 'poll', service: 'dts', method: 'GetTransferRun', whenBroken: { fails: 'wait' } },
   { step: 'read logs', service: 'dts', method: 'ListTransferLogs', whenBroken: 'loads' },
   { step: 'verify', service: 'bigquery', method: 'jobs.insert', whenBroken: { fails: 'verify' } },
@@ -83,7 +103,9 @@ async function load(name: string, using: Faces, timeoutMs = 20_000): Promise<Tab
 
 function expectLoaded(result: TableResult): void {
   expect(result.status, JSON.stringify(result)).toBe('loaded');
-  expect(result.partitions).toEqual([expect.objectContaining({ id: PARTITION, status: 'loaded', rows: ROWS })]);
+  expect(result.partitions).toEqual([
+    expect.objectContaining({ id: PARTITION, status: 'loaded', rows: ROWS }),
+  ]);
 }
 
 /** The end state every scenario must reach, broken delete aside. */
@@ -188,7 +210,9 @@ describe.each(STEPS)('$step ($service $method)', ({ service, method, whenBroken 
       }
       const step = whenBroken === 'loads' ? 'verify' : whenBroken.fails;
       expect(result).toMatchObject({ status: 'failed', failed_step: step });
-      expect(result.partitions[0]?.message).toMatch(new RegExp(`^${step}: timed out after 3s \\(--timeout\\)|^${step}: `));
+      expect(result.partitions[0]?.message).toMatch(
+        new RegExp(`^${step}: timed out after 3s \\(--timeout\\)|^${step}: `),
+      );
       expect(`${result.message} ${result.partitions[0]?.message}`).toContain('timed out after');
       expect(elapsed).toBeGreaterThanOrEqual(TABLE_TIMEOUT_MS - 100);
       await expectNothingLeft(result);
@@ -246,5 +270,52 @@ describe.each(STEPS)('$step ($service $method)', ({ service, method, whenBroken 
       expectLoaded(result);
       await expectLeftForJanitor(result);
     }
+  });
+});
+
+describe('precheck (s3 ListObjectsV2)', () => {
+  it('a burst of 503 SlowDown is retried with the quota back-off, and the table loads', async () => {
+    const name = await freshTable(fixture);
+    const id = fixture.cloud.faults.add({
+      service: 's3',
+      method: 'ListObjectsV2',
+      kind: 'error',
+      code: 503,
+      times: 2,
+    });
+    const sleepsBefore = faces.sleeps.length;
+    const result = await load(name, faces);
+    expect(fixture.cloud.faults.fired.get(id)).toBe(2);
+    expect(faces.sleeps.slice(sleepsBefore).every((ms) => ms >= 20)).toBe(true);
+    expectLoaded(result);
+    await expectNothingLeft(result);
+  });
+
+  it('access denied fails the partition at precheck (never a skip) and creates nothing', async () => {
+    const name = await freshTable(fixture);
+    fixture.cloud.faults.add({
+      service: 's3',
+      method: 'ListObjectsV2',
+      kind: 'error',
+      code: 403,
+      message: 'Access Denied',
+      times: -1,
+    });
+    const result = await load(name, faces);
+    expect(result).toMatchObject({ status: 'failed', failed_step: 'precheck' });
+    expect(result.config_name).toBeUndefined();
+    expect(result.partitions[0]?.message).toMatch(
+      /S3 check of s3:\/\/lake\/.* failed: access to s3:\/\/lake denied: grant s3:ListBucket/,
+    );
+    await expectNothingLeft(result);
+  });
+
+  it('a hung list is cut by its deadline and retried, and the table loads', async () => {
+    const name = await freshTable(fixture);
+    const id = fixture.cloud.faults.add({ service: 's3', method: 'ListObjectsV2', kind: 'hang', times: 1 });
+    const result = await load(name, faces);
+    expect(fixture.cloud.faults.fired.get(id)).toBe(1);
+    expectLoaded(result);
+    await expectNothingLeft(result);
   });
 });

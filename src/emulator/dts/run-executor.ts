@@ -134,7 +134,12 @@ export class RunExecutor {
     try {
       run.startTime = clock();
       this.setState(run, 'RUNNING');
+      // A real run spends its time moving data and writes its summary at the end, just
+      // before its state flips: the last log message and the end of the run come together.
       const deadline = run.startTime.getTime() + runMs * (1 - PENDING_SHARE);
+      const moving = deadline - clock().getTime();
+      if (moving > 0) await this.pause(moving);
+      if (!this.alive(run)) return;
       let failure: RunFailure | undefined;
       try {
         if (injected?.kind === 'fail-run') {
@@ -148,8 +153,6 @@ export class RunExecutor {
         failure =
           error instanceof RunFailure ? error : new RunFailure(INTERNAL, `Internal error: ${String(error)}`);
       }
-      const remaining = deadline - clock().getTime();
-      if (remaining > 0) await this.pause(remaining);
       if (!this.alive(run)) return;
       this.finish(run, failure);
     } finally {

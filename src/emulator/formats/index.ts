@@ -7,7 +7,6 @@ import { readNdjson } from './json.js';
 import { readParquet } from './parquet.js';
 import type { ReadOptions, SourceRecord } from './records.js';
 
-export { bigQuerySchemaFromParquet, bigQuerySchemaFromParquetFile } from './parquet-schema.js';
 export type { CsvReadOptions, ReadOptions, SourceRecord } from './records.js';
 
 const UNIMPLEMENTED = 12;

@@ -134,7 +134,9 @@ export function createTailService(options: TailServiceOptions): TailService {
         opened.start(options.store, parents, matches, windowMs);
       } catch (error) {
         const rpcError =
-          error instanceof RpcError ? error : new RpcError(status.INTERNAL, `Internal error: ${String(error)}`);
+          error instanceof RpcError
+            ? error
+            : new RpcError(status.INTERNAL, `Internal error: ${String(error)}`);
         call.emit('error', { code: rpcError.code, details: rpcError.message });
       }
     });

@@ -2,14 +2,17 @@ import {
   DEFAULT_DEADLINES,
   createS3Client,
   createS3Face
-} from "./chunk-FOTVPG4D.js";
+} from "./chunk-J3UADTEE.js";
 import {
   CloudError,
   DEFAULT_RETRY_POLICY,
   callWithRetry,
-  realSleep
-} from "./chunk-WSGBRPU5.js";
-import "./chunk-NF5QNA6W.js";
+  realSleep,
+  toCloudError
+} from "./chunk-KRLDPSVW.js";
+import {
+  scrubSecrets
+} from "./chunk-NF5QNA6W.js";
 
 // src/cloud/bigquery.ts
 import { BigQuery } from "@google-cloud/bigquery";
@@ -248,6 +251,11 @@ function createDtsFace({ client, projectId, location, timeoutMs, retry }) {
     signal
   });
   const call = (operation, signal, attempt) => callWithRetry(context(operation, signal), retry, attempt);
+  const clean = (text) => scrubSecrets(text, retry.secrets);
+  const runInfo = (run) => {
+    const info = toRunInfo(run);
+    return info.errorMessage === void 0 ? info : { ...info, errorMessage: clean(info.errorMessage) };
+  };
   const configBody = (input) => ({
     displayName: input.displayName,
     destinationDatasetId: input.destinationDatasetId,
@@ -316,11 +324,11 @@ function createDtsFace({ client, projectId, location, timeoutMs, retry }) {
       );
       const run = response.runs?.[0];
       if (!run) throw new Error(`DTS started no run for ${configName} at ${runTime.toISOString()}`);
-      return toRunInfo(run);
+      return runInfo(run);
     },
     async getRun(name, signal) {
       const [run] = await call("GetTransferRun", signal, () => client.getTransferRun({ name }, gax));
-      return toRunInfo(run);
+      return runInfo(run);
     },
     async listRuns(configName, signal) {
       const runs = await listAll(
@@ -328,7 +336,7 @@ function createDtsFace({ client, projectId, location, timeoutMs, retry }) {
         signal,
         (pageToken) => client.listTransferRuns({ parent: configName, pageSize: 1e3, pageToken }, gax)
       );
-      return runs.map((run) => toRunInfo(run));
+      return runs.map(runInfo);
     },
     async listLogs(runName, signal) {
       const messages = await listAll(
@@ -339,7 +347,7 @@ function createDtsFace({ client, projectId, location, timeoutMs, retry }) {
       return messages.map((message) => ({
         time: fromTimestamp(message.messageTime),
         severity: enumName(message.severity, SEVERITIES, "MESSAGE_SEVERITY_UNSPECIFIED"),
-        text: String(message.messageText ?? "")
+        text: clean(String(message.messageText ?? ""))
       }));
     }
   };
@@ -408,7 +416,15 @@ function createLoggingV2Client(options) {
   return new v2.LoggingServiceV2Client(options);
 }
 var MAX_PAGES2 = 20;
+var DEFAULT_TAIL_BUFFER_WINDOW_MS = 1e3;
+var MAX_TAIL_BUFFER_WINDOW_MS = 6e4;
+var TAIL_SESSION_MAX_MS = 60 * 6e4;
 var quote = (value) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+function configLogFilter(configId) {
+  return ['resource.type="bigquery_dts_config"', `resource.labels.config_id=${quote(configId)}`].join(
+    " AND "
+  );
+}
 function runLogFilter(query) {
   return [
     'resource.type="bigquery_dts_config"',
@@ -424,14 +440,79 @@ function entryText(entry) {
   if (typeof entry.textPayload === "string") return entry.textPayload;
   return "";
 }
-function createLoggingFace({ client, projectId, timeoutMs, retry }) {
+function suppressedCount(response) {
+  const infos = response.suppressionInfo ?? [];
+  return infos.reduce((sum, info) => sum + (Number(info.suppressedCount) || 0), 0);
+}
+function tailRunMessages(client, projectId, secrets, request, listener) {
+  if (!request.configId) throw new Error("tailRunMessages needs the config id (last segment of its name)");
+  const windowMs = request.bufferWindowMs ?? DEFAULT_TAIL_BUFFER_WINDOW_MS;
+  if (!(Number.isFinite(windowMs) && windowMs >= 0 && windowMs <= MAX_TAIL_BUFFER_WINDOW_MS)) {
+    throw new Error(`the tail's buffer window must be 0–60000 ms, got ${windowMs}`);
+  }
+  let done = false;
+  const end = (error) => {
+    if (done) return;
+    done = true;
+    listener.onEnd(toCloudError(error, "logging", "TailLogEntries", secrets));
+  };
+  let stream;
+  try {
+    stream = client.tailLogEntries({ timeout: TAIL_SESSION_MAX_MS, retry: null });
+  } catch (error) {
+    queueMicrotask(() => end(error));
+    return { close: () => done = true };
+  }
+  stream.on("metadata", () => {
+    if (!done) listener.onOpen();
+  });
+  stream.on("data", (response) => {
+    if (done) return;
+    const entries = response.entries ?? [];
+    const messages = entries.map((entry) => ({
+      runId: String(entry.labels?.run_id ?? ""),
+      time: fromTimestamp(entry.timestamp),
+      severity: String(entry.severity ?? "DEFAULT"),
+      text: entryText(entry)
+    }));
+    listener.onMessages(messages, suppressedCount(response));
+  });
+  stream.on("error", end);
+  stream.on(
+    "end",
+    () => end(new CloudError("logging", "TailLogEntries", "UNAVAILABLE", "the service ended the live tail"))
+  );
+  stream.write({
+    resourceNames: [`projects/${projectId}`],
+    filter: configLogFilter(request.configId),
+    bufferWindow: { seconds: Math.floor(windowMs / 1e3), nanos: windowMs % 1e3 * 1e6 }
+  });
+  return {
+    close() {
+      if (done) return;
+      done = true;
+      stream.cancel();
+    }
+  };
+}
+function createLoggingFace({
+  client,
+  projectId,
+  timeoutMs,
+  retry,
+  transport = "grpc"
+}) {
   const context = (signal) => ({
     service: "logging",
     operation: "ListLogEntries",
     timeoutMs: timeoutMs + 1e3,
     signal
   });
+  const tail = transport === "grpc" ? {
+    tailRunMessages: (request, listener) => tailRunMessages(client, projectId, retry.secrets, request, listener)
+  } : {};
   return {
+    ...tail,
     async runMessages(query, signal) {
       const filter = runLogFilter(query);
       const messages = [];
@@ -504,7 +585,13 @@ function createCloudServices(options) {
       timeoutMs: deadlines.callMs,
       retry
     }),
-    logging: createLoggingFace({ client: loggingClient, projectId, timeoutMs: deadlines.callMs, retry }),
+    logging: createLoggingFace({
+      client: loggingClient,
+      projectId,
+      timeoutMs: deadlines.callMs,
+      retry,
+      transport
+    }),
     bigquery: createBigQueryFace({
       client: bigqueryClient,
       location: settings.location,

@@ -1,12 +1,12 @@
 import {
   displayPath
-} from "./chunk-ARXQUDH2.js";
+} from "./chunk-X5RLG3GV.js";
 import {
   isValidTimeZone,
   locate,
   parseJsonDocument,
   zodIssueMessages
-} from "./chunk-BSUG2D3P.js";
+} from "./chunk-4XM3YP2H.js";
 import {
   GRANULARITIES,
   tableFileSchema
@@ -14,7 +14,7 @@ import {
 import {
   TableFilesInvalidError,
   compareDiagnostics
-} from "./chunk-WSG4DF63.js";
+} from "./chunk-63OWPSM2.js";
 import {
   datasetNameProblem,
   destinationKey,

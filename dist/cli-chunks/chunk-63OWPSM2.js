@@ -1,6 +1,9 @@
 // src/spec/diagnostic.ts
 function formatDiagnostic(d) {
-  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+  return `${oneLine(d.file)}:${d.line}:${d.column}: ${oneLine(d.message)}`;
+}
+function oneLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 function compareDiagnostics(a, b) {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;

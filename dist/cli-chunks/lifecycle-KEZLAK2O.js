@@ -6,9 +6,10 @@ import {
 } from "./chunk-RI6YYD3P.js";
 import {
   CloudError,
+  backoffDelay,
   looksLikeQuota,
   realSleep
-} from "./chunk-WSGBRPU5.js";
+} from "./chunk-KRLDPSVW.js";
 import "./chunk-NF5QNA6W.js";
 
 // src/lifecycle/cleanup.ts
@@ -102,8 +103,28 @@ var DEFAULT_POLL_SCHEDULE = {
   factor: 1.5,
   capMs: 9e4
 };
+var SAFETY_FACTOR = 2;
+var SAFETY_CAP_MS = 5 * 6e4;
+function safetyScheduleFor(schedule) {
+  return {
+    initialMs: schedule.initialMs,
+    factor: Math.max(SAFETY_FACTOR, schedule.factor),
+    capMs: Math.max(SAFETY_CAP_MS, schedule.capMs)
+  };
+}
+var SAFETY_POLL_SCHEDULE = safetyScheduleFor(DEFAULT_POLL_SCHEDULE);
 function pollDelay(attempt, schedule = DEFAULT_POLL_SCHEDULE) {
   return Math.min(schedule.capMs, Math.round(schedule.initialMs * schedule.factor ** attempt));
+}
+var MAX_STEPS = 1e4;
+function pollDelayAt(elapsedMs, schedule = DEFAULT_POLL_SCHEDULE) {
+  let reached = 0;
+  for (let attempt = 0; attempt < MAX_STEPS; attempt++) {
+    const delay = pollDelay(attempt, schedule);
+    reached += delay;
+    if (reached > elapsedMs || delay >= schedule.capMs || delay <= 0) return delay;
+  }
+  return pollDelay(MAX_STEPS, schedule);
 }
 
 // src/lifecycle/run-table.ts
@@ -379,6 +400,135 @@ function youngFilesWarning(checks) {
   return `files younger than DTS's ~5-minute visibility delay in ${ids.length} partition(s) (${listed}; newest ${Math.round(newest / 1e3)} s old): DTS may not see them yet and could load an incomplete partition`;
 }
 
+// src/lifecycle/run-watch.ts
+var TAIL_REOPEN_DELAYS_MS = [5e3, 3e4, 12e4];
+var lastSegment = (name) => name.split("/").pop() ?? "";
+var Subscription = class {
+  constructor(watch, onClose) {
+    this.watch = watch;
+    this.onClose = onClose;
+  }
+  watch;
+  onClose;
+  activity = false;
+  wake;
+  get live() {
+    return this.watch.state === "live";
+  }
+  takeActivity() {
+    const had = this.activity;
+    this.activity = false;
+    return had;
+  }
+  nextWake() {
+    this.wake = new AbortController();
+    return this.wake.signal;
+  }
+  /** Called by the watch: a message arrived for this run. */
+  signalActivity() {
+    this.activity = true;
+    this.wake?.abort();
+  }
+  /** Called by the watch: the tail became live or was lost. */
+  signalChange() {
+    this.wake?.abort();
+  }
+  close() {
+    this.onClose(this);
+  }
+};
+function createRunWatch(options) {
+  const byRun = /* @__PURE__ */ new Map();
+  const all = () => [...byRun.values()].flatMap((set) => [...set]);
+  const watch = { state: "opening" };
+  let tail;
+  const setState = (state) => {
+    if (watch.state === state || watch.state === "closed") return;
+    watch.state = state;
+    for (const subscription of all()) subscription.signalChange();
+  };
+  const configId = lastSegment(options.configName);
+  const clock = options.clock ?? systemClock;
+  const closing = new AbortController();
+  let reopened = 0;
+  let told = false;
+  const fallBack = (message) => {
+    if (told) return;
+    told = true;
+    options.onFallback?.(`${message}; waiting for runs by polling`);
+  };
+  const onEnd = (error) => {
+    if (watch.state === "closed") return;
+    tail = void 0;
+    setState("lost");
+    const delay = TAIL_REOPEN_DELAYS_MS[reopened];
+    fallBack(
+      `Cloud Logging live tail unavailable (${error.code}: ${error.message})${error.retryable && delay !== void 0 ? ", retrying it later" : ""}`
+    );
+    if (!error.retryable || delay === void 0) return;
+    reopened += 1;
+    clock.sleep(delay, closing.signal).then(
+      () => open(),
+      () => void 0
+      // closed meanwhile
+    );
+  };
+  const open = () => {
+    if (watch.state === "closed" || !options.logging.tailRunMessages) return;
+    try {
+      tail = options.logging.tailRunMessages(
+        { configId, bufferWindowMs: options.bufferWindowMs },
+        {
+          onOpen: () => setState("live"),
+          onMessages: (messages, suppressed) => {
+            if (watch.state === "closed") return;
+            if (suppressed > 0) for (const subscription of all()) subscription.signalActivity();
+            for (const message of messages) {
+              for (const subscription of byRun.get(message.runId) ?? []) subscription.signalActivity();
+            }
+          },
+          onEnd
+        }
+      );
+    } catch (error) {
+      setState("lost");
+      fallBack(
+        `Cloud Logging live tail could not start (${error instanceof Error ? error.message : String(error)})`
+      );
+    }
+  };
+  if (options.logging.tailRunMessages) open();
+  else watch.state = "lost";
+  return {
+    get state() {
+      return watch.state;
+    },
+    subscribe(runName) {
+      const runId = lastSegment(runName);
+      const subscription = new Subscription(watch, (closed) => {
+        const set2 = byRun.get(runId);
+        set2?.delete(closed);
+        if (set2?.size === 0) byRun.delete(runId);
+      });
+      let set = byRun.get(runId);
+      if (!set) {
+        set = /* @__PURE__ */ new Set();
+        byRun.set(runId, set);
+      }
+      set.add(subscription);
+      return subscription;
+    },
+    close() {
+      if (watch.state === "closed") return;
+      setState("lost");
+      watch.state = "closed";
+      byRun.clear();
+      closing.abort();
+      tail?.close();
+    }
+  };
+}
+
 // src/lifecycle/transfer-config.ts
 function configInput(spec, displayName, params) {
   return { displayName, destinationDatasetId: spec.dataset, params };
@@ -470,16 +620,54 @@ function transferParams(spec, targets, keys) {
 
 // src/lifecycle/wait-run.ts
 var TERMINAL = /* @__PURE__ */ new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
+var FOLLOW_UP_GAPS_MS = [1e3, 2e3, 4e3];
 function isTerminal(run) {
   return TERMINAL.has(run.state);
 }
 async function waitForRun(dts, runName, clock, options = {}) {
   const schedule = options.schedule ?? DEFAULT_POLL_SCHEDULE;
+  if (options.signals) return waitWithSignals(dts, runName, clock, schedule, options.signals, options);
   for (let attempt = 0; ; attempt++) {
     options.signal?.throwIfAborted();
     await clock.sleep(pollDelay(attempt, schedule), options.signal);
     const run = await dts.getRun(runName, options.signal);
     if (isTerminal(run)) return { run, calls: attempt + 1 };
+  }
+}
+async function waitWithSignals(dts, runName, clock, schedule, signals, options) {
+  const safety = options.safetySchedule ?? safetyScheduleFor(schedule);
+  const outer = options.signal;
+  const subscription = signals.subscribe(runName);
+  try {
+    const startedAt = clock.now().getTime();
+    let lastLookAt = startedAt;
+    let followUps = [];
+    for (let calls = 0; ; ) {
+      outer?.throwIfAborted();
+      if (subscription.takeActivity()) followUps = [0, ...FOLLOW_UP_GAPS_MS];
+      const now = clock.now().getTime();
+      const blindGap = pollDelayAt(now - startedAt, subscription.live ? safety : schedule);
+      const followUpGap = followUps[0] ?? Number.POSITIVE_INFINITY;
+      const fromFollowUp = followUpGap <= blindGap;
+      const waitMs = Math.max(0, lastLookAt + Math.min(blindGap, followUpGap) - now);
+      if (waitMs > 0) {
+        const wake = subscription.nextWake();
+        try {
+          await clock.sleep(waitMs, outer ? AbortSignal.any([outer, wake]) : wake);
+        } catch (error) {
+          if (outer?.aborted) throw outer.reason;
+          if (wake.aborted) continue;
+          throw error;
+        }
+      }
+      if (fromFollowUp) followUps.shift();
+      lastLookAt = clock.now().getTime();
+      calls += 1;
+      const run = await dts.getRun(runName, outer);
+      if (isTerminal(run)) return { run, calls };
+    }
+  } finally {
+    subscription.close();
   }
 }
 
@@ -628,6 +816,14 @@ async function runTableSteps(planned, options) {
     const starts = pLimit2(1);
     const slot = (fn) => options.runSlots ? options.runSlots(fn) : fn();
     const schedule = { ...DEFAULT_POLL_SCHEDULE, ...options.poll };
+    const watch = createRunWatch({
+      logging: services.logging,
+      configName,
+      clock,
+      onFallback: (message) => emit({ type: "warning", table: spec.name, message })
+    });
+    const closeWatch = () => watch.close();
+    signal.addEventListener("abort", closeWatch, { once: true });
     const loadPartition = async (partition) => {
       const result = states.get(partition.id).result;
       let partitionStep = "start-run";
@@ -653,9 +849,18 @@ async function runTableSteps(planned, options) {
           result.run_name = started.name;
           emit({ type: "run-started", table: spec.name, partition: partition.id, run: started.name });
           partitionStep = "wait";
-          ({ run } = await waitForRun(services.dts, started.name, clock, { schedule, signal }));
+          ({ run } = await waitForRun(services.dts, started.name, clock, {
+            schedule,
+            signal,
+            signals: watch
+          }));
           if (!failedOnQuota(run) || attempt >= MAX_RUN_ATTEMPTS) break;
-          const pause = (options.quotaBackoffMs ?? DEFAULT_QUOTA_BACKOFF_MS) * attempt;
+          const base = options.quotaBackoffMs ?? DEFAULT_QUOTA_BACKOFF_MS;
+          const pause = backoffDelay(attempt, {
+            baseDelayMs: base,
+            maxDelayMs: base * 4,
+            random: Math.random
+          });
           const text = `${partition.id}: run hit a quota (${run.errorMessage}); starting it again in ${formatMs(pause)}`;
           warnings.push(text);
           emit({ type: "warning", table: spec.name, message: text });
@@ -707,7 +912,12 @@ async function runTableSteps(planned, options) {
         decide(partition.id, { status: "failed", message: `${partitionStep}: ${message}` });
       }
     };
-    await Promise.all(toLoad.map((partition) => perTable(() => slot(() => loadPartition(partition)))));
+    try {
+      await Promise.all(toLoad.map((partition) => perTable(() => slot(() => loadPartition(partition)))));
+    } finally {
+      signal.removeEventListener("abort", closeWatch);
+      watch.close();
+    }
   } catch (error) {
     failedStep ??= step;
     tableFailure = signal.aborted ? abortMessage() : errorText(error);
@@ -755,10 +965,15 @@ async function runTableSteps(planned, options) {
 }
 
 // src/lifecycle/run-tables.ts
+import { getMaxListeners, setMaxListeners } from "node:events";
 import pLimit3 from "p-limit";
 async function runTables(planned, options) {
   if (!Number.isInteger(options.maxParallel) || options.maxParallel < 1) {
     throw new Error(`maxParallel must be a positive integer (got ${options.maxParallel})`);
+  }
+  if (options.signal) {
+    const wanted = options.maxParallel + 10;
+    if (getMaxListeners(options.signal) < wanted) setMaxListeners(wanted, options.signal);
   }
   const tables = pLimit3(options.maxParallel);
   const runSlots = options.runSlots ?? pLimit3(options.maxParallel);

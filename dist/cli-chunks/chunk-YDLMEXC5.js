@@ -3,7 +3,7 @@ import {
   SELECTOR_USAGE,
   loadPlan,
   parseSelectors
-} from "./chunk-ARXQUDH2.js";
+} from "./chunk-X5RLG3GV.js";
 import {
   oneOf,
   parseCommandArgs
@@ -49,8 +49,8 @@ ${SELECTOR_USAGE}
     const selectors = parseSelectors(values);
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration, runTables }, { createCloudServices }, { scrubSecrets }] = await Promise.all([
-      import("./lifecycle-Q4NCAQ4H.js"),
-      import("./cloud-4TCI3PWT.js"),
+      import("./lifecycle-KEZLAK2O.js"),
+      import("./cloud-PMW62DPI.js"),
       import("./secrets-NDW6X6NZ.js")
     ]);
     let timeoutMs;

@@ -22,9 +22,9 @@ var faultRuleSchema = z.strictObject({
 });
 var denySchema = z.strictObject({ bucket: z.string().min(1) });
 var HttpError = class extends Error {
-  constructor(status6, message) {
+  constructor(status7, message) {
     super(message);
-    this.status = status6;
+    this.status = status7;
   }
   status;
 };
@@ -57,9 +57,9 @@ async function readJson(request) {
     );
   }
 }
-function send(response, status6, body) {
+function send(response, status7, body) {
   const text = JSON.stringify(body);
-  response.writeHead(status6, {
+  response.writeHead(status7, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(text)
   });
@@ -111,8 +111,8 @@ async function startAdminServer(options) {
   }
   const server = createServer((request, response) => {
     route(request, response).catch((error) => {
-      const status6 = error instanceof HttpError ? error.status : 500;
-      send(response, status6, { error: error instanceof Error ? error.message : String(error) });
+      const status7 = error instanceof HttpError ? error.status : 500;
+      send(response, status7, { error: error instanceof Error ? error.message : String(error) });
     });
   });
   await new Promise((resolve, reject) => {
@@ -163,11 +163,11 @@ var RPC_STATUS_OF = {
   503: "UNAVAILABLE"
 };
 var BigQueryApiError = class extends Error {
-  constructor(reason, message, status6) {
+  constructor(reason, message, status7) {
     super(message);
     this.reason = reason;
     this.name = "BigQueryApiError";
-    this.status = status6 ?? STATUS_OF[reason];
+    this.status = status7 ?? STATUS_OF[reason];
   }
   reason;
   status;
@@ -182,12 +182,12 @@ var BigQueryApiError = class extends Error {
     };
   }
 };
-function reasonForStatus(status6) {
-  if (status6 === 404) return "notFound";
-  if (status6 === 409) return "duplicate";
-  if (status6 === 403) return "accessDenied";
-  if (status6 === 429) return "quotaExceeded";
-  if (status6 >= 500) return "backendError";
+function reasonForStatus(status7) {
+  if (status7 === 404) return "notFound";
+  if (status7 === 409) return "duplicate";
+  if (status7 === 403) return "accessDenied";
+  if (status7 === 429) return "quotaExceeded";
+  if (status7 >= 500) return "backendError";
   return "invalid";
 }
 var tableName = (projectId, datasetId, tableId) => `${projectId}:${datasetId}.${tableId}`;
@@ -231,11 +231,11 @@ async function handle(routes, options, request, response) {
   if (fault?.kind === "hang") return;
   if (fault?.kind === "latency") await options.sleep(fault.latencyMs ?? 0);
   if (fault?.kind === "error") {
-    const status7 = fault.code ?? 500;
+    const status8 = fault.code ?? 500;
     throw new BigQueryApiError(
-      reasonForStatus(status7),
+      reasonForStatus(status8),
       fault.message ?? `Injected fault on ${match.route.operation}`,
-      status7
+      status8
     );
   }
   const result = await match.route.handle(options.context(), {
@@ -243,8 +243,8 @@ async function handle(routes, options, request, response) {
     query: url.searchParams,
     body
   });
-  const status6 = result.status ?? 200;
-  if (status6 === 204) {
+  const status7 = result.status ?? 200;
+  if (status7 === 204) {
     response.writeHead(204).end();
     return;
   }
@@ -252,7 +252,7 @@ async function handle(routes, options, request, response) {
     result.body ?? {},
     (_key, value) => typeof value === "bigint" ? value.toString() : value
   );
-  response.writeHead(status6, { "content-type": "application/json; charset=UTF-8" }).end(text);
+  response.writeHead(status7, { "content-type": "application/json; charset=UTF-8" }).end(text);
 }
 function findRoute(routes, method, segments) {
   for (const candidate of routes) {
@@ -450,9 +450,6 @@ async function readParquet(uri, body) {
     );
   }
 }
-
-// src/emulator/formats/parquet-schema.ts
-import { parquetMetadata as parquetMetadata2, parquetSchema as parquetSchema2 } from "hyparquet";
 
 // src/emulator/formats/index.ts
 var UNIMPLEMENTED = 12;
@@ -3147,7 +3144,7 @@ function createRunS3Client(options) {
 function toRunFailure(error, bucket) {
   if (error instanceof RunFailure) return error;
   if (error instanceof S3ServiceException) {
-    const status6 = error.$metadata.httpStatusCode;
+    const status7 = error.$metadata.httpStatusCode;
     switch (error.name) {
       case "NoSuchBucket":
         return new RunFailure(
@@ -3167,13 +3164,13 @@ function toRunFailure(error, bucket) {
           `Amazon S3 throttled the transfer (SlowDown): ${error.message}`
         );
       default:
-        if (status6 === 403)
+        if (status7 === 403)
           return new RunFailure(PERMISSION_DENIED, `Access to Amazon S3 bucket ${bucket} was denied.`);
-        if (status6 === 404)
+        if (status7 === 404)
           return new RunFailure(NOT_FOUND3, `Amazon S3 bucket ${bucket} or object was not found.`);
         return new RunFailure(
           UNAVAILABLE,
-          `Amazon S3 answered ${error.name} (HTTP ${status6 ?? "?"}): ${error.message}`
+          `Amazon S3 answered ${error.name} (HTTP ${status7 ?? "?"}): ${error.message}`
         );
     }
   }
@@ -3303,6 +3300,9 @@ var RunExecutor = class {
       run.startTime = clock();
       this.setState(run, "RUNNING");
       const deadline = run.startTime.getTime() + runMs * (1 - PENDING_SHARE);
+      const moving = deadline - clock().getTime();
+      if (moving > 0) await this.pause(moving);
+      if (!this.alive(run)) return;
       let failure;
       try {
         if (injected?.kind === "fail-run") {
@@ -3315,8 +3315,6 @@ var RunExecutor = class {
       } catch (error) {
         failure = error instanceof RunFailure ? error : new RunFailure(INTERNAL, `Internal error: ${String(error)}`);
       }
-      const remaining = deadline - clock().getTime();
-      if (remaining > 0) await this.pause(remaining);
       if (!this.alive(run)) return;
       this.finish(run, failure);
     } finally {
@@ -3842,7 +3840,13 @@ var LogStore = class {
   }
   store(record) {
     this.records.push(record);
-    for (const listener of this.listeners) listener(record);
+    for (const listener of this.listeners) {
+      try {
+        listener(record);
+      } catch {
+        this.listeners.delete(listener);
+      }
+    }
   }
   get size() {
     return this.records.length;
@@ -3917,14 +3921,129 @@ function decodePageToken(token, query) {
   );
 }
 
+// src/emulator/logging/tail.ts
+import { Metadata as Metadata2, status as status5 } from "@grpc/grpc-js";
+var DEFAULT_BUFFER_WINDOW_MS = 2e3;
+var MAX_BUFFER_WINDOW_MS = 6e4;
+var DEFAULT_MAX_TAIL_SESSIONS = 10;
+var TailSession = class {
+  constructor(call, onClose) {
+    this.call = call;
+    this.onClose = onClose;
+  }
+  call;
+  onClose;
+  pending = [];
+  timer;
+  unsubscribe;
+  closed = false;
+  start(store, parents, matches, windowMs) {
+    this.call.sendMetadata(new Metadata2());
+    this.unsubscribe = store.subscribe((record) => {
+      if (this.closed) return;
+      if (!parents.some((parent) => record.logName.startsWith(`${parent}/logs/`))) return;
+      if (!matches(record)) return;
+      this.pending.push({ record, dueAt: Date.now() + windowMs });
+      this.schedule();
+    });
+  }
+  schedule() {
+    if (this.timer || this.pending.length === 0) return;
+    const next = Math.min(...this.pending.map((p) => p.dueAt));
+    this.timer = setTimeout(() => this.flush(), Math.max(0, next - Date.now()));
+  }
+  flush() {
+    this.timer = void 0;
+    if (this.closed) return;
+    const now = Date.now();
+    const due = this.pending.filter((p) => p.dueAt <= now);
+    this.pending = this.pending.filter((p) => p.dueAt > now);
+    if (due.length > 0) {
+      const records = due.map((p) => p.record).sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || a.sequence - b.sequence);
+      this.call.write({ entries: records.map(recordToEntry), suppressionInfo: [] });
+    }
+    this.schedule();
+  }
+  /** Stops streaming; `end` also closes the call with OK (the client half-closed). */
+  close(end) {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.unsubscribe?.();
+    this.pending = [];
+    this.onClose();
+    if (end && !this.call.cancelled) this.call.end();
+  }
+  fail(error) {
+    if (this.closed) return;
+    this.close(false);
+    this.call.emit("error", { code: error.code, details: error.message });
+  }
+};
+function bufferWindowMs(value) {
+  if (value === null || value === void 0) return DEFAULT_BUFFER_WINDOW_MS;
+  const seconds = value.seconds ?? 0;
+  const nanos = value.nanos ?? 0;
+  const ms = Number(seconds) * 1e3 + Math.floor(nanos / 1e6);
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_BUFFER_WINDOW_MS) {
+    throw new RpcError(
+      status5.INVALID_ARGUMENT,
+      `buffer_window must be between 0 and ${MAX_BUFFER_WINDOW_MS / 1e3} seconds, got ${ms / 1e3}s.`
+    );
+  }
+  return ms;
+}
+function createTailService(options) {
+  const maxSessions = options.maxSessions ?? DEFAULT_MAX_TAIL_SESSIONS;
+  const sessions = /* @__PURE__ */ new Set();
+  const handler = (call) => {
+    let session;
+    call.once("data", (request) => {
+      try {
+        const parents = validateResourceNames(request.resourceNames ?? []);
+        const matches = compileLogFilter(request.filter ?? "");
+        const windowMs = bufferWindowMs(request.bufferWindow);
+        if (sessions.size >= maxSessions) {
+          throw new RpcError(
+            status5.RESOURCE_EXHAUSTED,
+            `Quota exceeded: at most ${maxSessions} live tailing sessions may be open at once in this project; close a session (or read with ListLogEntries) and try again.`
+          );
+        }
+        const opened = new TailSession(call, () => sessions.delete(opened));
+        session = opened;
+        sessions.add(opened);
+        opened.start(options.store, parents, matches, windowMs);
+      } catch (error) {
+        const rpcError = error instanceof RpcError ? error : new RpcError(status5.INTERNAL, `Internal error: ${String(error)}`);
+        call.emit("error", { code: rpcError.code, details: rpcError.message });
+      }
+    });
+    call.on("data", () => void 0);
+    call.on("end", () => session ? session.close(true) : call.end());
+    call.on("cancelled", () => session?.close(false));
+    call.on("error", () => session?.close(false));
+  };
+  return {
+    handler,
+    openSessions: () => sessions.size,
+    stop() {
+      for (const session of [...sessions]) {
+        session.fail(new RpcError(status5.UNAVAILABLE, "The local Cloud Logging is shutting down."));
+      }
+    }
+  };
+}
+
 // src/emulator/logging/index.ts
 async function startLoggingEmulator(options) {
   if (!options.projectId) throw new Error("startLoggingEmulator needs a projectId.");
   const store = new LogStore(options.clock);
   const handlers = createLoggingHandlers(store);
+  const tail = createTailService({ store, maxSessions: options.maxTailSessions });
   const server = await startGrpcServer({
     proto: loadLoggingProto(),
     handlers,
+    streamHandlers: { TailLogEntries: tail.handler },
     faults: options.faults,
     faultService: "logging",
     ...options.host === void 0 ? {} : { host: options.host },
@@ -3936,13 +4055,17 @@ async function startLoggingEmulator(options) {
     sink: store,
     handlers,
     store,
-    stop: () => server.stop()
+    openTailSessions: tail.openSessions,
+    stop: async () => {
+      tail.stop();
+      await server.stop();
+    }
   };
 }
 
 // src/emulator/rpc/rest-gateway.ts
 import { createServer as createServer3 } from "node:http";
-import { status as status5 } from "@grpc/grpc-js";
+import { status as status6 } from "@grpc/grpc-js";
 
 // src/emulator/rpc/rest-request.ts
 import { fromProto3JSON, toProto3JSON } from "proto3-json-serializer";
@@ -4093,22 +4216,22 @@ function findRoute2(routes, httpMethod, path) {
 // src/emulator/rpc/rest-gateway.ts
 var MAX_BODY_BYTES3 = 32 * 1024 * 1024;
 var HTTP_STATUS = {
-  [status5.CANCELLED]: 499,
-  [status5.UNKNOWN]: 500,
-  [status5.INVALID_ARGUMENT]: 400,
-  [status5.DEADLINE_EXCEEDED]: 504,
-  [status5.NOT_FOUND]: 404,
-  [status5.ALREADY_EXISTS]: 409,
-  [status5.PERMISSION_DENIED]: 403,
-  [status5.RESOURCE_EXHAUSTED]: 429,
-  [status5.FAILED_PRECONDITION]: 400,
-  [status5.ABORTED]: 409,
-  [status5.OUT_OF_RANGE]: 400,
-  [status5.UNIMPLEMENTED]: 501,
-  [status5.INTERNAL]: 500,
-  [status5.UNAVAILABLE]: 503,
-  [status5.DATA_LOSS]: 500,
-  [status5.UNAUTHENTICATED]: 401
+  [status6.CANCELLED]: 499,
+  [status6.UNKNOWN]: 500,
+  [status6.INVALID_ARGUMENT]: 400,
+  [status6.DEADLINE_EXCEEDED]: 504,
+  [status6.NOT_FOUND]: 404,
+  [status6.ALREADY_EXISTS]: 409,
+  [status6.PERMISSION_DENIED]: 403,
+  [status6.RESOURCE_EXHAUSTED]: 429,
+  [status6.FAILED_PRECONDITION]: 400,
+  [status6.ABORTED]: 409,
+  [status6.OUT_OF_RANGE]: 400,
+  [status6.UNIMPLEMENTED]: 501,
+  [status6.INTERNAL]: 500,
+  [status6.UNAVAILABLE]: 503,
+  [status6.DATA_LOSS]: 500,
+  [status6.UNAUTHENTICATED]: 401
 };
 async function startRestGateway(options) {
   const service = options.root.lookupService(options.serviceName);
@@ -4120,13 +4243,13 @@ async function startRestGateway(options) {
     const found = findRoute2(routes, request.method ?? "GET", url.pathname);
     if (!found) {
       throw new RpcError(
-        status5.NOT_FOUND,
+        status6.NOT_FOUND,
         `No ${options.serviceName} method answers ${request.method} ${url.pathname} in the local cloud.`
       );
     }
     const name = found.route.method.name;
     const handler = options.handlers[name];
-    if (!handler) throw new RpcError(status5.UNIMPLEMENTED, `${name} is not implemented by the local cloud.`);
+    if (!handler) throw new RpcError(status6.UNIMPLEMENTED, `${name} is not implemented by the local cloud.`);
     const bodyText = await readBody(request);
     const rpcRequest = buildRequest(found.route, found.values, url.searchParams, bodyText);
     const verdict = await applyRpcFault(options.faults, options.faultService, name);
@@ -4183,10 +4306,10 @@ function sendJson(response, httpStatus, body) {
   response.end(text);
 }
 function sendError2(response, error) {
-  const code = error instanceof RpcError ? error.code : error instanceof BadRequestError ? status5.INVALID_ARGUMENT : status5.INTERNAL;
+  const code = error instanceof RpcError ? error.code : error instanceof BadRequestError ? status6.INVALID_ARGUMENT : status6.INTERNAL;
   const message = error instanceof Error ? error.message : String(error);
   sendJson(response, HTTP_STATUS[code] ?? 500, {
-    error: { code: HTTP_STATUS[code] ?? 500, message, status: status5[code] }
+    error: { code: HTTP_STATUS[code] ?? 500, message, status: status6[code] }
   });
 }
 
@@ -4526,9 +4649,9 @@ async function startS3Emulator(options) {
         });
         return;
       }
-      await callBackend("GET", v2.v1Url, headers, void 0, res, (status6, answerHeaders, data) => {
-        const body = status6 === 200 ? Buffer.from(toV2Body(data.toString("utf8"), v2), "utf8") : data;
-        res.writeHead(status6, { ...answerHeaders, "content-length": String(body.length) });
+      await callBackend("GET", v2.v1Url, headers, void 0, res, (status7, answerHeaders, data) => {
+        const body = status7 === 200 ? Buffer.from(toV2Body(data.toString("utf8"), v2), "utf8") : data;
+        res.writeHead(status7, { ...answerHeaders, "content-length": String(body.length) });
         res.end(body);
       });
       return;
@@ -4549,11 +4672,11 @@ async function startS3Emulator(options) {
     if (fault?.kind === "hang") return;
     if (fault?.kind === "latency") await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 0));
     if (fault?.kind === "error") {
-      const status6 = fault.code ?? 503;
+      const status7 = fault.code ?? 503;
       req.resume();
       sendS3Error(res, method, {
-        status: status6,
-        code: status6 === 503 ? "SlowDown" : status6 === 403 ? "AccessDenied" : "InternalError",
+        status: status7,
+        code: status7 === 503 ? "SlowDown" : status7 === 403 ? "AccessDenied" : "InternalError",
         message: fault.message ?? "Injected fault"
       });
       return;

@@ -1,7 +1,7 @@
 import {
   CloudError,
   callWithRetry
-} from "./chunk-WSGBRPU5.js";
+} from "./chunk-KRLDPSVW.js";
 
 // src/cloud/deadlines.ts
 var DEFAULT_DEADLINES = {

@@ -193,7 +193,9 @@ async function callWithRetry(context, policy, attempt) {
 export {
   CloudError,
   looksLikeQuota,
+  toCloudError,
   DEFAULT_RETRY_POLICY,
   realSleep,
+  backoffDelay,
   callWithRetry
 };

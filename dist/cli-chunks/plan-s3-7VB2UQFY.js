@@ -2,11 +2,11 @@ import {
   DEFAULT_DEADLINES,
   createS3Client,
   createS3Face
-} from "./chunk-FOTVPG4D.js";
+} from "./chunk-J3UADTEE.js";
 import {
   DEFAULT_RETRY_POLICY,
   realSleep
-} from "./chunk-WSGBRPU5.js";
+} from "./chunk-KRLDPSVW.js";
 import "./chunk-NF5QNA6W.js";
 
 // src/report/plan-s3.ts

@@ -30,8 +30,8 @@ function waitForAbort(signal) {
 async function writeDemoLake(context, tablesDir, env, projectId, at = /* @__PURE__ */ new Date()) {
   const [{ S3Client }, { loadSettings }, { loadTables }, { buildPlan }, { generateDemoLake }] = await Promise.all([
     import("@aws-sdk/client-s3"),
-    import("./settings-5VXAZ2Q4.js"),
-    import("./load-tables-GG6BRJU3.js"),
+    import("./settings-6KSYQVEA.js"),
+    import("./load-tables-PJPTT7AN.js"),
     import("./build-GYV4ZZZS.js"),
     import("./demo-lake-KEMLFI4I.js")
   ]);
@@ -91,7 +91,7 @@ Options:
     const dataDir = values.data === void 0 ? void 0 : resolve(context.cwd, values.data);
     if (dataDir) await mkdir(dataDir, { recursive: true });
     const projectId = context.env.GOOGLE_CLOUD_PROJECT?.trim() || void 0;
-    const { startLocalCloud } = await import("./emulator-6RSPDSCD.js");
+    const { startLocalCloud } = await import("./emulator-RMSUQAYR.js");
     const started = Date.now();
     const cloud = await startLocalCloud({
       ...dataDir === void 0 ? {} : { dataDir },

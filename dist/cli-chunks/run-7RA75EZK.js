@@ -1,8 +1,8 @@
 import {
   DEFAULT_RUN_TIMEOUT,
   runCommand
-} from "./chunk-Y5UFYOKN.js";
-import "./chunk-ARXQUDH2.js";
+} from "./chunk-YDLMEXC5.js";
+import "./chunk-X5RLG3GV.js";
 import "./chunk-PA5KNX2G.js";
 import "./chunk-CEUTD2IY.js";
 export {

@@ -2,7 +2,7 @@ import {
   TableFilesInvalidError,
   compareDiagnostics,
   formatDiagnostic
-} from "./chunk-WSG4DF63.js";
+} from "./chunk-63OWPSM2.js";
 export {
   TableFilesInvalidError,
   compareDiagnostics,

@@ -71,8 +71,8 @@ function parseSelectors(values, now = () => /* @__PURE__ */ new Date()) {
 }
 async function loadPlan(context, selectors) {
   const [{ loadSettings }, { loadTables }, { buildPlan }] = await Promise.all([
-    import("./settings-5VXAZ2Q4.js"),
-    import("./load-tables-GG6BRJU3.js"),
+    import("./settings-6KSYQVEA.js"),
+    import("./load-tables-PJPTT7AN.js"),
     import("./build-GYV4ZZZS.js")
   ]);
   const settings = await loadSettings({ cwd: context.cwd, env: context.env });

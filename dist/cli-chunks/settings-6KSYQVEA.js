@@ -2,11 +2,11 @@ import {
   isValidTimeZone,
   parseJsonDocument,
   zodIssueMessages
-} from "./chunk-BSUG2D3P.js";
+} from "./chunk-4XM3YP2H.js";
 import "./chunk-3EWSZYWJ.js";
 import {
   formatDiagnostic
-} from "./chunk-WSG4DF63.js";
+} from "./chunk-63OWPSM2.js";
 
 // src/spec/settings.ts
 import { readFile } from "node:fs/promises";

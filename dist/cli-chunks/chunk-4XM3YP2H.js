@@ -29,6 +29,24 @@ var PARSE_ERROR_TEXT = {
   InvalidEscapeCharacter: "invalid escape character",
   InvalidCharacter: "invalid character in string (control characters must be escaped)"
 };
+var MAX_NESTING = 64;
+function offsetBeyondDepth(text, max) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > max) return i;
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return void 0;
+}
 function parseJsonDocument(text) {
   let lineStarts;
   const positionOf = (offset) => {
@@ -42,6 +60,17 @@ function parseJsonDocument(text) {
     }
     return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
   };
+  const tooDeep = offsetBeyondDepth(text, MAX_NESTING);
+  if (tooDeep !== void 0) {
+    const message = `nested deeper than ${MAX_NESTING} levels: a table file needs only a few (is this a table file?)`;
+    return {
+      text,
+      root: void 0,
+      value: void 0,
+      errors: [{ ...positionOf(tooDeep), message }],
+      positionOf
+    };
+  }
   const parseErrors = [];
   const root = parseTree(text, parseErrors, {
     disallowComments: true,
@@ -175,7 +204,7 @@ function closest(input, candidates) {
 }
 function unknownKeyMessage(key, where, known2, seeds = AIRFLOW_SEED_KEYS) {
   const base = where ? `unknown key "${key}" in "${where}"` : `unknown key "${key}"`;
-  const seed = where === "" ? seeds[key] : void 0;
+  const seed = where === "" && Object.hasOwn(seeds, key) ? seeds[key] : void 0;
   if (seed) {
     const [parent, child] = seed.split(".");
     return child ? `${base} — this is the Airflow framework's key: write it as "${child}" inside "${parent}": { … }` : `${base} — did you mean "${seed}"? (the Airflow framework's "${key}" is "${seed}" here)`;
