@@ -1,6 +1,6 @@
 import {
   runCommand
-} from "./cli-chunks/chunk-YDLMEXC5.js";
+} from "./cli-chunks/chunk-JOWNEFZC.js";
 import {
   DEFAULT_TABLES_DIR,
   SELECTOR_OPTIONS,
@@ -72,7 +72,7 @@ Options:
     const [{ startLocalCloud }, { writeDemoLake, DEMO_LAKE_AGE_MS }, { runCommand: runCommand2 }] = await Promise.all([
       import("./cli-chunks/emulator-RMSUQAYR.js"),
       import("./cli-chunks/emulator-PZN73PAF.js"),
-      import("./cli-chunks/run-7RA75EZK.js")
+      import("./cli-chunks/run-VL4X3P3Z.js")
     ]);
     const started = Date.now();
     const cloud = await startLocalCloud({ runSeconds });
@@ -122,9 +122,9 @@ Options:
     });
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration }, { findLeftovers }, { createCloudServices }, { loadSettings }] = await Promise.all([
-      import("./cli-chunks/lifecycle-KEZLAK2O.js"),
+      import("./cli-chunks/lifecycle-5PZYBWRP.js"),
       import("./cli-chunks/janitor-OLMRXVRO.js"),
-      import("./cli-chunks/cloud-PMW62DPI.js"),
+      import("./cli-chunks/cloud-EA7GLA7G.js"),
       import("./cli-chunks/settings-6KSYQVEA.js")
     ]);
     let olderThanMs;

@@ -11,7 +11,7 @@ import {
   parseDuration,
   redact,
   runTable
-} from "./chunks/chunk-2AB27BOQ.js";
+} from "./chunks/chunk-25NKLFMI.js";
 import "./chunks/chunk-TLBEO4JP.js";
 import {
   renderTableSummary

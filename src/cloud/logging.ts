@@ -103,10 +103,10 @@ export interface LoggingFaceOptions {
 const MAX_PAGES = 20;
 /**
  * The tail's buffer window. The service defaults to 2 s, holding entries to order late
- * arrivals; the wait needs no order (any entry of a run just says "look now"), so a
- * shorter window buys detection latency and leaves room for ingestion delay.
+ * arrivals; the wait needs no order (any entry of a run just says "look now"), so no
+ * window at all (0, which the API allows) leaves only Logging's own ingestion delay.
  */
-export const DEFAULT_TAIL_BUFFER_WINDOW_MS = 1_000;
+export const DEFAULT_TAIL_BUFFER_WINDOW_MS = 0;
 const MAX_TAIL_BUFFER_WINDOW_MS = 60_000;
 /**
  * Deadline of one tail session (the client library's default for TailLogEntries). A wait

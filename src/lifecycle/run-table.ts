@@ -24,7 +24,7 @@ import { waitForRun } from './wait-run.js';
 
 export const DEFAULT_RUNS_PER_TABLE = 4;
 /** Starts of one partition's run when runs fail on a quota, and the pause between them. */
-const MAX_RUN_ATTEMPTS = 3;
+export const MAX_RUN_ATTEMPTS = 5;
 export const DEFAULT_QUOTA_BACKOFF_MS = 30_000;
 const RESOURCE_EXHAUSTED = 8;
 

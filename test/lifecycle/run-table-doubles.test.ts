@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CloudError } from '../../src/cloud/errors.js';
 import { runTable } from '../../src/lifecycle/index.js';
+import { MAX_RUN_ATTEMPTS } from '../../src/lifecycle/run-table.js';
 import type { LifecycleOptions } from '../../src/lifecycle/types.js';
 import { fakeServices, instantClock } from './fake-services.js';
 import { partitionOf, plannedOf, specOf } from './spec-fixture.js';
@@ -137,7 +138,7 @@ describe('runTable with test doubles', () => {
     );
     expect(failed.status).toBe('failed');
     expect(failed.partitions[0]?.message).toMatch(/FAILED: Quota exceeded/);
-    expect(always.state.calls.filter((c) => c.startsWith('start '))).toHaveLength(3);
+    expect(always.state.calls.filter((c) => c.startsWith('start '))).toHaveLength(MAX_RUN_ATTEMPTS);
   });
 
   it('plans a disabled table as skipped and touches nothing', async () => {

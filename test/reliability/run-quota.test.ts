@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanupConfigs, runTable } from '../../src/lifecycle/index.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';
 import {
+import { MAX_RUN_ATTEMPTS } from '../../src/lifecycle/run-table.js';
   expectNoSecretIn,
   FAST_LIFECYCLE,
   type Faces,
@@ -81,7 +82,7 @@ describe('a run that FAILS on a quota', () => {
       times: -1,
     });
     const result = await load();
-    expect(fixture.cloud.faults.fired.get(id)).toBe(3); // three starts, then it gives up
+    expect(fixture.cloud.faults.fired.get(id)).toBe(MAX_RUN_ATTEMPTS); // every start, then it gives up
     expect(result).toMatchObject({ status: 'failed', failed_step: 'wait' });
     expect(result.partitions[0]?.message).toContain(QUOTA);
     expect(await tickConfigsLeft(faces.services)).toEqual([]);

@@ -673,7 +673,7 @@ async function waitWithSignals(dts, runName, clock, schedule, signals, options) 
 
 // src/lifecycle/run-table.ts
 var DEFAULT_RUNS_PER_TABLE = 4;
-var MAX_RUN_ATTEMPTS = 3;
+var MAX_RUN_ATTEMPTS = 5;
 var DEFAULT_QUOTA_BACKOFF_MS = 3e4;
 var RESOURCE_EXHAUSTED = 8;
 function failedOnQuota(run) {

@@ -416,7 +416,7 @@ function createLoggingV2Client(options) {
   return new v2.LoggingServiceV2Client(options);
 }
 var MAX_PAGES2 = 20;
-var DEFAULT_TAIL_BUFFER_WINDOW_MS = 1e3;
+var DEFAULT_TAIL_BUFFER_WINDOW_MS = 0;
 var MAX_TAIL_BUFFER_WINDOW_MS = 6e4;
 var TAIL_SESSION_MAX_MS = 60 * 6e4;
 var quote = (value) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;

@@ -49,8 +49,8 @@ ${SELECTOR_USAGE}
     const selectors = parseSelectors(values);
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration, runTables }, { createCloudServices }, { scrubSecrets }] = await Promise.all([
-      import("./lifecycle-KEZLAK2O.js"),
-      import("./cloud-PMW62DPI.js"),
+      import("./lifecycle-5PZYBWRP.js"),
+      import("./cloud-EA7GLA7G.js"),
       import("./secrets-NDW6X6NZ.js")
     ]);
     let timeoutMs;
