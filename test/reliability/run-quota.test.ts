@@ -4,9 +4,9 @@
 // of the project, once spent, fails the table with BigQuery's words.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanupConfigs, runTable } from '../../src/lifecycle/index.js';
+import { MAX_RUN_ATTEMPTS } from '../../src/lifecycle/run-table.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';
 import {
-import { MAX_RUN_ATTEMPTS } from '../../src/lifecycle/run-table.js';
   expectNoSecretIn,
   FAST_LIFECYCLE,
   type Faces,
