@@ -1,6 +1,6 @@
 import {
   runCommand
-} from "./cli-chunks/chunk-JOWNEFZC.js";
+} from "./cli-chunks/chunk-CCN7RHQG.js";
 import {
   DEFAULT_TABLES_DIR,
   SELECTOR_OPTIONS,
@@ -72,7 +72,7 @@ Options:
     const [{ startLocalCloud }, { writeDemoLake, DEMO_LAKE_AGE_MS }, { runCommand: runCommand2 }] = await Promise.all([
       import("./cli-chunks/emulator-RMSUQAYR.js"),
       import("./cli-chunks/emulator-PZN73PAF.js"),
-      import("./cli-chunks/run-VL4X3P3Z.js")
+      import("./cli-chunks/run-QBJK45Y6.js")
     ]);
     const started = Date.now();
     const cloud = await startLocalCloud({ runSeconds });
@@ -124,7 +124,7 @@ Options:
     const [{ parseDuration }, { findLeftovers }, { createCloudServices }, { loadSettings }] = await Promise.all([
       import("./cli-chunks/lifecycle-5PZYBWRP.js"),
       import("./cli-chunks/janitor-OLMRXVRO.js"),
-      import("./cli-chunks/cloud-EA7GLA7G.js"),
+      import("./cli-chunks/cloud-YKB3NCTN.js"),
       import("./cli-chunks/settings-6KSYQVEA.js")
     ]);
     let olderThanMs;
@@ -200,7 +200,7 @@ ${SELECTOR_USAGE}
       const { renderPlanMarkdown, checkSources } = await import("./cli-chunks/report-VEOU55DO.js");
       let checks;
       if (values["check-source"]) {
-        const { createPlanS3 } = await import("./cli-chunks/plan-s3-7VB2UQFY.js");
+        const { createPlanS3 } = await import("./cli-chunks/plan-s3-KJNGR4X6.js");
         checks = await checkSources(plan, createPlanS3(context.env), context.signal);
       }
       context.stdout.write(renderPlanMarkdown(plan, checks, { specs: planned.map((p) => p.spec) }));

@@ -11,7 +11,7 @@ import {
   parseDuration,
   redact,
   runTable
-} from "./chunks/chunk-25NKLFMI.js";
+} from "./chunks/chunk-W2IIZ3E4.js";
 import "./chunks/chunk-TLBEO4JP.js";
 import {
   renderTableSummary

@@ -11,7 +11,7 @@ import {
   maskSecrets,
   parseCleanupState,
   redact
-} from "./chunks/chunk-25NKLFMI.js";
+} from "./chunks/chunk-W2IIZ3E4.js";
 import "./chunks/chunk-TLBEO4JP.js";
 import {
   getState,

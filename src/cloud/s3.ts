@@ -49,6 +49,8 @@ export function createS3Client({ env }: S3ClientOptions): S3Client {
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   return new S3Client({
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    // A lake's buckets may live in any region; S3 says which, and the client follows.
+    followRegionRedirects: true,
     maxAttempts: 1,
     ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
     ...(accessKeyId && secretAccessKey

@@ -50,7 +50,7 @@ ${SELECTOR_USAGE}
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration, runTables }, { createCloudServices }, { scrubSecrets }] = await Promise.all([
       import("./lifecycle-5PZYBWRP.js"),
-      import("./cloud-EA7GLA7G.js"),
+      import("./cloud-YKB3NCTN.js"),
       import("./secrets-NDW6X6NZ.js")
     ]);
     let timeoutMs;

@@ -2,7 +2,7 @@ import {
   DEFAULT_DEADLINES,
   createS3Client,
   createS3Face
-} from "./chunk-J3UADTEE.js";
+} from "./chunk-HV7GTRSO.js";
 import {
   DEFAULT_RETRY_POLICY,
   realSleep
