@@ -1,28 +1,19 @@
 // `s3bq run` and `s3bq janitor` in-process through the CLI's main(), on the local cloud.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { type CloudServices, createCloudServices } from '../../src/cloud/index.js';
 import { parseConfigName } from '../../src/lifecycle/index.js';
+import { textSink } from '../helpers/text-sink.js';
 import { CSV_SCHEMA, csvRows, csvTable, type Fixture, startFixture } from '../lifecycle/local-fixture.js';
 
 let fixture: Fixture;
 let services: CloudServices;
 
-function sink() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk) => {
-    text += String(chunk);
-  });
-  return { stream, text: () => text };
-}
-
 async function s3bq(argv: string[], signal?: AbortSignal) {
-  const stdout = sink();
-  const stderr = sink();
+  const stdout = textSink();
+  const stderr = textSink();
   const code = await main(argv, {
     env: fixture.env,
     cwd: fixture.cwd,

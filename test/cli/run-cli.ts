@@ -1,6 +1,6 @@
 // Runs `s3bq` in-process and captures what it prints.
-import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
+import { textSink } from '../helpers/text-sink.js';
 
 export interface CliResult {
   code: number;
@@ -8,23 +8,12 @@ export interface CliResult {
   stderr: string;
 }
 
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, callback) {
-      chunks.push(Buffer.from(chunk));
-      callback();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
 export async function runCli(
   argv: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<CliResult> {
-  const out = sink();
-  const err = sink();
+  const out = textSink();
+  const err = textSink();
   const code = await main(argv, {
     cwd: options.cwd,
     env: options.env ?? {},

@@ -6,13 +6,13 @@
 // lifecycle backs off and restarts them until every partition loads.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { createCloudServices } from '../../src/cloud/index.js';
 import { parseConfigName, runTables } from '../../src/lifecycle/index.js';
 import type { ResultFile, TableResult } from '../../src/lifecycle/outcome.js';
 import { assertNoSecret } from '../helpers/secret-scan.js';
+import { textSink } from '../helpers/text-sink.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';
 import { AT, DAYS, LOAD_SECRET, ROWS_PER_FILE, startLoadCloud, writeLake } from './load-fixture.js';
 
@@ -24,15 +24,6 @@ afterEach(async () => {
   await fixture?.stop();
   fixture = undefined;
 });
-
-function sink() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk) => {
-    text += String(chunk);
-  });
-  return { stream, text: () => text };
-}
 
 function expectAllLoaded(tables: readonly TableResult[], names: readonly string[]): void {
   expect(tables.map((t) => t.name).sort()).toEqual([...names].sort());
@@ -66,8 +57,8 @@ describe(`${TABLES} tables × ${DAYS.length} partitions`, () => {
       quotas: { concurrentRuns: MAX_PARALLEL, loadJobsPerDay: TABLES * DAYS.length + 100 },
     });
     const names = await writeLake(fixture, 'load', TABLES);
-    const stdout = sink();
-    const stderr = sink();
+    const stdout = textSink();
+    const stderr = textSink();
     const started = Date.now();
     const code = await main(
       [

@@ -3,12 +3,12 @@
 // deleted over google-gax's REST transport, faults are retried over REST as over gRPC,
 // and a permanent error keeps its gRPC code and names the step.
 import { createServer } from 'node:net';
-import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { cleanupConfigs, runTable } from '../../src/lifecycle/index.js';
 import type { PipelineSettings } from '../../src/spec/types.js';
 import { assertNoSecret } from '../helpers/secret-scan.js';
+import { textSink } from '../helpers/text-sink.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';
 import {
   AT,
@@ -59,15 +59,6 @@ afterAll(async () => {
   await fixture?.stop();
 });
 
-function sink() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk) => {
-    text += String(chunk);
-  });
-  return { stream, text: () => text };
-}
-
 describe('transport rest with gRPC blocked', () => {
   it('gRPC really is blocked: the default transport cannot load the table', async () => {
     const name = await freshTable(fixture, 'rest');
@@ -89,8 +80,8 @@ describe('transport rest with gRPC blocked', () => {
 
   it('s3bq run --transport rest loads the table and deletes its config', async () => {
     const name = await freshTable(fixture, 'rest');
-    const stdout = sink();
-    const stderr = sink();
+    const stdout = textSink();
+    const stderr = textSink();
     const code = await main(
       ['run', '--tables', 'tables', '--at', AT, '--only', name, '--transport', 'rest', '--json'],
       {
@@ -170,12 +161,12 @@ describe('transport rest with gRPC blocked', () => {
       },
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const stdout = sink();
+    const stdout = textSink();
     const code = await main(['janitor', '--older-than', '1ms', '--transport', 'rest'], {
       env: blockedEnv,
       cwd: fixture.cwd,
       stdout: stdout.stream,
-      stderr: sink().stream,
+      stderr: textSink().stream,
     });
     expect(code).toBe(0);
     expect(stdout.text()).toContain(config.name);

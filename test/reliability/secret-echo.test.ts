@@ -5,13 +5,13 @@
 // scenario also checks the table failed for the right reason, so the scan is not vacuous.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { FaultRule } from '../../src/emulator/faults.js';
 import { cleanupConfigs, runTable } from '../../src/lifecycle/index.js';
 import type { PipelineSettings } from '../../src/spec/types.js';
 import { assertNoSecret, findSecret } from '../helpers/secret-scan.js';
+import { textSink } from '../helpers/text-sink.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';
 import {
   AT,
@@ -59,15 +59,6 @@ afterAll(async () => {
   await faces?.services.close();
   await fixture?.stop();
 });
-
-function sink() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk) => {
-    text += String(chunk);
-  });
-  return { stream, text: () => text };
-}
 
 const WHERE: [string, (message: string) => FaultRule][] = [
   [
@@ -145,8 +136,8 @@ it('s3bq run: stdout, stderr, the --json report and the --results file carry no 
     times: -1,
   });
   for (const json of [false, true]) {
-    const stdout = sink();
-    const stderr = sink();
+    const stdout = textSink();
+    const stderr = textSink();
     const code = await main(
       [
         'run',
