@@ -11,7 +11,7 @@ import {
 } from "./cli-chunks/chunk-X5RLG3GV.js";
 import {
   emulatorCommand
-} from "./cli-chunks/chunk-VTQIMCZ3.js";
+} from "./cli-chunks/chunk-ULPYE2NZ.js";
 import {
   oneOf,
   parseCommandArgs,
@@ -70,8 +70,8 @@ Options:
     const say = (line) => context.stdout.write(`${line}
 `);
     const [{ startLocalCloud }, { writeDemoLake, DEMO_LAKE_AGE_MS }, { runCommand: runCommand2 }] = await Promise.all([
-      import("./cli-chunks/emulator-RMSUQAYR.js"),
-      import("./cli-chunks/emulator-PZN73PAF.js"),
+      import("./cli-chunks/emulator-DCZOQERW.js"),
+      import("./cli-chunks/emulator-QOOVJ2Z7.js"),
       import("./cli-chunks/run-QBJK45Y6.js")
     ]);
     const started = Date.now();

@@ -3,9 +3,9 @@
 //   GET /faults · POST /faults {FaultRule} · DELETE /faults · DELETE /faults/:id
 //   POST /s3/deny {bucket} · GET /stats
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { FaultRegistry, FaultRule } from './faults.js';
+import { listenOnLoopback } from './http-listen.js';
 
 export interface AdminServerOptions {
   faults: FaultRegistry;
@@ -145,19 +145,6 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       send(response, status, { error: error instanceof Error ? error.message : String(error) });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const hostPort = `${address.address}:${address.port}`;
-  return {
-    hostPort,
-    url: `http://${hostPort}`,
-    async stop() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  const listening = await listenOnLoopback(server, options.host, options.port);
+  return { hostPort: listening.hostPort, url: listening.url, stop: listening.stop };
 }

@@ -1,8 +1,9 @@
 // The local cloud's BigQuery: an in-memory warehouse behind the BigQuery v2 REST API on
 // loopback, plus the `Warehouse` seam through which local DTS runs land their load jobs.
-import type { AddressInfo } from 'node:net';
+
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultRegistry } from '../faults.js';
+import { listenOnLoopback } from '../http-listen.js';
 import type { Warehouse } from '../warehouse-contract.js';
 import { createBigQueryHttpServer } from './http-server.js';
 import type { RouteContext } from './http-types.js';
@@ -58,26 +59,12 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions): P
     faults: options.faults,
     sleep: (ms) => sleep(ms),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const hostPort = `${host === '::1' ? '[::1]' : host}:${port}`;
-  const url = `http://${hostPort}`;
+  const { hostPort, url, stop } = await listenOnLoopback(server, host, options.port);
   context = { store, jobs, baseUrl: url, defaultProjectId: options.projectId };
   return {
     url,
     hostPort,
     warehouse: createWarehouse(store, quota, clock),
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Hung (fault-injected) and keep-alive requests would hold close() forever.
-        server.closeAllConnections();
-      }),
+    stop,
   };
 }

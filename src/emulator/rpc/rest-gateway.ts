@@ -3,10 +3,10 @@
 // requests are rebuilt from path, query and JSON body, the same UnaryHandlers as the gRPC
 // server answer, and RpcErrors become the Google JSON error body gax decodes.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { status } from '@grpc/grpc-js';
 import type protobuf from 'protobufjs';
 import type { FaultRegistry } from '../faults.js';
+import { listenOnLoopback } from '../http-listen.js';
 import { RpcError, type UnaryHandlers } from '../log-contract.js';
 import { BadRequestError, buildRequest, encodeResponse } from './rest-request.js';
 import { compileRoutes, findRoute } from './rest-routes.js';
@@ -93,21 +93,13 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
       sendError(response, error);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const hostPort = `${address.address}:${address.port}`;
+  const listening = await listenOnLoopback(server, options.host, options.port);
   return {
-    hostPort,
-    url: `http://${hostPort}`,
+    hostPort: listening.hostPort,
+    url: listening.url,
     async stop() {
       stopping.abort();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Hung calls and keep-alive sockets would hold close() open forever.
-      server.closeAllConnections();
-      await closed;
+      await listening.stop();
     },
   };
 }

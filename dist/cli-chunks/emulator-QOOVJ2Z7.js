@@ -3,7 +3,7 @@ import {
   emulatorCommand,
   exportLine,
   writeDemoLake
-} from "./chunk-VTQIMCZ3.js";
+} from "./chunk-ULPYE2NZ.js";
 import "./chunk-PA5KNX2G.js";
 import "./chunk-CEUTD2IY.js";
 export {

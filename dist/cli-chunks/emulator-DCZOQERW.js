@@ -10,6 +10,30 @@ import { join as join3 } from "node:path";
 // src/emulator/admin.ts
 import { createServer } from "node:http";
 import { z } from "zod";
+
+// src/emulator/http-listen.ts
+async function listenOnLoopback(server, host = "127.0.0.1", port = 0) {
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const bound = server.address().port;
+  const hostPort = `${host.includes(":") ? `[${host}]` : host}:${bound}`;
+  return {
+    port: bound,
+    hostPort,
+    url: `http://${hostPort}`,
+    stop: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    })
+  };
+}
+
+// src/emulator/admin.ts
 var MAX_BODY_BYTES = 64 * 1024;
 var faultRuleSchema = z.strictObject({
   service: z.enum(["dts", "logging", "bigquery", "s3"]),
@@ -115,21 +139,8 @@ async function startAdminServer(options) {
       send(response, status7, { error: error instanceof Error ? error.message : String(error) });
     });
   });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address();
-  const hostPort = `${address.address}:${address.port}`;
-  return {
-    hostPort,
-    url: `http://${hostPort}`,
-    async stop() {
-      const closed = new Promise((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    }
-  };
+  const listening = await listenOnLoopback(server, options.host, options.port);
+  return { hostPort: listening.hostPort, url: listening.url, stop: listening.stop };
 }
 
 // src/emulator/bigquery/index.ts
@@ -2265,25 +2276,13 @@ async function startBigQueryEmulator(options) {
     faults: options.faults,
     sleep: (ms) => sleep(ms)
   });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address();
-  const hostPort = `${host === "::1" ? "[::1]" : host}:${port}`;
-  const url = `http://${hostPort}`;
+  const { hostPort, url, stop } = await listenOnLoopback(server, host, options.port);
   context = { store, jobs, baseUrl: url, defaultProjectId: options.projectId };
   return {
     url,
     hostPort,
     warehouse: createWarehouse(store, quota, clock),
-    stop: () => new Promise((resolve, reject) => {
-      server.close((error) => error ? reject(error) : resolve());
-      server.closeAllConnections();
-    })
+    stop
   };
 }
 
@@ -4269,20 +4268,13 @@ async function startRestGateway(options) {
       sendError2(response, error);
     });
   });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address();
-  const hostPort = `${address.address}:${address.port}`;
+  const listening = await listenOnLoopback(server, options.host, options.port);
   return {
-    hostPort,
-    url: `http://${hostPort}`,
+    hostPort: listening.hostPort,
+    url: listening.url,
     async stop() {
       stopping.abort();
-      const closed = new Promise((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await listening.stop();
     }
   };
 }
