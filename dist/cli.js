@@ -1,6 +1,6 @@
 import {
   runCommand
-} from "./cli-chunks/chunk-CCN7RHQG.js";
+} from "./cli-chunks/chunk-T57N35Z6.js";
 import {
   DEFAULT_TABLES_DIR,
   SELECTOR_OPTIONS,
@@ -11,7 +11,7 @@ import {
 } from "./cli-chunks/chunk-X5RLG3GV.js";
 import {
   emulatorCommand
-} from "./cli-chunks/chunk-ULPYE2NZ.js";
+} from "./cli-chunks/chunk-5I5L7ROS.js";
 import {
   oneOf,
   parseCommandArgs,
@@ -70,9 +70,9 @@ Options:
     const say = (line) => context.stdout.write(`${line}
 `);
     const [{ startLocalCloud }, { writeDemoLake, DEMO_LAKE_AGE_MS }, { runCommand: runCommand2 }] = await Promise.all([
-      import("./cli-chunks/emulator-DCZOQERW.js"),
-      import("./cli-chunks/emulator-QOOVJ2Z7.js"),
-      import("./cli-chunks/run-QBJK45Y6.js")
+      import("./cli-chunks/emulator-5TGZ7OMA.js"),
+      import("./cli-chunks/emulator-CDL6J3EP.js"),
+      import("./cli-chunks/run-RVRLWYOX.js")
     ]);
     const started = Date.now();
     const cloud = await startLocalCloud({ runSeconds });
@@ -122,9 +122,9 @@ Options:
     });
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration }, { findLeftovers }, { createCloudServices }, { loadSettings }] = await Promise.all([
-      import("./cli-chunks/lifecycle-5PZYBWRP.js"),
+      import("./cli-chunks/lifecycle-J73UARLW.js"),
       import("./cli-chunks/janitor-OLMRXVRO.js"),
-      import("./cli-chunks/cloud-YKB3NCTN.js"),
+      import("./cli-chunks/cloud-YIPTTCRS.js"),
       import("./cli-chunks/settings-6KSYQVEA.js")
     ]);
     let olderThanMs;
@@ -200,7 +200,7 @@ ${SELECTOR_USAGE}
       const { renderPlanMarkdown, checkSources } = await import("./cli-chunks/report-VEOU55DO.js");
       let checks;
       if (values["check-source"]) {
-        const { createPlanS3 } = await import("./cli-chunks/plan-s3-KJNGR4X6.js");
+        const { createPlanS3 } = await import("./cli-chunks/plan-s3-K477IC3R.js");
         checks = await checkSources(plan, createPlanS3(context.env), context.signal);
       }
       context.stdout.write(renderPlanMarkdown(plan, checks, { specs: planned.map((p) => p.spec) }));

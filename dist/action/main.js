@@ -11,7 +11,7 @@ import {
   parseDuration,
   redact,
   runTable
-} from "./chunks/chunk-W2IIZ3E4.js";
+} from "./chunks/chunk-I2VTP23K.js";
 import "./chunks/chunk-TLBEO4JP.js";
 import {
   renderTableSummary

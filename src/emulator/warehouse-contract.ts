@@ -1,6 +1,6 @@
 // The seam between the local cloud's transfer runner (DTS side) and its BigQuery store:
 // a DTS run reads files from S3 and hands them here as one load job, as real DTS does.
-import type { Format, WriteDisposition } from '../spec/types.js';
+import type { CsvOptions, Format, WriteDisposition } from '../spec/types.js';
 
 export interface LoadJobRequest {
   projectId: string;
@@ -12,12 +12,7 @@ export interface LoadJobRequest {
   writeDisposition: WriteDisposition;
   maxBadRecords: number;
   ignoreUnknownValues: boolean;
-  csv: {
-    fieldDelimiter: string;
-    skipLeadingRows: number;
-    allowQuotedNewlines: boolean;
-    allowJaggedRows: boolean;
-  };
+  csv: CsvOptions;
 }
 
 export interface LoadJobResult {

@@ -5,7 +5,7 @@
 import pLimit from 'p-limit';
 import type { TableRef } from '../cloud/bigquery.js';
 import type { TransferRunInfo } from '../cloud/dts.js';
-import { CloudError, looksLikeQuota } from '../cloud/errors.js';
+import { CloudError, grpcCodeName, looksLikeQuota } from '../cloud/errors.js';
 import { backoffDelay } from '../cloud/retry.js';
 import type { PartitionPlan, PlannedTable } from '../plan/types.js';
 import { systemClock } from './clock.js';
@@ -26,11 +26,12 @@ export const DEFAULT_RUNS_PER_TABLE = 4;
 /** Starts of one partition's run when runs fail on a quota, and the pause between them. */
 export const MAX_RUN_ATTEMPTS = 5;
 export const DEFAULT_QUOTA_BACKOFF_MS = 30_000;
-const RESOURCE_EXHAUSTED = 8;
 
 function failedOnQuota(run: TransferRunInfo): boolean {
   return (
-    run.state === 'FAILED' && (run.errorCode === RESOURCE_EXHAUSTED || looksLikeQuota(run.errorMessage ?? ''))
+    run.state === 'FAILED' &&
+    ((run.errorCode !== undefined && grpcCodeName(run.errorCode) === 'RESOURCE_EXHAUSTED') ||
+      looksLikeQuota(run.errorMessage ?? ''))
   );
 }
 

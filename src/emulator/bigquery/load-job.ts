@@ -1,6 +1,7 @@
 // The warehouse side of a load job, as BigQuery runs one: quota first, then the
 // destination (must exist, with a schema), then every file read and every row converted,
 // and only if the whole job succeeds are the rows written — all or nothing.
+import { status } from '@grpc/grpc-js';
 import { readRecords } from '../formats/index.js';
 import {
   LoadJobError,
@@ -15,9 +16,6 @@ import type { LoadQuota } from './quotas.js';
 import { rowBytes } from './row-size.js';
 import type { Store } from './store.js';
 import { convertRow, RowError } from './values.js';
-
-const NOT_FOUND = 5;
-const INVALID_ARGUMENT = 3;
 
 export function createWarehouse(store: Store, quota: LoadQuota, clock: () => Date): Warehouse {
   return {
@@ -86,14 +84,14 @@ function findTable(store: Store, projectId: string, datasetId: string, tableId: 
     throw new LoadJobError(
       `Not found: Table ${tableName(projectId, datasetId, tableId)}`,
       'notFound',
-      NOT_FOUND,
+      status.NOT_FOUND,
     );
   }
   if (table.schema.length === 0) {
     throw new LoadJobError(
       `Table ${tableName(projectId, datasetId, tableId)} has no schema. Create the table with a schema before loading; transfers never create or infer it.`,
       'invalid',
-      INVALID_ARGUMENT,
+      status.INVALID_ARGUMENT,
     );
   }
   return table;
@@ -104,7 +102,7 @@ function tooManyErrors(request: LoadJobRequest, rows: number, errors: string[]):
   return new LoadJobError(
     `Error while reading data, error message: ${kind} table encountered too many errors, giving up. Rows: ${rows}; errors: ${errors.length}. Please look into the errors[] collection for more details. First error: ${errors[0]}`,
     'invalid',
-    INVALID_ARGUMENT,
+    status.INVALID_ARGUMENT,
   );
 }
 
@@ -116,7 +114,7 @@ function checkDecoratorPartition(target: PartitionTarget, rowsByPartition: Map<s
       throw new LoadJobError(
         `Some rows belong to different partitions rather than destination partition ${target.partitionId}`,
         'invalid',
-        INVALID_ARGUMENT,
+        status.INVALID_ARGUMENT,
       );
     }
   }

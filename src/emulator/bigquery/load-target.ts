@@ -2,6 +2,7 @@
 // the table's partitioning, and each row's partition (its column value, the decorator's
 // partition for ingestion-time tables, or the load time when there is no decorator).
 
+import { status } from '@grpc/grpc-js';
 import { LoadJobError } from '../warehouse-contract.js';
 import { tableName } from './errors.js';
 import { type StoredRow, type StoredTable, UNPARTITIONED } from './model.js';
@@ -12,8 +13,6 @@ import {
   partitionIdOfInstant,
   splitDecorator,
 } from './partition-ids.js';
-
-const INVALID_ARGUMENT = 3;
 
 export type PartitionTarget =
   | { kind: 'table' }
@@ -28,7 +27,7 @@ export function resolveTarget(table: StoredTable, tableId: string): PartitionTar
     throw new LoadJobError(
       `Cannot load into partition ${decorator} of table ${name}: the table is not partitioned. Use the plain table name.`,
       'invalid',
-      INVALID_ARGUMENT,
+      status.INVALID_ARGUMENT,
     );
   }
   const granularity = decoratorGranularity(decorator);
@@ -36,7 +35,7 @@ export function resolveTarget(table: StoredTable, tableId: string): PartitionTar
     throw new LoadJobError(
       `Invalid partition decorator $${decorator} for table ${name}: expected $YYYYMMDD or $YYYYMMDDHH.`,
       'invalid',
-      INVALID_ARGUMENT,
+      status.INVALID_ARGUMENT,
     );
   }
   if (granularity !== partitioning.type) {
@@ -44,7 +43,7 @@ export function resolveTarget(table: StoredTable, tableId: string): PartitionTar
     throw new LoadJobError(
       `Invalid partition decorator $${decorator}: table ${name} is partitioned by ${partitioning.type}, so its partitions are addressed as $${expected}.`,
       'invalid',
-      INVALID_ARGUMENT,
+      status.INVALID_ARGUMENT,
     );
   }
   return { kind: 'partition', partitionId: decorator, byColumn: partitioning.field !== undefined };

@@ -1,18 +1,18 @@
 // BigQuery's daily load-job quotas: per project (100,000 by default) and per table
 // (1,500). Every job that starts counts, failed ones included, as in BigQuery. Days are
 // UTC days of the injected clock.
+import { status } from '@grpc/grpc-js';
 import { LoadJobError } from '../warehouse-contract.js';
 
 export const DEFAULT_LOAD_JOBS_PER_PROJECT_PER_DAY = 100_000;
 export const LOAD_JOBS_PER_TABLE_PER_DAY = 1_500;
-const RESOURCE_EXHAUSTED = 8;
 
-/** BigQuery's wording for a spent quota; DTS reports it as RESOURCE_EXHAUSTED. */
+/** BigQuery's wording for a spent quota; DTS reports it as status.RESOURCE_EXHAUSTED. */
 function quotaExceeded(what: string): LoadJobError {
   return new LoadJobError(
     `Quota exceeded: ${what}. For more information, see https://cloud.google.com/bigquery/docs/troubleshoot-quotas`,
     'quotaExceeded',
-    RESOURCE_EXHAUSTED,
+    status.RESOURCE_EXHAUSTED,
   );
 }
 

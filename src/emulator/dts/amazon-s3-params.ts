@@ -1,12 +1,11 @@
 // The `amazon_s3` data source's params, validated the way DTS validates them when a
 // config is created or updated. Everything that can be refused up front is refused here
-// with INVALID_ARGUMENT; what depends on S3 (keys, bucket) only fails the run.
-import type { Format, WriteDisposition } from '../../spec/types.js';
+// with status.INVALID_ARGUMENT; what depends on S3 (keys, bucket) only fails the run.
+import { status } from '@grpc/grpc-js';
+import type { CsvOptions, Format, WriteDisposition } from '../../spec/types.js';
 import { RpcError } from '../log-contract.js';
 import { checkTemplate, renderRuntimeParams, TemplateError } from './runtime-params.js';
 import { DataPathError, parseS3Pattern } from './wildcard.js';
-
-const INVALID_ARGUMENT = 3;
 
 export const AMAZON_S3 = 'amazon_s3';
 /** Params real DTS never returns: the emulator strips them from every response. */
@@ -39,15 +38,10 @@ export interface AmazonS3Params {
   writeDisposition: WriteDisposition;
   maxBadRecords: number;
   ignoreUnknownValues: boolean;
-  csv: {
-    fieldDelimiter: string;
-    skipLeadingRows: number;
-    allowQuotedNewlines: boolean;
-    allowJaggedRows: boolean;
-  };
+  csv: CsvOptions;
 }
 
-const invalid = (message: string): RpcError => new RpcError(INVALID_ARGUMENT, message);
+const invalid = (message: string): RpcError => new RpcError(status.INVALID_ARGUMENT, message);
 
 function required(params: Record<string, string>, name: string): string {
   const value = params[name];
@@ -89,7 +83,7 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-/** Checks and types the params of an amazon_s3 config; throws RpcError(INVALID_ARGUMENT). */
+/** Checks and types the params of an amazon_s3 config; throws RpcError(status.INVALID_ARGUMENT). */
 export function parseAmazonS3Params(params: Record<string, string>): AmazonS3Params {
   for (const name of Object.keys(params)) {
     if (!KNOWN_PARAMS.has(name)) throw invalid(`Unknown parameter for data source amazon_s3: ${name}.`);

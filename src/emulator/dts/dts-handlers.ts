@@ -2,7 +2,9 @@
 // and, through the REST gateway, over HTTP/JSON). Validation follows the real service:
 // amazon_s3 params, an existing destination dataset, one requested_run_time per manual
 // run on an on-demand config. Secrets never appear in a response or an error.
+
 import { randomUUID } from 'node:crypto';
+import { status } from '@grpc/grpc-js';
 import { RpcError, type UnaryHandlers } from '../log-contract.js';
 import type { Warehouse } from '../warehouse-contract.js';
 import { AMAZON_S3, parseAmazonS3Params } from './amazon-s3-params.js';
@@ -12,9 +14,6 @@ import { paginate } from './paging.js';
 import { parseConfigName, parseParent, parseRunName } from './resource-names.js';
 import type { RunExecutor } from './run-executor.js';
 import { structToStrings } from './struct-values.js';
-
-const INVALID_ARGUMENT = 3;
-const NOT_FOUND = 5;
 
 export const ON_DEMAND_TIME_RANGE_MESSAGE =
   "Starting transfer run with on-demand schedule requires 'requested_run_time' to be specified.";
@@ -31,8 +30,8 @@ export interface DtsHandlerDeps {
 
 type Message = Record<string, unknown>;
 
-const invalid = (message: string): RpcError => new RpcError(INVALID_ARGUMENT, message);
-const notFound = (): RpcError => new RpcError(NOT_FOUND, ENTITY_NOT_FOUND);
+const invalid = (message: string): RpcError => new RpcError(status.INVALID_ARGUMENT, message);
+const notFound = (): RpcError => new RpcError(status.NOT_FOUND, ENTITY_NOT_FOUND);
 
 function fromTimestamp(value: unknown): Date | undefined {
   if (!value || typeof value !== 'object') return undefined;
@@ -75,7 +74,7 @@ export function createDtsHandlers(deps: DtsHandlerDeps): UnaryHandlers {
     if (!datasetId) throw invalid('Destination dataset id must be specified (destination_dataset_id).');
     if (!warehouse.datasetExists(projectId, datasetId)) {
       throw new RpcError(
-        NOT_FOUND,
+        status.NOT_FOUND,
         `Not found: Dataset ${projectId}:${datasetId}. Create the dataset before the transfer config.`,
       );
     }

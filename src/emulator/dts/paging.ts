@@ -1,7 +1,6 @@
 // Page tokens for the List RPCs: an opaque offset, as Google APIs hand out opaque tokens.
+import { status } from '@grpc/grpc-js';
 import { RpcError } from '../log-contract.js';
-
-const INVALID_ARGUMENT = 3;
 
 export function paginate<T>(
   items: T[],
@@ -18,7 +17,7 @@ export function paginate<T>(
     );
     if (!Number.isInteger(decoded) || decoded < 0) {
       throw new RpcError(
-        INVALID_ARGUMENT,
+        status.INVALID_ARGUMENT,
         `Invalid page token "${pageToken}": pass back the nextPageToken of the previous page.`,
       );
     }

@@ -1,8 +1,8 @@
 // DTS resource names: `projects/P/locations/L/transferConfigs/ID[/runs/RUN]`, and the
 // location-less `projects/P/transferConfigs/ID` form the API also accepts.
+import { status } from '@grpc/grpc-js';
 import { RpcError } from '../log-contract.js';
 
-const INVALID_ARGUMENT = 3;
 /** Where `projects/P/transferConfigs/…` lives: DTS treats it as the US multi-region. */
 export const DEFAULT_LOCATION = 'us';
 
@@ -22,7 +22,7 @@ const CONFIG = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([
 const RUN = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)\/runs\/([^/]+)$/;
 
 function fail(kind: string, value: unknown, shape: string): never {
-  throw new RpcError(INVALID_ARGUMENT, `Invalid ${kind} name "${String(value)}": expected ${shape}.`);
+  throw new RpcError(status.INVALID_ARGUMENT, `Invalid ${kind} name "${String(value)}": expected ${shape}.`);
 }
 
 export function parseParent(value: unknown): ParentName {

@@ -4,6 +4,7 @@
 // (and, for WRITE_APPEND, files already loaded), enforce the quotas, read the files and
 // hand them to the warehouse as one load job. Every step writes the run's transfer log.
 
+import { status } from '@grpc/grpc-js';
 import type { FaultRegistry } from '../faults.js';
 import type { LogSeverity, TransferLogSink } from '../log-contract.js';
 import { LoadJobError, type Warehouse } from '../warehouse-contract.js';
@@ -20,10 +21,6 @@ import {
 } from './run-source.js';
 import { renderRuntimeParams } from './runtime-params.js';
 import { fileLimitMessage, parseS3Pattern } from './wildcard.js';
-
-const INTERNAL = 13;
-const RESOURCE_EXHAUSTED = 8;
-const INVALID_ARGUMENT = 3;
 
 export interface RunExecutorOptions {
   store: DtsStore;
@@ -127,7 +124,7 @@ export class RunExecutor {
       run.startTime = clock();
       this.finish(
         run,
-        new RunFailure(RESOURCE_EXHAUSTED, CONCURRENT_RUNS_QUOTA_MESSAGE(quotas.concurrentLimit)),
+        new RunFailure(status.RESOURCE_EXHAUSTED, CONCURRENT_RUNS_QUOTA_MESSAGE(quotas.concurrentLimit)),
       );
       return;
     }
@@ -144,14 +141,16 @@ export class RunExecutor {
       try {
         if (injected?.kind === 'fail-run') {
           throw new RunFailure(
-            injected.code ?? INTERNAL,
+            injected.code ?? status.INTERNAL,
             injected.message ?? 'Transfer run failed (injected fault).',
           );
         }
         await this.transfer(run);
       } catch (error) {
         failure =
-          error instanceof RunFailure ? error : new RunFailure(INTERNAL, `Internal error: ${String(error)}`);
+          error instanceof RunFailure
+            ? error
+            : new RunFailure(status.INTERNAL, `Internal error: ${String(error)}`);
       }
       if (!this.alive(run)) return;
       this.finish(run, failure);
@@ -165,7 +164,7 @@ export class RunExecutor {
     try {
       params = parseAmazonS3Params(run.params);
     } catch (error) {
-      throw new RunFailure(INVALID_ARGUMENT, error instanceof Error ? error.message : String(error));
+      throw new RunFailure(status.INVALID_ARGUMENT, error instanceof Error ? error.message : String(error));
     }
     const dataPath = renderRuntimeParams(params.dataPath, run.runTime);
     const tableId = renderRuntimeParams(params.destinationTableNameTemplate, run.runTime);
@@ -190,7 +189,7 @@ export class RunExecutor {
         throw toRunFailure(error, pattern.bucket);
       }
       if (listed.length > pattern.fileLimit) {
-        throw new RunFailure(INVALID_ARGUMENT, fileLimitMessage(pattern));
+        throw new RunFailure(status.INVALID_ARGUMENT, fileLimitMessage(pattern));
       }
       const visibleBefore = this.options.clock().getTime() - this.options.fileVisibilityMs;
       const config = this.options.store.getConfig(run.name.projectId, run.name.configId);
@@ -222,7 +221,7 @@ export class RunExecutor {
       );
 
       if (!this.options.quotas.tryTakeLoadJob(this.options.clock())) {
-        throw new RunFailure(RESOURCE_EXHAUSTED, LOAD_JOBS_QUOTA_MESSAGE);
+        throw new RunFailure(status.RESOURCE_EXHAUSTED, LOAD_JOBS_QUOTA_MESSAGE);
       }
       const jobId = `bqts_${run.name.runId}`;
       try {

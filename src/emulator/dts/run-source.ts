@@ -1,13 +1,10 @@
 // How a local transfer run reaches Amazon S3: with the config's own keys, through the
 // local S3 endpoint and the official AWS SDK, so bad keys, denied buckets and missing
 // buckets fail the run exactly where they would fail against Amazon S3.
-import { GetObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import type { S3Pattern } from './wildcard.js';
 
-const PERMISSION_DENIED = 7;
-const NOT_FOUND = 5;
-const UNAVAILABLE = 14;
-const RESOURCE_EXHAUSTED = 8;
+import { GetObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { status as grpcStatus } from '@grpc/grpc-js';
+import type { S3Pattern } from './wildcard.js';
 
 export interface SourceFile {
   key: string;
@@ -60,34 +57,37 @@ export function toRunFailure(error: unknown, bucket: string): RunFailure {
     switch (error.name) {
       case 'NoSuchBucket':
         return new RunFailure(
-          NOT_FOUND,
+          grpcStatus.NOT_FOUND,
           `Amazon S3 bucket ${bucket} was not found: The specified bucket does not exist.`,
         );
       case 'InvalidAccessKeyId':
       case 'SignatureDoesNotMatch':
       case 'AccessDenied':
         return new RunFailure(
-          PERMISSION_DENIED,
+          grpcStatus.PERMISSION_DENIED,
           `Access to Amazon S3 bucket ${bucket} was denied (${error.name}): ${error.message} Check the access key pair and the bucket policy.`,
         );
       case 'SlowDown':
         return new RunFailure(
-          RESOURCE_EXHAUSTED,
+          grpcStatus.RESOURCE_EXHAUSTED,
           `Amazon S3 throttled the transfer (SlowDown): ${error.message}`,
         );
       default:
         if (status === 403)
-          return new RunFailure(PERMISSION_DENIED, `Access to Amazon S3 bucket ${bucket} was denied.`);
+          return new RunFailure(
+            grpcStatus.PERMISSION_DENIED,
+            `Access to Amazon S3 bucket ${bucket} was denied.`,
+          );
         if (status === 404)
-          return new RunFailure(NOT_FOUND, `Amazon S3 bucket ${bucket} or object was not found.`);
+          return new RunFailure(grpcStatus.NOT_FOUND, `Amazon S3 bucket ${bucket} or object was not found.`);
         return new RunFailure(
-          UNAVAILABLE,
+          grpcStatus.UNAVAILABLE,
           `Amazon S3 answered ${error.name} (HTTP ${status ?? '?'}): ${error.message}`,
         );
     }
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new RunFailure(UNAVAILABLE, `Could not reach Amazon S3 bucket ${bucket}: ${message}`);
+  return new RunFailure(grpcStatus.UNAVAILABLE, `Could not reach Amazon S3 bucket ${bucket}: ${message}`);
 }
 
 /**

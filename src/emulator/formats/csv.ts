@@ -1,11 +1,10 @@
 // CSV reader with BigQuery's load semantics: columns map to the schema by position, an
 // empty field is NULL (the default null marker), missing trailing columns need allowJaggedRows, extra
 // columns need ignoreUnknownValues, and quoted newlines need allowQuotedNewlines.
+import { status } from '@grpc/grpc-js';
 import { parse } from 'csv-parse/sync';
 import { LoadJobError } from '../warehouse-contract.js';
 import type { CsvReadOptions, ReadOptions, SourceRecord } from './records.js';
-
-const INVALID_ARGUMENT = 3;
 
 /** BigQuery accepts `\t` and the word `tab` for a tab delimiter. */
 export function normalizeDelimiter(delimiter: string): string {
@@ -29,7 +28,7 @@ export function readCsv(uri: string, body: Uint8Array, options: ReadOptions): So
     throw new LoadJobError(
       `Error while reading data, error message: Error detected while parsing ${uri}: ${(error as Error).message}`,
       'invalid',
-      INVALID_ARGUMENT,
+      status.INVALID_ARGUMENT,
     );
   }
   const expected = options.columns.length;

@@ -1,5 +1,6 @@
 // One reader per source format: file bytes in, source records out. AVRO and ORC are
 // refused with a clear message, since the local cloud does not decode them.
+import { status } from '@grpc/grpc-js';
 import type { Format } from '../../spec/types.js';
 import { LoadJobError } from '../warehouse-contract.js';
 import { readCsv } from './csv.js';
@@ -8,8 +9,6 @@ import { readParquet } from './parquet.js';
 import type { ReadOptions, SourceRecord } from './records.js';
 
 export type { CsvReadOptions, ReadOptions, SourceRecord } from './records.js';
-
-const UNIMPLEMENTED = 12;
 
 export async function readRecords(
   format: Format,
@@ -28,7 +27,7 @@ export async function readRecords(
       throw new LoadJobError(
         `${format} is not supported by the local cloud; use PARQUET, CSV or JSON`,
         'notImplemented',
-        UNIMPLEMENTED,
+        status.UNIMPLEMENTED,
       );
   }
 }

@@ -1,11 +1,11 @@
 // Parquet reader: hyparquet decodes the file; values become plain JS values a load job
 // can convert (bigint → number or digit string, timestamps → zone-less UTC text with
 // microseconds, DATE → YYYY-MM-DD, DECIMAL → text at its scale, bytes stay Uint8Array).
+import { status } from '@grpc/grpc-js';
 import { type ParquetParsers, parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { LoadJobError } from '../warehouse-contract.js';
 import type { SourceRecord } from './records.js';
 
-const INVALID_ARGUMENT = 3;
 const MICROS_PER_DAY = 86_400_000_000n;
 
 /** `2026-01-02T03:04:05.123456`, UTC, no zone: valid for TIMESTAMP and DATETIME columns. */
@@ -63,7 +63,7 @@ export async function readParquet(uri: string, body: Uint8Array): Promise<Source
     throw new LoadJobError(
       `Error while reading data, error message: Failed to read Parquet file ${uri}: ${(error as Error).message}`,
       'invalid',
-      INVALID_ARGUMENT,
+      status.INVALID_ARGUMENT,
     );
   }
 }

@@ -184,7 +184,7 @@ function textField(field: string, filter: string): (record: LogRecord) => string
   );
 }
 
-function compareOrdered(actual: number, wanted: number, operator: Operator): boolean {
+function compareOrdered<T extends number | string>(actual: T, wanted: T, operator: Operator): boolean {
   switch (operator) {
     case '=':
     case ':':
@@ -205,21 +205,7 @@ function compareOrdered(actual: number, wanted: number, operator: Operator): boo
 // A missing field matches only `!=`: it holds no value equal to the one asked for.
 function compareText(actual: string | undefined, wanted: string, operator: Operator): boolean {
   if (actual === undefined) return operator === '!=';
-  switch (operator) {
-    case ':':
-      // Logging's "has" operator: a case-insensitive substring test on text.
-      return actual.toLowerCase().includes(wanted.toLowerCase());
-    case '=':
-      return actual === wanted;
-    case '!=':
-      return actual !== wanted;
-    case '>=':
-      return actual >= wanted;
-    case '<=':
-      return actual <= wanted;
-    case '>':
-      return actual > wanted;
-    case '<':
-      return actual < wanted;
-  }
+  // Logging's "has" operator: a case-insensitive substring test on text.
+  if (operator === ':') return actual.toLowerCase().includes(wanted.toLowerCase());
+  return compareOrdered(actual, wanted, operator);
 }

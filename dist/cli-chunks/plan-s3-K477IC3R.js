@@ -2,11 +2,11 @@ import {
   DEFAULT_DEADLINES,
   createS3Client,
   createS3Face
-} from "./chunk-HV7GTRSO.js";
+} from "./chunk-YX5M2LMW.js";
 import {
   DEFAULT_RETRY_POLICY,
   realSleep
-} from "./chunk-KRLDPSVW.js";
+} from "./chunk-OU5ACGBK.js";
 import "./chunk-NF5QNA6W.js";
 
 // src/report/plan-s3.ts

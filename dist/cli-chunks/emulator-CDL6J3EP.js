@@ -3,7 +3,7 @@ import {
   emulatorCommand,
   exportLine,
   writeDemoLake
-} from "./chunk-ULPYE2NZ.js";
+} from "./chunk-5I5L7ROS.js";
 import "./chunk-PA5KNX2G.js";
 import "./chunk-CEUTD2IY.js";
 export {

@@ -1,7 +1,7 @@
 import {
   CloudError,
   callWithRetry
-} from "./chunk-KRLDPSVW.js";
+} from "./chunk-OU5ACGBK.js";
 
 // src/cloud/deadlines.ts
 var DEFAULT_DEADLINES = {

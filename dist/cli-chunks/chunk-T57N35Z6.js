@@ -49,8 +49,8 @@ ${SELECTOR_USAGE}
     const selectors = parseSelectors(values);
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration, runTables }, { createCloudServices }, { scrubSecrets }] = await Promise.all([
-      import("./lifecycle-5PZYBWRP.js"),
-      import("./cloud-YKB3NCTN.js"),
+      import("./lifecycle-J73UARLW.js"),
+      import("./cloud-YIPTTCRS.js"),
       import("./secrets-NDW6X6NZ.js")
     ]);
     let timeoutMs;

@@ -46,9 +46,9 @@ var faultRuleSchema = z.strictObject({
 });
 var denySchema = z.strictObject({ bucket: z.string().min(1) });
 var HttpError = class extends Error {
-  constructor(status7, message) {
+  constructor(status18, message) {
     super(message);
-    this.status = status7;
+    this.status = status18;
   }
   status;
 };
@@ -81,9 +81,9 @@ async function readJson(request) {
     );
   }
 }
-function send(response, status7, body) {
+function send(response, status18, body) {
   const text = JSON.stringify(body);
-  response.writeHead(status7, {
+  response.writeHead(status18, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(text)
   });
@@ -135,8 +135,8 @@ async function startAdminServer(options) {
   }
   const server = createServer((request, response) => {
     route(request, response).catch((error) => {
-      const status7 = error instanceof HttpError ? error.status : 500;
-      send(response, status7, { error: error instanceof Error ? error.message : String(error) });
+      const status18 = error instanceof HttpError ? error.status : 500;
+      send(response, status18, { error: error instanceof Error ? error.message : String(error) });
     });
   });
   const listening = await listenOnLoopback(server, options.host, options.port);
@@ -174,11 +174,11 @@ var RPC_STATUS_OF = {
   503: "UNAVAILABLE"
 };
 var BigQueryApiError = class extends Error {
-  constructor(reason, message, status7) {
+  constructor(reason, message, status18) {
     super(message);
     this.reason = reason;
     this.name = "BigQueryApiError";
-    this.status = status7 ?? STATUS_OF[reason];
+    this.status = status18 ?? STATUS_OF[reason];
   }
   reason;
   status;
@@ -193,12 +193,12 @@ var BigQueryApiError = class extends Error {
     };
   }
 };
-function reasonForStatus(status7) {
-  if (status7 === 404) return "notFound";
-  if (status7 === 409) return "duplicate";
-  if (status7 === 403) return "accessDenied";
-  if (status7 === 429) return "quotaExceeded";
-  if (status7 >= 500) return "backendError";
+function reasonForStatus(status18) {
+  if (status18 === 404) return "notFound";
+  if (status18 === 409) return "duplicate";
+  if (status18 === 403) return "accessDenied";
+  if (status18 === 429) return "quotaExceeded";
+  if (status18 >= 500) return "backendError";
   return "invalid";
 }
 var tableName = (projectId, datasetId, tableId) => `${projectId}:${datasetId}.${tableId}`;
@@ -242,11 +242,11 @@ async function handle(routes, options, request, response) {
   if (fault?.kind === "hang") return;
   if (fault?.kind === "latency") await options.sleep(fault.latencyMs ?? 0);
   if (fault?.kind === "error") {
-    const status8 = fault.code ?? 500;
+    const status19 = fault.code ?? 500;
     throw new BigQueryApiError(
-      reasonForStatus(status8),
+      reasonForStatus(status19),
       fault.message ?? `Injected fault on ${match.route.operation}`,
-      status8
+      status19
     );
   }
   const result = await match.route.handle(options.context(), {
@@ -254,8 +254,8 @@ async function handle(routes, options, request, response) {
     query: url.searchParams,
     body
   });
-  const status7 = result.status ?? 200;
-  if (status7 === 204) {
+  const status18 = result.status ?? 200;
+  if (status18 === 204) {
     response.writeHead(204).end();
     return;
   }
@@ -263,7 +263,7 @@ async function handle(routes, options, request, response) {
     result.body ?? {},
     (_key, value) => typeof value === "bigint" ? value.toString() : value
   );
-  response.writeHead(status7, { "content-type": "application/json; charset=UTF-8" }).end(text);
+  response.writeHead(status18, { "content-type": "application/json; charset=UTF-8" }).end(text);
 }
 function findRoute(routes, method, segments) {
   for (const candidate of routes) {
@@ -313,6 +313,12 @@ function sendError(response, error) {
   response.writeHead(error.status, { "content-type": "application/json; charset=UTF-8" }).end(JSON.stringify(error.toJSON()));
 }
 
+// src/emulator/bigquery/load-job.ts
+import { status as status5 } from "@grpc/grpc-js";
+
+// src/emulator/formats/index.ts
+import { status as status3 } from "@grpc/grpc-js";
+
 // src/emulator/warehouse-contract.ts
 var LoadJobError = class extends Error {
   constructor(message, reason, grpcCode) {
@@ -326,8 +332,8 @@ var LoadJobError = class extends Error {
 };
 
 // src/emulator/formats/csv.ts
+import { status } from "@grpc/grpc-js";
 import { parse } from "csv-parse/sync";
-var INVALID_ARGUMENT = 3;
 function normalizeDelimiter(delimiter) {
   if (delimiter === "\\t" || delimiter.toLowerCase() === "tab") return "	";
   return delimiter === "" ? "," : delimiter;
@@ -348,7 +354,7 @@ function readCsv(uri, body, options) {
     throw new LoadJobError(
       `Error while reading data, error message: Error detected while parsing ${uri}: ${error.message}`,
       "invalid",
-      INVALID_ARGUMENT
+      status.INVALID_ARGUMENT
     );
   }
   const expected = options.columns.length;
@@ -406,8 +412,8 @@ function readNdjson(body) {
 }
 
 // src/emulator/formats/parquet.ts
+import { status as status2 } from "@grpc/grpc-js";
 import { parquetMetadata, parquetReadObjects, parquetSchema } from "hyparquet";
-var INVALID_ARGUMENT2 = 3;
 var MICROS_PER_DAY = 86400000000n;
 function formatMicros(micros) {
   const days = micros >= 0n ? micros / MICROS_PER_DAY : (micros - MICROS_PER_DAY + 1n) / MICROS_PER_DAY;
@@ -457,13 +463,12 @@ async function readParquet(uri, body) {
     throw new LoadJobError(
       `Error while reading data, error message: Failed to read Parquet file ${uri}: ${error.message}`,
       "invalid",
-      INVALID_ARGUMENT2
+      status2.INVALID_ARGUMENT
     );
   }
 }
 
 // src/emulator/formats/index.ts
-var UNIMPLEMENTED = 12;
 async function readRecords(format, file, options) {
   switch (format) {
     case "CSV":
@@ -477,10 +482,13 @@ async function readRecords(format, file, options) {
       throw new LoadJobError(
         `${format} is not supported by the local cloud; use PARQUET, CSV or JSON`,
         "notImplemented",
-        UNIMPLEMENTED
+        status3.UNIMPLEMENTED
       );
   }
 }
+
+// src/emulator/bigquery/load-target.ts
+import { status as status4 } from "@grpc/grpc-js";
 
 // src/emulator/bigquery/model.ts
 var UNPARTITIONED = "__UNPARTITIONED__";
@@ -530,7 +538,6 @@ function partitionEndMs(partitionId) {
 }
 
 // src/emulator/bigquery/load-target.ts
-var INVALID_ARGUMENT3 = 3;
 function resolveTarget(table, tableId) {
   const { decorator } = splitDecorator(tableId);
   if (decorator === void 0) return { kind: "table" };
@@ -540,7 +547,7 @@ function resolveTarget(table, tableId) {
     throw new LoadJobError(
       `Cannot load into partition ${decorator} of table ${name}: the table is not partitioned. Use the plain table name.`,
       "invalid",
-      INVALID_ARGUMENT3
+      status4.INVALID_ARGUMENT
     );
   }
   const granularity = decoratorGranularity(decorator);
@@ -548,7 +555,7 @@ function resolveTarget(table, tableId) {
     throw new LoadJobError(
       `Invalid partition decorator $${decorator} for table ${name}: expected $YYYYMMDD or $YYYYMMDDHH.`,
       "invalid",
-      INVALID_ARGUMENT3
+      status4.INVALID_ARGUMENT
     );
   }
   if (granularity !== partitioning.type) {
@@ -556,7 +563,7 @@ function resolveTarget(table, tableId) {
     throw new LoadJobError(
       `Invalid partition decorator $${decorator}: table ${name} is partitioned by ${partitioning.type}, so its partitions are addressed as $${expected}.`,
       "invalid",
-      INVALID_ARGUMENT3
+      status4.INVALID_ARGUMENT
     );
   }
   return { kind: "partition", partitionId: decorator, byColumn: partitioning.field !== void 0 };
@@ -860,8 +867,6 @@ function toJsonText(field, value) {
 }
 
 // src/emulator/bigquery/load-job.ts
-var NOT_FOUND = 5;
-var INVALID_ARGUMENT4 = 3;
 function createWarehouse(store, quota, clock) {
   return {
     datasetExists: (projectId, datasetId) => store.hasDataset(projectId, datasetId),
@@ -921,14 +926,14 @@ function findTable(store, projectId, datasetId, tableId) {
     throw new LoadJobError(
       `Not found: Table ${tableName(projectId, datasetId, tableId)}`,
       "notFound",
-      NOT_FOUND
+      status5.NOT_FOUND
     );
   }
   if (table.schema.length === 0) {
     throw new LoadJobError(
       `Table ${tableName(projectId, datasetId, tableId)} has no schema. Create the table with a schema before loading; transfers never create or infer it.`,
       "invalid",
-      INVALID_ARGUMENT4
+      status5.INVALID_ARGUMENT
     );
   }
   return table;
@@ -938,7 +943,7 @@ function tooManyErrors(request, rows, errors) {
   return new LoadJobError(
     `Error while reading data, error message: ${kind} table encountered too many errors, giving up. Rows: ${rows}; errors: ${errors.length}. Please look into the errors[] collection for more details. First error: ${errors[0]}`,
     "invalid",
-    INVALID_ARGUMENT4
+    status5.INVALID_ARGUMENT
   );
 }
 function checkDecoratorPartition(target, rowsByPartition) {
@@ -948,7 +953,7 @@ function checkDecoratorPartition(target, rowsByPartition) {
       throw new LoadJobError(
         `Some rows belong to different partitions rather than destination partition ${target.partitionId}`,
         "invalid",
-        INVALID_ARGUMENT4
+        status5.INVALID_ARGUMENT
       );
     }
   }
@@ -1426,14 +1431,14 @@ var QueryJobs = class {
 };
 
 // src/emulator/bigquery/quotas.ts
+import { status as status6 } from "@grpc/grpc-js";
 var DEFAULT_LOAD_JOBS_PER_PROJECT_PER_DAY = 1e5;
 var LOAD_JOBS_PER_TABLE_PER_DAY = 1500;
-var RESOURCE_EXHAUSTED = 8;
 function quotaExceeded(what) {
   return new LoadJobError(
     `Quota exceeded: ${what}. For more information, see https://cloud.google.com/bigquery/docs/troubleshoot-quotas`,
     "quotaExceeded",
-    RESOURCE_EXHAUSTED
+    status6.RESOURCE_EXHAUSTED
   );
 }
 var LoadQuota = class {
@@ -2469,6 +2474,10 @@ function loadLoggingProto() {
 
 // src/emulator/dts/dts-handlers.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
+import { status as status11 } from "@grpc/grpc-js";
+
+// src/emulator/dts/amazon-s3-params.ts
+import { status as status8 } from "@grpc/grpc-js";
 
 // src/emulator/dts/runtime-params.ts
 var TOKEN = /\{([^{}]*)\}/g;
@@ -2576,7 +2585,6 @@ function fileLimitMessage(pattern) {
 }
 
 // src/emulator/dts/amazon-s3-params.ts
-var INVALID_ARGUMENT5 = 3;
 var AMAZON_S3 = "amazon_s3";
 var SECRET_PARAMS = ["secret_access_key"];
 var FILE_FORMATS = ["CSV", "JSON", "AVRO", "PARQUET", "ORC"];
@@ -2596,7 +2604,7 @@ var KNOWN_PARAMS = /* @__PURE__ */ new Set([
   "allow_quoted_newlines",
   "allow_jagged_rows"
 ]);
-var invalid = (message) => new RpcError(INVALID_ARGUMENT5, message);
+var invalid = (message) => new RpcError(status8.INVALID_ARGUMENT, message);
 function required(params, name) {
   const value = params[name];
   if (value === void 0 || value.trim() === "") {
@@ -2730,13 +2738,13 @@ var DtsStore = class {
 };
 
 // src/emulator/dts/resource-names.ts
-var INVALID_ARGUMENT6 = 3;
+import { status as status9 } from "@grpc/grpc-js";
 var DEFAULT_LOCATION = "us";
 var PARENT = /^projects\/([^/]+)(?:\/locations\/([^/]+))?$/;
 var CONFIG = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)$/;
 var RUN = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)\/runs\/([^/]+)$/;
 function fail(kind, value, shape) {
-  throw new RpcError(INVALID_ARGUMENT6, `Invalid ${kind} name "${String(value)}": expected ${shape}.`);
+  throw new RpcError(status9.INVALID_ARGUMENT, `Invalid ${kind} name "${String(value)}": expected ${shape}.`);
 }
 function parseParent(value) {
   const match = typeof value === "string" ? PARENT.exec(value) : null;
@@ -2828,7 +2836,7 @@ function messageView(message) {
 }
 
 // src/emulator/dts/paging.ts
-var INVALID_ARGUMENT7 = 3;
+import { status as status10 } from "@grpc/grpc-js";
 function paginate(items, pageToken, pageSize, maxPageSize) {
   let offset = 0;
   if (typeof pageToken === "string" && pageToken !== "") {
@@ -2837,7 +2845,7 @@ function paginate(items, pageToken, pageSize, maxPageSize) {
     );
     if (!Number.isInteger(decoded) || decoded < 0) {
       throw new RpcError(
-        INVALID_ARGUMENT7,
+        status10.INVALID_ARGUMENT,
         `Invalid page token "${pageToken}": pass back the nextPageToken of the previous page.`
       );
     }
@@ -2854,14 +2862,12 @@ function paginate(items, pageToken, pageSize, maxPageSize) {
 }
 
 // src/emulator/dts/dts-handlers.ts
-var INVALID_ARGUMENT8 = 3;
-var NOT_FOUND2 = 5;
 var ON_DEMAND_TIME_RANGE_MESSAGE = "Starting transfer run with on-demand schedule requires 'requested_run_time' to be specified.";
 var ENTITY_NOT_FOUND = "Requested entity was not found.";
 var MAX_PAGE_SIZE = 1e3;
 var DAY_MS = 864e5;
-var invalid2 = (message) => new RpcError(INVALID_ARGUMENT8, message);
-var notFound = () => new RpcError(NOT_FOUND2, ENTITY_NOT_FOUND);
+var invalid2 = (message) => new RpcError(status11.INVALID_ARGUMENT, message);
+var notFound = () => new RpcError(status11.NOT_FOUND, ENTITY_NOT_FOUND);
 function fromTimestamp(value) {
   if (!value || typeof value !== "object") return void 0;
   const { seconds, nanos } = value;
@@ -2897,7 +2903,7 @@ function createDtsHandlers(deps) {
     if (!datasetId) throw invalid2("Destination dataset id must be specified (destination_dataset_id).");
     if (!warehouse.datasetExists(projectId, datasetId)) {
       throw new RpcError(
-        NOT_FOUND2,
+        status11.NOT_FOUND,
         `Not found: Dataset ${projectId}:${datasetId}. Create the dataset before the transfer config.`
       );
     }
@@ -3109,12 +3115,12 @@ var DtsQuotas = class {
   }
 };
 
+// src/emulator/dts/run-executor.ts
+import { status as status12 } from "@grpc/grpc-js";
+
 // src/emulator/dts/run-source.ts
 import { GetObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
-var PERMISSION_DENIED = 7;
-var NOT_FOUND3 = 5;
-var UNAVAILABLE = 14;
-var RESOURCE_EXHAUSTED2 = 8;
+import { status as grpcStatus } from "@grpc/grpc-js";
 var RunFailure = class extends Error {
   constructor(code, message) {
     super(message);
@@ -3143,38 +3149,41 @@ function createRunS3Client(options) {
 function toRunFailure(error, bucket) {
   if (error instanceof RunFailure) return error;
   if (error instanceof S3ServiceException) {
-    const status7 = error.$metadata.httpStatusCode;
+    const status18 = error.$metadata.httpStatusCode;
     switch (error.name) {
       case "NoSuchBucket":
         return new RunFailure(
-          NOT_FOUND3,
+          grpcStatus.NOT_FOUND,
           `Amazon S3 bucket ${bucket} was not found: The specified bucket does not exist.`
         );
       case "InvalidAccessKeyId":
       case "SignatureDoesNotMatch":
       case "AccessDenied":
         return new RunFailure(
-          PERMISSION_DENIED,
+          grpcStatus.PERMISSION_DENIED,
           `Access to Amazon S3 bucket ${bucket} was denied (${error.name}): ${error.message} Check the access key pair and the bucket policy.`
         );
       case "SlowDown":
         return new RunFailure(
-          RESOURCE_EXHAUSTED2,
+          grpcStatus.RESOURCE_EXHAUSTED,
           `Amazon S3 throttled the transfer (SlowDown): ${error.message}`
         );
       default:
-        if (status7 === 403)
-          return new RunFailure(PERMISSION_DENIED, `Access to Amazon S3 bucket ${bucket} was denied.`);
-        if (status7 === 404)
-          return new RunFailure(NOT_FOUND3, `Amazon S3 bucket ${bucket} or object was not found.`);
+        if (status18 === 403)
+          return new RunFailure(
+            grpcStatus.PERMISSION_DENIED,
+            `Access to Amazon S3 bucket ${bucket} was denied.`
+          );
+        if (status18 === 404)
+          return new RunFailure(grpcStatus.NOT_FOUND, `Amazon S3 bucket ${bucket} or object was not found.`);
         return new RunFailure(
-          UNAVAILABLE,
-          `Amazon S3 answered ${error.name} (HTTP ${status7 ?? "?"}): ${error.message}`
+          grpcStatus.UNAVAILABLE,
+          `Amazon S3 answered ${error.name} (HTTP ${status18 ?? "?"}): ${error.message}`
         );
     }
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new RunFailure(UNAVAILABLE, `Could not reach Amazon S3 bucket ${bucket}: ${message}`);
+  return new RunFailure(grpcStatus.UNAVAILABLE, `Could not reach Amazon S3 bucket ${bucket}: ${message}`);
 }
 async function listMatchingFiles(client, pattern) {
   const files = [];
@@ -3217,9 +3226,6 @@ async function readFiles(client, bucket, files, parallelism = 8) {
 }
 
 // src/emulator/dts/run-executor.ts
-var INTERNAL = 13;
-var RESOURCE_EXHAUSTED3 = 8;
-var INVALID_ARGUMENT9 = 3;
 var STOP_GRACE_MS = 2e3;
 var PENDING_SHARE = 0.2;
 var objectId = (file) => `${file.key}@${file.lastModified.getTime()}`;
@@ -3291,7 +3297,7 @@ var RunExecutor = class {
       run.startTime = clock();
       this.finish(
         run,
-        new RunFailure(RESOURCE_EXHAUSTED3, CONCURRENT_RUNS_QUOTA_MESSAGE(quotas.concurrentLimit))
+        new RunFailure(status12.RESOURCE_EXHAUSTED, CONCURRENT_RUNS_QUOTA_MESSAGE(quotas.concurrentLimit))
       );
       return;
     }
@@ -3306,13 +3312,13 @@ var RunExecutor = class {
       try {
         if (injected?.kind === "fail-run") {
           throw new RunFailure(
-            injected.code ?? INTERNAL,
+            injected.code ?? status12.INTERNAL,
             injected.message ?? "Transfer run failed (injected fault)."
           );
         }
         await this.transfer(run);
       } catch (error) {
-        failure = error instanceof RunFailure ? error : new RunFailure(INTERNAL, `Internal error: ${String(error)}`);
+        failure = error instanceof RunFailure ? error : new RunFailure(status12.INTERNAL, `Internal error: ${String(error)}`);
       }
       if (!this.alive(run)) return;
       this.finish(run, failure);
@@ -3325,7 +3331,7 @@ var RunExecutor = class {
     try {
       params = parseAmazonS3Params(run.params);
     } catch (error) {
-      throw new RunFailure(INVALID_ARGUMENT9, error instanceof Error ? error.message : String(error));
+      throw new RunFailure(status12.INVALID_ARGUMENT, error instanceof Error ? error.message : String(error));
     }
     const dataPath = renderRuntimeParams(params.dataPath, run.runTime);
     const tableId = renderRuntimeParams(params.destinationTableNameTemplate, run.runTime);
@@ -3349,7 +3355,7 @@ var RunExecutor = class {
         throw toRunFailure(error, pattern.bucket);
       }
       if (listed.length > pattern.fileLimit) {
-        throw new RunFailure(INVALID_ARGUMENT9, fileLimitMessage(pattern));
+        throw new RunFailure(status12.INVALID_ARGUMENT, fileLimitMessage(pattern));
       }
       const visibleBefore = this.options.clock().getTime() - this.options.fileVisibilityMs;
       const config = this.options.store.getConfig(run.name.projectId, run.name.configId);
@@ -3377,7 +3383,7 @@ var RunExecutor = class {
         `Moving data from Amazon S3 to Google Cloud complete: Moved ${files.length} object(s).`
       );
       if (!this.options.quotas.tryTakeLoadJob(this.options.clock())) {
-        throw new RunFailure(RESOURCE_EXHAUSTED3, LOAD_JOBS_QUOTA_MESSAGE);
+        throw new RunFailure(status12.RESOURCE_EXHAUSTED, LOAD_JOBS_QUOTA_MESSAGE);
       }
       const jobId = `bqts_${run.name.runId}`;
       try {
@@ -3494,7 +3500,7 @@ var FaultRegistry = class {
 };
 
 // src/emulator/logging/handlers.ts
-import { status as status2 } from "@grpc/grpc-js";
+import { status as status13 } from "@grpc/grpc-js";
 
 // src/emulator/logging/log-record.ts
 var SEVERITY_RANK = {
@@ -3580,7 +3586,7 @@ function createLoggingHandlers(store) {
     async WriteLogEntries(request) {
       const entries = request.entries ?? [];
       if (entries.length === 0)
-        throw new RpcError(status2.INVALID_ARGUMENT, "entries: at least one entry is required.");
+        throw new RpcError(status13.INVALID_ARGUMENT, "entries: at least one entry is required.");
       const builders = entries.map((entry, index) => buildRecord(entry, index, request));
       if (request.dryRun) return {};
       for (const build of builders) store.add(build);
@@ -3592,14 +3598,14 @@ function buildRecord(entry, index, request) {
   const logName = entry.logName || request.logName || "";
   if (!/^projects\/[^/]+\/logs\/[^/]+$/.test(logName)) {
     throw new RpcError(
-      status2.INVALID_ARGUMENT,
+      status13.INVALID_ARGUMENT,
       `entries[${index}].logName "${logName}" is invalid: use "projects/PROJECT_ID/logs/LOG_ID" with "/" in LOG_ID URL-encoded.`
     );
   }
   const resource = entry.resource?.type ? entry.resource : request.resource;
   if (!resource?.type) {
     throw new RpcError(
-      status2.INVALID_ARGUMENT,
+      status13.INVALID_ARGUMENT,
       `entries[${index}].resource is required (e.g. {type: "global"}).`
     );
   }
@@ -3622,13 +3628,13 @@ function buildRecord(entry, index, request) {
 }
 
 // src/emulator/logging/log-store.ts
-import { status as status4 } from "@grpc/grpc-js";
+import { status as status15 } from "@grpc/grpc-js";
 
 // src/emulator/logging/filter.ts
-import { status as status3 } from "@grpc/grpc-js";
+import { status as status14 } from "@grpc/grpc-js";
 var SUPPORTED_FIELDS = "resource.type, resource.labels.KEY, labels.KEY, logName, insertId, severity, timestamp, receiveTimestamp, jsonPayload.message, textPayload";
 function invalid3(filter, why) {
-  return new RpcError(status3.INVALID_ARGUMENT, `Unparseable filter: ${why} in "${filter}"`);
+  return new RpcError(status14.INVALID_ARGUMENT, `Unparseable filter: ${why} in "${filter}"`);
 }
 var FilterParser = class {
   constructor(text) {
@@ -3728,7 +3734,7 @@ var FilterParser = class {
   }
   unsupported(what) {
     return new RpcError(
-      status3.INVALID_ARGUMENT,
+      status14.INVALID_ARGUMENT,
       `Unsupported filter syntax in the local cloud: ${what}, in "${this.text}". Use comparisons joined by AND on ${SUPPORTED_FIELDS}.`
     );
   }
@@ -3773,7 +3779,7 @@ function textField(field, filter) {
   const label = /^labels\.(.+)$/.exec(field)?.[1];
   if (label !== void 0) return (record) => record.labels[label];
   throw new RpcError(
-    status3.INVALID_ARGUMENT,
+    status14.INVALID_ARGUMENT,
     `Unsupported filter field in the local cloud: "${field}" in "${filter}". Supported: ${SUPPORTED_FIELDS}.`
   );
 }
@@ -3796,22 +3802,8 @@ function compareOrdered(actual, wanted, operator) {
 }
 function compareText(actual, wanted, operator) {
   if (actual === void 0) return operator === "!=";
-  switch (operator) {
-    case ":":
-      return actual.toLowerCase().includes(wanted.toLowerCase());
-    case "=":
-      return actual === wanted;
-    case "!=":
-      return actual !== wanted;
-    case ">=":
-      return actual >= wanted;
-    case "<=":
-      return actual <= wanted;
-    case ">":
-      return actual > wanted;
-    case "<":
-      return actual < wanted;
-  }
+  if (operator === ":") return actual.toLowerCase().includes(wanted.toLowerCase());
+  return compareOrdered(actual, wanted, operator);
 }
 
 // src/emulator/logging/log-store.ts
@@ -3870,14 +3862,14 @@ var LogStore = class {
 function validateResourceNames(names) {
   if (names.length === 0) {
     throw new RpcError(
-      status4.INVALID_ARGUMENT,
+      status15.INVALID_ARGUMENT,
       'resourceNames is required: name the project, e.g. "projects/P".'
     );
   }
   for (const name of names) {
     if (!/^(projects|organizations|folders|billingAccounts)\/[^/]+$/.test(name)) {
       throw new RpcError(
-        status4.INVALID_ARGUMENT,
+        status15.INVALID_ARGUMENT,
         `Invalid resource name "${name}": use "projects/PROJECT_ID" (log buckets and views are not emulated).`
       );
     }
@@ -3889,13 +3881,13 @@ function parseOrderBy(orderBy) {
   if (normalized === "" || normalized === "timestamp" || normalized === "timestamp asc") return false;
   if (normalized === "timestamp desc") return true;
   throw new RpcError(
-    status4.INVALID_ARGUMENT,
+    status15.INVALID_ARGUMENT,
     `Invalid orderBy "${orderBy}": only "timestamp asc" and "timestamp desc" are supported.`
   );
 }
 function validatePageSize(pageSize) {
   if (pageSize < 0)
-    throw new RpcError(status4.INVALID_ARGUMENT, `pageSize must not be negative, got ${pageSize}.`);
+    throw new RpcError(status15.INVALID_ARGUMENT, `pageSize must not be negative, got ${pageSize}.`);
   if (pageSize === 0) return DEFAULT_PAGE_SIZE;
   return Math.min(pageSize, MAX_PAGE_SIZE2);
 }
@@ -3915,13 +3907,13 @@ function decodePageToken(token, query) {
   } catch {
   }
   throw new RpcError(
-    status4.INVALID_ARGUMENT,
+    status15.INVALID_ARGUMENT,
     "Invalid pageToken: it must come from a previous response to the same resourceNames and orderBy."
   );
 }
 
 // src/emulator/logging/tail.ts
-import { Metadata as Metadata2, status as status5 } from "@grpc/grpc-js";
+import { Metadata as Metadata2, status as status16 } from "@grpc/grpc-js";
 var DEFAULT_BUFFER_WINDOW_MS = 2e3;
 var MAX_BUFFER_WINDOW_MS = 6e4;
 var DEFAULT_MAX_TAIL_SESSIONS = 10;
@@ -3986,7 +3978,7 @@ function bufferWindowMs(value) {
   const ms = Number(seconds) * 1e3 + Math.floor(nanos / 1e6);
   if (!Number.isFinite(ms) || ms < 0 || ms > MAX_BUFFER_WINDOW_MS) {
     throw new RpcError(
-      status5.INVALID_ARGUMENT,
+      status16.INVALID_ARGUMENT,
       `buffer_window must be between 0 and ${MAX_BUFFER_WINDOW_MS / 1e3} seconds, got ${ms / 1e3}s.`
     );
   }
@@ -4004,7 +3996,7 @@ function createTailService(options) {
         const windowMs = bufferWindowMs(request.bufferWindow);
         if (sessions.size >= maxSessions) {
           throw new RpcError(
-            status5.RESOURCE_EXHAUSTED,
+            status16.RESOURCE_EXHAUSTED,
             `Quota exceeded: at most ${maxSessions} live tailing sessions may be open at once in this project; close a session (or read with ListLogEntries) and try again.`
           );
         }
@@ -4013,7 +4005,7 @@ function createTailService(options) {
         sessions.add(opened);
         opened.start(options.store, parents, matches, windowMs);
       } catch (error) {
-        const rpcError = error instanceof RpcError ? error : new RpcError(status5.INTERNAL, `Internal error: ${String(error)}`);
+        const rpcError = error instanceof RpcError ? error : new RpcError(status16.INTERNAL, `Internal error: ${String(error)}`);
         call.emit("error", { code: rpcError.code, details: rpcError.message });
       }
     });
@@ -4027,7 +4019,7 @@ function createTailService(options) {
     openSessions: () => sessions.size,
     stop() {
       for (const session of [...sessions]) {
-        session.fail(new RpcError(status5.UNAVAILABLE, "The local Cloud Logging is shutting down."));
+        session.fail(new RpcError(status16.UNAVAILABLE, "The local Cloud Logging is shutting down."));
       }
     }
   };
@@ -4064,7 +4056,7 @@ async function startLoggingEmulator(options) {
 
 // src/emulator/rpc/rest-gateway.ts
 import { createServer as createServer3 } from "node:http";
-import { status as status6 } from "@grpc/grpc-js";
+import { status as status17 } from "@grpc/grpc-js";
 
 // src/emulator/rpc/rest-request.ts
 import { fromProto3JSON, toProto3JSON } from "proto3-json-serializer";
@@ -4215,22 +4207,22 @@ function findRoute2(routes, httpMethod, path) {
 // src/emulator/rpc/rest-gateway.ts
 var MAX_BODY_BYTES3 = 32 * 1024 * 1024;
 var HTTP_STATUS = {
-  [status6.CANCELLED]: 499,
-  [status6.UNKNOWN]: 500,
-  [status6.INVALID_ARGUMENT]: 400,
-  [status6.DEADLINE_EXCEEDED]: 504,
-  [status6.NOT_FOUND]: 404,
-  [status6.ALREADY_EXISTS]: 409,
-  [status6.PERMISSION_DENIED]: 403,
-  [status6.RESOURCE_EXHAUSTED]: 429,
-  [status6.FAILED_PRECONDITION]: 400,
-  [status6.ABORTED]: 409,
-  [status6.OUT_OF_RANGE]: 400,
-  [status6.UNIMPLEMENTED]: 501,
-  [status6.INTERNAL]: 500,
-  [status6.UNAVAILABLE]: 503,
-  [status6.DATA_LOSS]: 500,
-  [status6.UNAUTHENTICATED]: 401
+  [status17.CANCELLED]: 499,
+  [status17.UNKNOWN]: 500,
+  [status17.INVALID_ARGUMENT]: 400,
+  [status17.DEADLINE_EXCEEDED]: 504,
+  [status17.NOT_FOUND]: 404,
+  [status17.ALREADY_EXISTS]: 409,
+  [status17.PERMISSION_DENIED]: 403,
+  [status17.RESOURCE_EXHAUSTED]: 429,
+  [status17.FAILED_PRECONDITION]: 400,
+  [status17.ABORTED]: 409,
+  [status17.OUT_OF_RANGE]: 400,
+  [status17.UNIMPLEMENTED]: 501,
+  [status17.INTERNAL]: 500,
+  [status17.UNAVAILABLE]: 503,
+  [status17.DATA_LOSS]: 500,
+  [status17.UNAUTHENTICATED]: 401
 };
 async function startRestGateway(options) {
   const service = options.root.lookupService(options.serviceName);
@@ -4242,13 +4234,13 @@ async function startRestGateway(options) {
     const found = findRoute2(routes, request.method ?? "GET", url.pathname);
     if (!found) {
       throw new RpcError(
-        status6.NOT_FOUND,
+        status17.NOT_FOUND,
         `No ${options.serviceName} method answers ${request.method} ${url.pathname} in the local cloud.`
       );
     }
     const name = found.route.method.name;
     const handler = options.handlers[name];
-    if (!handler) throw new RpcError(status6.UNIMPLEMENTED, `${name} is not implemented by the local cloud.`);
+    if (!handler) throw new RpcError(status17.UNIMPLEMENTED, `${name} is not implemented by the local cloud.`);
     const bodyText = await readBody(request);
     const rpcRequest = buildRequest(found.route, found.values, url.searchParams, bodyText);
     const verdict = await applyRpcFault(options.faults, options.faultService, name);
@@ -4298,10 +4290,10 @@ function sendJson(response, httpStatus, body) {
   response.end(text);
 }
 function sendError2(response, error) {
-  const code = error instanceof RpcError ? error.code : error instanceof BadRequestError ? status6.INVALID_ARGUMENT : status6.INTERNAL;
+  const code = error instanceof RpcError ? error.code : error instanceof BadRequestError ? status17.INVALID_ARGUMENT : status17.INTERNAL;
   const message = error instanceof Error ? error.message : String(error);
   sendJson(response, HTTP_STATUS[code] ?? 500, {
-    error: { code: HTTP_STATUS[code] ?? 500, message, status: status6[code] }
+    error: { code: HTTP_STATUS[code] ?? 500, message, status: status17[code] }
   });
 }
 
@@ -4641,9 +4633,9 @@ async function startS3Emulator(options) {
         });
         return;
       }
-      await callBackend("GET", v2.v1Url, headers, void 0, res, (status7, answerHeaders, data) => {
-        const body = status7 === 200 ? Buffer.from(toV2Body(data.toString("utf8"), v2), "utf8") : data;
-        res.writeHead(status7, { ...answerHeaders, "content-length": String(body.length) });
+      await callBackend("GET", v2.v1Url, headers, void 0, res, (status18, answerHeaders, data) => {
+        const body = status18 === 200 ? Buffer.from(toV2Body(data.toString("utf8"), v2), "utf8") : data;
+        res.writeHead(status18, { ...answerHeaders, "content-length": String(body.length) });
         res.end(body);
       });
       return;
@@ -4664,11 +4656,11 @@ async function startS3Emulator(options) {
     if (fault?.kind === "hang") return;
     if (fault?.kind === "latency") await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 0));
     if (fault?.kind === "error") {
-      const status7 = fault.code ?? 503;
+      const status18 = fault.code ?? 503;
       req.resume();
       sendS3Error(res, method, {
-        status: status7,
-        code: status7 === 503 ? "SlowDown" : status7 === 403 ? "AccessDenied" : "InternalError",
+        status: status18,
+        code: status18 === 503 ? "SlowDown" : status18 === 403 ? "AccessDenied" : "InternalError",
         message: fault.message ?? "Injected fault"
       });
       return;

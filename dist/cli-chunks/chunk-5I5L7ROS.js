@@ -91,7 +91,7 @@ Options:
     const dataDir = values.data === void 0 ? void 0 : resolve(context.cwd, values.data);
     if (dataDir) await mkdir(dataDir, { recursive: true });
     const projectId = context.env.GOOGLE_CLOUD_PROJECT?.trim() || void 0;
-    const { startLocalCloud } = await import("./emulator-DCZOQERW.js");
+    const { startLocalCloud } = await import("./emulator-5TGZ7OMA.js");
     const started = Date.now();
     const cloud = await startLocalCloud({
       ...dataDir === void 0 ? {} : { dataDir },

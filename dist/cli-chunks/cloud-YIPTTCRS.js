@@ -2,14 +2,14 @@ import {
   DEFAULT_DEADLINES,
   createS3Client,
   createS3Face
-} from "./chunk-HV7GTRSO.js";
+} from "./chunk-YX5M2LMW.js";
 import {
   CloudError,
   DEFAULT_RETRY_POLICY,
   callWithRetry,
   realSleep,
   toCloudError
-} from "./chunk-KRLDPSVW.js";
+} from "./chunk-OU5ACGBK.js";
 import {
   scrubSecrets
 } from "./chunk-NF5QNA6W.js";

@@ -192,6 +192,7 @@ async function callWithRetry(context, policy, attempt) {
 
 export {
   CloudError,
+  grpcCodeName,
   looksLikeQuota,
   toCloudError,
   DEFAULT_RETRY_POLICY,

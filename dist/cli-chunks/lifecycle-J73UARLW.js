@@ -7,9 +7,10 @@ import {
 import {
   CloudError,
   backoffDelay,
+  grpcCodeName,
   looksLikeQuota,
   realSleep
-} from "./chunk-KRLDPSVW.js";
+} from "./chunk-OU5ACGBK.js";
 import "./chunk-NF5QNA6W.js";
 
 // src/lifecycle/cleanup.ts
@@ -675,9 +676,8 @@ async function waitWithSignals(dts, runName, clock, schedule, signals, options) 
 var DEFAULT_RUNS_PER_TABLE = 4;
 var MAX_RUN_ATTEMPTS = 5;
 var DEFAULT_QUOTA_BACKOFF_MS = 3e4;
-var RESOURCE_EXHAUSTED = 8;
 function failedOnQuota(run) {
-  return run.state === "FAILED" && (run.errorCode === RESOURCE_EXHAUSTED || looksLikeQuota(run.errorMessage ?? ""));
+  return run.state === "FAILED" && (run.errorCode !== void 0 && grpcCodeName(run.errorCode) === "RESOURCE_EXHAUSTED" || looksLikeQuota(run.errorMessage ?? ""));
 }
 var CLEANUP_TIMEOUT_MS = 6e4;
 var LOG_WINDOW_MARGIN_MS = 10 * 6e4;
