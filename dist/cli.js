@@ -1,6 +1,6 @@
 import {
   runCommand
-} from "./cli-chunks/chunk-T57N35Z6.js";
+} from "./cli-chunks/chunk-WDW3JXZQ.js";
 import {
   DEFAULT_TABLES_DIR,
   SELECTOR_OPTIONS,
@@ -11,7 +11,7 @@ import {
 } from "./cli-chunks/chunk-X5RLG3GV.js";
 import {
   emulatorCommand
-} from "./cli-chunks/chunk-5I5L7ROS.js";
+} from "./cli-chunks/chunk-DEQNHKSG.js";
 import {
   oneOf,
   parseCommandArgs,
@@ -69,10 +69,10 @@ Options:
     const tablesDir = values.tables ?? DEFAULT_DEMO_TABLES;
     const say = (line) => context.stdout.write(`${line}
 `);
-    const [{ startLocalCloud }, { writeDemoLake, DEMO_LAKE_AGE_MS }, { runCommand: runCommand2 }] = await Promise.all([
+    const [{ startLocalCloud }, { writeDemoLake }, { runCommand: runCommand2 }] = await Promise.all([
       import("./cli-chunks/emulator-5TGZ7OMA.js"),
-      import("./cli-chunks/emulator-CDL6J3EP.js"),
-      import("./cli-chunks/run-RVRLWYOX.js")
+      import("./cli-chunks/emulator-FX5LG4F2.js"),
+      import("./cli-chunks/run-UTTOMAWO.js")
     ]);
     const started = Date.now();
     const cloud = await startLocalCloud({ runSeconds });
@@ -81,8 +81,7 @@ Options:
       const env = { ...context.env, ...cloud.env };
       for (const name of FOREIGN_CLOUD_VARIABLES) delete env[name];
       const at = /* @__PURE__ */ new Date();
-      const lake = await writeDemoLake({ ...context, env }, tablesDir, cloud.env, cloud.projectId, at);
-      await cloud.backdateObjects(DEMO_LAKE_AGE_MS);
+      const lake = await writeDemoLake({ ...context, env }, tablesDir, cloud, at);
       const missing = lake.missing.map((entry) => `${entry.table} ${entry.partitionId}`).join(", ") || "none";
       say(
         `Demo lake: ${lake.files} files, ${lake.rows} rows in s3://demo-lake; missing on purpose: ${missing}`
@@ -122,9 +121,9 @@ Options:
     });
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration }, { findLeftovers }, { createCloudServices }, { loadSettings }] = await Promise.all([
-      import("./cli-chunks/lifecycle-J73UARLW.js"),
+      import("./cli-chunks/lifecycle-XAC6W7GJ.js"),
       import("./cli-chunks/janitor-OLMRXVRO.js"),
-      import("./cli-chunks/cloud-YIPTTCRS.js"),
+      import("./cli-chunks/cloud-SZZMTEUD.js"),
       import("./cli-chunks/settings-6KSYQVEA.js")
     ]);
     let olderThanMs;
@@ -197,10 +196,10 @@ ${SELECTOR_USAGE}
       context.stdout.write(`${JSON.stringify(plan)}
 `);
     } else if (values.markdown) {
-      const { renderPlanMarkdown, checkSources } = await import("./cli-chunks/report-VEOU55DO.js");
+      const { renderPlanMarkdown, checkSources } = await import("./cli-chunks/report-YMLOGFQI.js");
       let checks;
       if (values["check-source"]) {
-        const { createPlanS3 } = await import("./cli-chunks/plan-s3-K477IC3R.js");
+        const { createPlanS3 } = await import("./cli-chunks/plan-s3-HKFJSNY2.js");
         checks = await checkSources(plan, createPlanS3(context.env), context.signal);
       }
       context.stdout.write(renderPlanMarkdown(plan, checks, { specs: planned.map((p) => p.spec) }));

@@ -9,24 +9,24 @@ import {
   createCloudServices,
   maskSecrets,
   parseDuration,
-  redact,
   runTable
-} from "./chunks/chunk-I2VTP23K.js";
+} from "./chunks/chunk-TP3RGRN7.js";
 import "./chunks/chunk-TLBEO4JP.js";
 import {
   renderTableSummary
-} from "./chunks/chunk-CHNYJ6KG.js";
+} from "./chunks/chunk-3MZQKJ6A.js";
 import {
   core_exports,
   getInput,
   info,
   saveState,
+  scrubSecrets,
   setFailed,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-UYPQM7N5.js";
+} from "./chunks/chunk-M6OX67GA.js";
 import "./chunks/chunk-2KTYLVN2.js";
 import {
   __export
@@ -28709,7 +28709,7 @@ async function writeSummaries(results, context, scrub) {
 async function run(options = {}) {
   const env = options.env ?? process.env;
   const secrets = maskSecrets(env, setSecret);
-  const scrub = (text) => redact(text, secrets);
+  const scrub = (text) => scrubSecrets(text, secrets);
   const controller = new AbortController();
   const stopListening = abortOnSignals(controller, info);
   try {

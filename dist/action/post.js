@@ -9,16 +9,16 @@ import {
   cleanupConfigs,
   createCloudServices,
   maskSecrets,
-  parseCleanupState,
-  redact
-} from "./chunks/chunk-I2VTP23K.js";
+  parseCleanupState
+} from "./chunks/chunk-TP3RGRN7.js";
 import "./chunks/chunk-TLBEO4JP.js";
 import {
   getState,
   info,
+  scrubSecrets,
   setSecret,
   warning
-} from "./chunks/chunk-UYPQM7N5.js";
+} from "./chunks/chunk-M6OX67GA.js";
 import "./chunks/chunk-2KTYLVN2.js";
 import "./chunks/chunk-W27434T3.js";
 
@@ -27,7 +27,7 @@ var CLEANUP_DEADLINE_MS = 6e4;
 var JANITOR_HINT = "Delete them in the console, or run 's3bq janitor', which removes this pipeline's leftovers.";
 async function cleanup(env = process.env) {
   const secrets = maskSecrets(env, setSecret);
-  const scrub = (text) => redact(text, secrets);
+  const scrub = (text) => scrubSecrets(text, secrets);
   let configs = [];
   try {
     const state = parseCleanupState(getState(STATE_KEY));

@@ -11,19 +11,19 @@ import {
   mergeResults,
   missingResults,
   readResultFiles,
-  redactSecrets,
   renderRunReport,
   renderTextReport
-} from "./chunks/chunk-CHNYJ6KG.js";
+} from "./chunks/chunk-3MZQKJ6A.js";
 import {
   info,
+  maskCredentialPatterns,
   require_tunnel,
   require_undici,
   setFailed,
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-UYPQM7N5.js";
+} from "./chunks/chunk-M6OX67GA.js";
 import {
   __commonJS,
   __require,
@@ -903,7 +903,7 @@ function failureLines(result) {
   const failedPartitions = result.partitions.filter((p) => p.status === "failed").map((p) => mdCode(p.id));
   const lines = [
     `**Destination:** ${mdCode(result.destination)}`,
-    `**Failed${step}:** ${mdCell(redactSecrets(result.message ?? "no message was recorded"))}`
+    `**Failed${step}:** ${mdCell(maskCredentialPatterns(result.message ?? "no message was recorded"))}`
   ];
   if (failedPartitions.length > 0) {
     const shown = failedPartitions.slice(0, 20).join(", ");

@@ -55,7 +55,7 @@ Options:
     const tablesDir = values.tables ?? DEFAULT_DEMO_TABLES;
     const say = (line: string) => context.stdout.write(`${line}\n`);
 
-    const [{ startLocalCloud }, { writeDemoLake, DEMO_LAKE_AGE_MS }, { runCommand }] = await Promise.all([
+    const [{ startLocalCloud }, { writeDemoLake }, { runCommand }] = await Promise.all([
       import('../../emulator/index.js'),
       import('./emulator.js'),
       import('./run.js'),
@@ -68,8 +68,7 @@ Options:
       for (const name of FOREIGN_CLOUD_VARIABLES) delete env[name];
       // One instant for the lake and the tick, so both see the same partitions.
       const at = new Date();
-      const lake = await writeDemoLake({ ...context, env }, tablesDir, cloud.env, cloud.projectId, at);
-      await cloud.backdateObjects(DEMO_LAKE_AGE_MS);
+      const lake = await writeDemoLake({ ...context, env }, tablesDir, cloud, at);
       const missing = lake.missing.map((entry) => `${entry.table} ${entry.partitionId}`).join(', ') || 'none';
       say(
         `Demo lake: ${lake.files} files, ${lake.rows} rows in s3://demo-lake; missing on purpose: ${missing}`,

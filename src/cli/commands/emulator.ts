@@ -3,13 +3,14 @@
 // With --demo it also writes the demo lake for the example tables.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { LocalCloud } from '../../emulator/index.js';
 import { parseCommandArgs } from '../args.js';
 import { type Command, type CommandContext, UsageError } from '../command.js';
 
 const DEFAULT_DEMO_TABLES = 'examples/tables';
 const DEMO_BUCKET = 'demo-lake';
 /** A daily tick loads files that landed hours ago; the demo lake pretends to be that old. */
-export const DEMO_LAKE_AGE_MS = 60 * 60_000;
+const DEMO_LAKE_AGE_MS = 60 * 60_000;
 
 function parseRunSeconds(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -38,14 +39,17 @@ export interface DemoSummary {
   missing: { table: string; partitionId: string }[];
 }
 
-/** Plans a tick over the demo tables at `at` and writes their lake, leaving one partition out. */
+/**
+ * Plans a tick over the demo tables at `at` and writes their lake into the local cloud,
+ * leaving one partition out, with files aged as a lake's files are by tick time.
+ */
 export async function writeDemoLake(
   context: CommandContext,
   tablesDir: string,
-  env: Record<string, string>,
-  projectId: string,
+  cloud: Pick<LocalCloud, 'env' | 'projectId' | 'backdateObjects'>,
   at: Date = new Date(),
 ): Promise<DemoSummary> {
+  const { env, projectId } = cloud;
   const [{ S3Client }, { loadSettings }, { loadTables }, { buildPlan }, { generateDemoLake }] =
     await Promise.all([
       import('@aws-sdk/client-s3'),
@@ -75,6 +79,7 @@ export async function writeDemoLake(
   });
   try {
     const result = await generateDemoLake({ s3, bucket: DEMO_BUCKET, planned, missing });
+    await cloud.backdateObjects(DEMO_LAKE_AGE_MS);
     return { files: result.files, rows: result.rows, bytes: result.bytes, missing };
   } finally {
     s3.destroy();
@@ -124,8 +129,7 @@ Options:
     try {
       const env = { ...cloud.env };
       if (values.demo) {
-        const demo = await writeDemoLake(context, values.tables ?? DEFAULT_DEMO_TABLES, env, cloud.projectId);
-        await cloud.backdateObjects(DEMO_LAKE_AGE_MS);
+        const demo = await writeDemoLake(context, values.tables ?? DEFAULT_DEMO_TABLES, cloud);
         const skipped =
           demo.missing.map((entry) => `${entry.table} ${entry.partitionId}`).join(', ') || 'none';
         context.stderr.write(

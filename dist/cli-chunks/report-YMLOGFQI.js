@@ -1,3 +1,7 @@
+import {
+  maskCredentialPatterns
+} from "./chunk-5SCK5MIT.js";
+
 // src/report/console-links.ts
 var CONSOLE = "https://console.cloud.google.com";
 var CONFIG_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/transferConfigs\/([^/]+)$/;
@@ -55,14 +59,9 @@ function sumRows(rows) {
   for (const r of rows) if (r !== void 0 && Number.isFinite(r)) total = (total ?? 0) + r;
   return total;
 }
-var ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g;
-var SECRET_PARAM = /(secret_access_key|aws_secret_access_key|secretAccessKey)(["'\s:=]+)[^\s"',}]+/gi;
-function redactSecrets(text) {
-  return text.replace(ACCESS_KEY_ID, "$1****************").replace(SECRET_PARAM, "$1$2***");
-}
 function mdCell(text) {
   if (text === void 0 || text === "") return "";
-  return redactSecrets(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return maskCredentialPatterns(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function mdCode(text) {
   const clean = text.replace(/\r?\n/g, " ");
@@ -662,7 +661,7 @@ function rowsText(r) {
   return rows === void 0 ? "" : `${formatCount(rows)} rows`;
 }
 function oneLine(text) {
-  return redactSecrets(text).replace(/\s*\r?\n\s*/g, " ");
+  return maskCredentialPatterns(text).replace(/\s*\r?\n\s*/g, " ");
 }
 function totalsLine(results) {
   const by = (s) => results.filter((r) => r.status === s).length;
@@ -689,7 +688,6 @@ export {
   mermaidText,
   missingResults,
   readResultFiles,
-  redactSecrets,
   renderGantt,
   renderPlanMarkdown,
   renderRunReport,

@@ -1,7 +1,7 @@
 import {
   CloudError,
   callWithRetry
-} from "./chunk-OU5ACGBK.js";
+} from "./chunk-KJZTX25U.js";
 
 // src/cloud/deadlines.ts
 var DEFAULT_DEADLINES = {

@@ -27,7 +27,8 @@ function waitForAbort(signal) {
   if (signal.aborted) return Promise.resolve();
   return new Promise((done) => signal.addEventListener("abort", () => done(), { once: true }));
 }
-async function writeDemoLake(context, tablesDir, env, projectId, at = /* @__PURE__ */ new Date()) {
+async function writeDemoLake(context, tablesDir, cloud, at = /* @__PURE__ */ new Date()) {
+  const { env, projectId } = cloud;
   const [{ S3Client }, { loadSettings }, { loadTables }, { buildPlan }, { generateDemoLake }] = await Promise.all([
     import("@aws-sdk/client-s3"),
     import("./settings-6KSYQVEA.js"),
@@ -54,6 +55,7 @@ async function writeDemoLake(context, tablesDir, env, projectId, at = /* @__PURE
   });
   try {
     const result = await generateDemoLake({ s3, bucket: DEMO_BUCKET, planned, missing });
+    await cloud.backdateObjects(DEMO_LAKE_AGE_MS);
     return { files: result.files, rows: result.rows, bytes: result.bytes, missing };
   } finally {
     s3.destroy();
@@ -101,8 +103,7 @@ Options:
     try {
       const env = { ...cloud.env };
       if (values.demo) {
-        const demo = await writeDemoLake(context, values.tables ?? DEFAULT_DEMO_TABLES, env, cloud.projectId);
-        await cloud.backdateObjects(DEMO_LAKE_AGE_MS);
+        const demo = await writeDemoLake(context, values.tables ?? DEFAULT_DEMO_TABLES, cloud);
         const skipped = demo.missing.map((entry) => `${entry.table} ${entry.partitionId}`).join(", ") || "none";
         context.stderr.write(
           `s3bq emulator: demo lake written: ${demo.files} files, ${demo.rows} rows, ${demo.bytes} bytes; missing on purpose: ${skipped}
@@ -130,7 +131,6 @@ Options:
 };
 
 export {
-  DEMO_LAKE_AGE_MS,
   exportLine,
   writeDemoLake,
   emulatorCommand

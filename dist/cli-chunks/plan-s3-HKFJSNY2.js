@@ -2,12 +2,12 @@ import {
   DEFAULT_DEADLINES,
   createS3Client,
   createS3Face
-} from "./chunk-YX5M2LMW.js";
+} from "./chunk-GEE4GVEE.js";
 import {
   DEFAULT_RETRY_POLICY,
   realSleep
-} from "./chunk-OU5ACGBK.js";
-import "./chunk-NF5QNA6W.js";
+} from "./chunk-KJZTX25U.js";
+import "./chunk-5SCK5MIT.js";
 
 // src/report/plan-s3.ts
 function createPlanS3(env) {

@@ -49,9 +49,9 @@ ${SELECTOR_USAGE}
     const selectors = parseSelectors(values);
     const transport = oneOf("transport", values.transport, ["grpc", "rest"], "grpc");
     const [{ parseDuration, runTables }, { createCloudServices }, { scrubSecrets }] = await Promise.all([
-      import("./lifecycle-J73UARLW.js"),
-      import("./cloud-YIPTTCRS.js"),
-      import("./secrets-NDW6X6NZ.js")
+      import("./lifecycle-XAC6W7GJ.js"),
+      import("./cloud-SZZMTEUD.js"),
+      import("./secrets-EIA2DIOZ.js")
     ]);
     let timeoutMs;
     try {
@@ -112,7 +112,7 @@ ${SELECTOR_USAGE}
       context.stdout.write(`${json}
 `);
     } else {
-      const { renderTextReport } = await import("./report-VEOU55DO.js");
+      const { renderTextReport } = await import("./report-YMLOGFQI.js");
       const color = context.stdout.isTTY === true && !context.env.NO_COLOR;
       context.stdout.write(`
 ${scrubSecrets(renderTextReport(results, { color }), secrets)}`);

@@ -1,6 +1,6 @@
 import {
   scrubSecrets
-} from "./chunk-NF5QNA6W.js";
+} from "./chunk-5SCK5MIT.js";
 
 // src/cloud/errors.ts
 var GRPC_CODE_NAMES = [

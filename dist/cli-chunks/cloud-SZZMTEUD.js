@@ -2,17 +2,17 @@ import {
   DEFAULT_DEADLINES,
   createS3Client,
   createS3Face
-} from "./chunk-YX5M2LMW.js";
+} from "./chunk-GEE4GVEE.js";
 import {
   CloudError,
   DEFAULT_RETRY_POLICY,
   callWithRetry,
   realSleep,
   toCloudError
-} from "./chunk-OU5ACGBK.js";
+} from "./chunk-KJZTX25U.js";
 import {
   scrubSecrets
-} from "./chunk-NF5QNA6W.js";
+} from "./chunk-5SCK5MIT.js";
 
 // src/cloud/bigquery.ts
 import { BigQuery } from "@google-cloud/bigquery";

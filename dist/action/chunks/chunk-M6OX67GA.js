@@ -21398,6 +21398,32 @@ function getIDToken(aud) {
   });
 }
 
+// src/cloud/secrets.ts
+var MIN_FORM_LENGTH = 6;
+function secretForms(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+  for (const encoding of ["base64", "base64url"]) {
+    forms.push(bytes.toString(encoding), bytes.toString(encoding).replace(/=+$/, ""));
+    for (let offset = 0; offset < 3; offset++) {
+      const shifted = Buffer.concat([Buffer.alloc(offset), bytes]).toString(encoding).replace(/=+$/, "");
+      forms.push(shifted.slice(Math.ceil(offset * 4 / 3), -2));
+    }
+  }
+  return [...new Set(forms)].filter((form) => form.length >= MIN_FORM_LENGTH);
+}
+var ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g;
+var ECHOED_SECRET_PARAM = /(secret_?access_?key["'\s:=]+(?:\{\s*"?string_?value"?\s*:\s*)?["']?)[^"'\s,}]+/gi;
+function maskCredentialPatterns(text) {
+  return text.replace(ACCESS_KEY_ID, "$1****************").replace(ECHOED_SECRET_PARAM, "$1***");
+}
+function scrubSecrets(text, secrets) {
+  const forms = [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const form of forms) out = out.split(form).join("***");
+  return maskCredentialPatterns(out);
+}
+
 export {
   require_tunnel2 as require_tunnel,
   require_undici,
@@ -21410,5 +21436,8 @@ export {
   info,
   saveState,
   getState,
-  core_exports
+  core_exports,
+  secretForms,
+  maskCredentialPatterns,
+  scrubSecrets
 };

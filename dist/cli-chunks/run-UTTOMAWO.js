@@ -1,7 +1,7 @@
 import {
   DEFAULT_RUN_TIMEOUT,
   runCommand
-} from "./chunk-T57N35Z6.js";
+} from "./chunk-WDW3JXZQ.js";
 import "./chunk-X5RLG3GV.js";
 import "./chunk-PA5KNX2G.js";
 import "./chunk-CEUTD2IY.js";

@@ -12,15 +12,20 @@ function secretForms(secret) {
   }
   return [...new Set(forms)].filter((form) => form.length >= MIN_FORM_LENGTH);
 }
+var ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g;
 var ECHOED_SECRET_PARAM = /(secret_?access_?key["'\s:=]+(?:\{\s*"?string_?value"?\s*:\s*)?["']?)[^"'\s,}]+/gi;
+function maskCredentialPatterns(text) {
+  return text.replace(ACCESS_KEY_ID, "$1****************").replace(ECHOED_SECRET_PARAM, "$1***");
+}
 function scrubSecrets(text, secrets) {
   const forms = [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length);
   let out = text;
   for (const form of forms) out = out.split(form).join("***");
-  return out.replace(ECHOED_SECRET_PARAM, "$1***");
+  return maskCredentialPatterns(out);
 }
 
 export {
   secretForms,
+  maskCredentialPatterns,
   scrubSecrets
 };

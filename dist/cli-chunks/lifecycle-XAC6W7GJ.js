@@ -10,8 +10,8 @@ import {
   grpcCodeName,
   looksLikeQuota,
   realSleep
-} from "./chunk-OU5ACGBK.js";
-import "./chunk-NF5QNA6W.js";
+} from "./chunk-KJZTX25U.js";
+import "./chunk-5SCK5MIT.js";
 
 // src/lifecycle/cleanup.ts
 async function cleanupConfigs(services, names, signal) {

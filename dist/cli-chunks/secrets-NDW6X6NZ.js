@@ -1,8 +1,0 @@
-import {
-  scrubSecrets,
-  secretForms
-} from "./chunk-NF5QNA6W.js";
-export {
-  scrubSecrets,
-  secretForms
-};
