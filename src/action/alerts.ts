@@ -1,9 +1,11 @@
 // One GitHub issue per failing table: opened on the first failure, commented on while it
 // keeps failing, closed by the next load that succeeds (loaded or skipped). Issues are
 // found by label and a hidden marker, so a table never has two open alerts.
+
 import type { getOctokit } from '@actions/github';
+import { maskCredentialPatterns } from '../cloud/secrets.js';
 import type { TableResult } from '../lifecycle/outcome.js';
-import { mdCell, mdCode, redactSecrets } from '../report/format.js';
+import { mdCell, mdCode } from '../report/format.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -156,7 +158,7 @@ function failureLines(result: TableResult): string[] {
   const failedPartitions = result.partitions.filter((p) => p.status === 'failed').map((p) => mdCode(p.id));
   const lines = [
     `**Destination:** ${mdCode(result.destination)}`,
-    `**Failed${step}:** ${mdCell(redactSecrets(result.message ?? 'no message was recorded'))}`,
+    `**Failed${step}:** ${mdCell(maskCredentialPatterns(result.message ?? 'no message was recorded'))}`,
   ];
   if (failedPartitions.length > 0) {
     const shown = failedPartitions.slice(0, 20).join(', ');

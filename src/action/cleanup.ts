@@ -3,8 +3,9 @@
 // config it cannot delete becomes a warning naming it and the janitor that removes it.
 import * as core from '@actions/core';
 import { createCloudServices } from '../cloud/index.js';
+import { scrubSecrets } from '../cloud/secrets.js';
 import { cleanupConfigs } from '../lifecycle/index.js';
-import { maskSecrets, redact } from './secrets.js';
+import { maskSecrets } from './secrets.js';
 import { parseCleanupState, STATE_KEY } from './state.js';
 
 /** The runner gives post little time after a cancellation; never wait longer than this. */
@@ -15,7 +16,7 @@ const JANITOR_HINT =
 
 export async function cleanup(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const secrets = maskSecrets(env, core.setSecret);
-  const scrub = (text: string) => redact(text, secrets);
+  const scrub = (text: string) => scrubSecrets(text, secrets);
   let configs: string[] = [];
   try {
     const state = parseCleanupState(core.getState(STATE_KEY));

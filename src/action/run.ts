@@ -2,6 +2,7 @@
 // lifecycle one after another, then write the summaries, annotations, result file and
 // outputs. GitHub lives here and in post.ts; everything else is the shared rooms.
 import * as core from '@actions/core';
+import { scrubSecrets } from '../cloud/secrets.js';
 import type { TableResult } from '../lifecycle/outcome.js';
 import { annotateResult } from './annotations.js';
 import { abortOnSignals } from './cancellation.js';
@@ -9,7 +10,7 @@ import { readInputs } from './inputs.js';
 import { loadTables } from './load-tables.js';
 import { actionOutputs } from './outputs.js';
 import { runInfo, writeResultFile } from './result-file.js';
-import { maskSecrets, redact } from './secrets.js';
+import { maskSecrets } from './secrets.js';
 import { ConfigLedger } from './state.js';
 import { writeSummaries } from './summaries.js';
 
@@ -24,7 +25,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const env = options.env ?? process.env;
   // Before anything else, so not even an early error can print them.
   const secrets = maskSecrets(env, core.setSecret);
-  const scrub = (text: string) => redact(text, secrets);
+  const scrub = (text: string) => scrubSecrets(text, secrets);
   const controller = new AbortController();
   const stopListening = abortOnSignals(controller, core.info);
   try {

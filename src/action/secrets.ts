@@ -1,7 +1,7 @@
 // The AWS secrets the action holds: masked in the runner's log the moment the action starts
-// (every encoded form too), and scrubbed from everything it writes itself (summaries,
-// annotations, result file), which the runner's log masking does not cover.
-import { scrubSecrets, secretForms } from '../cloud/secrets.js';
+// (every encoded form too). What it writes itself (summaries, annotations, result file),
+// which the runner's log masking does not cover, goes through cloud/secrets' scrubSecrets.
+import { secretForms } from '../cloud/secrets.js';
 
 /** Environment variables whose values must never appear anywhere. */
 export const SECRET_ENV_NAMES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
@@ -20,6 +20,3 @@ export function maskSecrets(env: NodeJS.ProcessEnv, setSecret: (value: string) =
   for (const form of secrets.flatMap(secretForms)) setSecret(form);
   return secrets;
 }
-
-/** `text` with every form of every secret replaced by `***`. */
-export const redact = scrubSecrets;

@@ -26,17 +26,26 @@ export function secretForms(secret: string): string[] {
   return [...new Set(forms)].filter((form) => form.length >= MIN_FORM_LENGTH);
 }
 
+// Access key ids have a fixed shape; a secret follows its parameter's name, also inside an
+// echoed protobuf Struct. Messages come from services we do not control, so these shapes
+// are masked even where the secret's value is not known (a report renders saved results).
+const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g;
 const ECHOED_SECRET_PARAM =
   /(secret_?access_?key["'\s:=]+(?:\{\s*"?string_?value"?\s*:\s*)?["']?)[^"'\s,}]+/gi;
 
+/** Masks anything shaped like AWS credentials: access key ids and echoed secret params. */
+export function maskCredentialPatterns(text: string): string {
+  return text.replace(ACCESS_KEY_ID, '$1****************').replace(ECHOED_SECRET_PARAM, '$1***');
+}
+
 /**
- * `text` with every form of every secret replaced by `***`, and anything that looks like an
- * echoed `secret_access_key` parameter masked too.
+ * `text` with every form of every secret replaced by `***`, and anything shaped like AWS
+ * credentials masked too.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   const forms = [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length);
   let out = text;
   // Longest first, so a form containing another is replaced whole.
   for (const form of forms) out = out.split(form).join('***');
-  return out.replace(ECHOED_SECRET_PARAM, '$1***');
+  return maskCredentialPatterns(out);
 }

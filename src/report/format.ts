@@ -1,5 +1,6 @@
 // Small formatting helpers shared by every renderer in report/: durations, counts,
 // outcome labels and the escaping that keeps user text from breaking Markdown.
+import { maskCredentialPatterns } from '../cloud/secrets.js';
 import type { Status } from '../lifecycle/outcome.js';
 
 /** The order outcomes are shown in: what needs attention first. */
@@ -45,23 +46,13 @@ export function sumRows(rows: ReadonlyArray<number | undefined>): number | undef
   return total;
 }
 
-// Access key ids have a fixed shape; secrets follow a parameter name. Messages come from
-// cloud errors we do not control, so the renderers mask both before anything is printed.
-const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g;
-const SECRET_PARAM = /(secret_access_key|aws_secret_access_key|secretAccessKey)(["'\s:=]+)[^\s"',}]+/gi;
-
-/** Masks anything that looks like AWS credentials. */
-export function redactSecrets(text: string): string {
-  return text.replace(ACCESS_KEY_ID, '$1****************').replace(SECRET_PARAM, '$1$2***');
-}
-
 /**
  * Text for one Markdown table cell: no line breaks, no column separators, and no raw HTML
  * (a DTS message such as `No new files found matching <uri>` would otherwise vanish).
  */
 export function mdCell(text: string | undefined): string {
   if (text === undefined || text === '') return '';
-  return redactSecrets(text)
+  return maskCredentialPatterns(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

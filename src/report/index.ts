@@ -1,7 +1,7 @@
 // The report room's door: results and plans rendered for people — job summaries, the run
 // report, the terminal report and the PR plan comment. Pure functions of values.
 export { type ConsoleContext, resultConsoleUrl, tableUrl, transferRunsUrl } from './console-links.js';
-export { formatCount, formatDuration, redactSecrets } from './format.js';
+export { formatCount, formatDuration } from './format.js';
 export { type Gantt, MAX_GANTT_TASKS, mermaidText, renderGantt } from './gantt.js';
 export { type JobLink, jobUrlFor, type MergedResult, mergeResults } from './merge.js';
 export {

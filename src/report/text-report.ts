@@ -1,7 +1,8 @@
 // The terminal report printed by `s3bq run` and `npm start`: one aligned line per table,
 // skipped tables set apart, then totals. Colour only when asked (a TTY), never in files.
+import { maskCredentialPatterns } from '../cloud/secrets.js';
 import type { Status, TableResult } from '../lifecycle/outcome.js';
-import { formatCount, formatDuration, plural, redactSecrets, sumRows } from './format.js';
+import { formatCount, formatDuration, plural, sumRows } from './format.js';
 import { partitionCounts } from './table-summary.js';
 
 export interface TextReportOptions {
@@ -85,7 +86,7 @@ function rowsText(r: TableResult): string {
 }
 
 function oneLine(text: string): string {
-  return redactSecrets(text).replace(/\s*\r?\n\s*/g, ' ');
+  return maskCredentialPatterns(text).replace(/\s*\r?\n\s*/g, ' ');
 }
 
 /** `Totals: 5 tables — 3 loaded, 1 skipped, 1 failed · 9 partitions · 12,345 rows`. */

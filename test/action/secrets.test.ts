@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskSecrets, redact } from '../../src/action/secrets.js';
+import { maskSecrets } from '../../src/action/secrets.js';
+import { scrubSecrets } from '../../src/cloud/secrets.js';
 import { assertNoSecret, findSecret } from '../helpers/secret-scan.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
@@ -14,7 +15,7 @@ describe('secret masking', () => {
     expect(masked).toContain(encodeURIComponent(SECRET));
     expect(masked).toContain(Buffer.from(SECRET).toString('base64'));
     const text = `key=${SECRET} url=${encodeURIComponent(SECRET)} b64=${Buffer.from(SECRET).toString('base64')}`;
-    const clean = redact(text, secrets);
+    const clean = scrubSecrets(text, secrets);
     expect(clean).toBe('key=*** url=*** b64=***');
     expect(findSecret(SECRET, { clean })).toEqual([]);
   });

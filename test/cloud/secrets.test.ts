@@ -28,6 +28,10 @@ describe('scrubSecrets', () => {
     expect(clean).not.toContain('other-value');
   });
 
+  it('masks access key ids, which the report must hide without knowing their values', () => {
+    expect(scrubSecrets('key AKIAABCDEFGHIJKLMNOP denied', [])).toBe('key AKIA**************** denied');
+  });
+
   it('leaves text without secrets as it is', () => {
     expect(scrubSecrets('Moved 3 object(s).', [SECRET])).toBe('Moved 3 object(s).');
   });
