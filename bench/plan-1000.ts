@@ -1,12 +1,12 @@
 // Validating and planning 1,000 table files: the PR check and every tick do this, so it
-// must stay well under a second. Run: node --import tsx bench/plan-1000.ts
+// must stay well under a second. Run: node --conditions=source --import tsx bench/plan-1000.ts
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPlan } from '../src/plan/build.js';
-import { loadTableDir } from '../src/spec/load.js';
-import type { PipelineSettings } from '../src/spec/types.js';
+import { loadTableDir } from '../src/tables/load.js';
+import type { PipelineSettings } from '../src/tables/types.js';
 
 const ZONES = ['UTC', 'Asia/Seoul', 'America/New_York', 'Europe/London'];
 

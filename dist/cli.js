@@ -1,6 +1,6 @@
 import {
   runCommand
-} from "./cli-chunks/chunk-WDW3JXZQ.js";
+} from "./cli-chunks/chunk-CBHOGHWU.js";
 import {
   DEFAULT_TABLES_DIR,
   SELECTOR_OPTIONS,
@@ -8,10 +8,10 @@ import {
   displayPath,
   loadPlan,
   parseSelectors
-} from "./cli-chunks/chunk-X5RLG3GV.js";
+} from "./cli-chunks/chunk-EV3ISLO5.js";
 import {
   emulatorCommand
-} from "./cli-chunks/chunk-DEQNHKSG.js";
+} from "./cli-chunks/chunk-Y4OE6VQL.js";
 import {
   oneOf,
   parseCommandArgs,
@@ -70,9 +70,9 @@ Options:
     const say = (line) => context.stdout.write(`${line}
 `);
     const [{ startLocalCloud }, { writeDemoLake }, { runCommand: runCommand2 }] = await Promise.all([
-      import("./cli-chunks/emulator-5TGZ7OMA.js"),
-      import("./cli-chunks/emulator-FX5LG4F2.js"),
-      import("./cli-chunks/run-UTTOMAWO.js")
+      import("./cli-chunks/src-BBBL6QZV.js"),
+      import("./cli-chunks/emulator-FFPIYDCD.js"),
+      import("./cli-chunks/run-KTWD2J2T.js")
     ]);
     const started = Date.now();
     const cloud = await startLocalCloud({ runSeconds });
@@ -124,7 +124,7 @@ Options:
       import("./cli-chunks/lifecycle-XAC6W7GJ.js"),
       import("./cli-chunks/janitor-OLMRXVRO.js"),
       import("./cli-chunks/cloud-SZZMTEUD.js"),
-      import("./cli-chunks/settings-6KSYQVEA.js")
+      import("./cli-chunks/settings-P6FCHGYL.js")
     ]);
     let olderThanMs;
     try {
@@ -234,9 +234,9 @@ Options:
     const format = oneOf("format", values.format, FORMATS, "text");
     const tablesDir = values.tables ?? DEFAULT_TABLES_DIR;
     const [{ loadSettings, SettingsError }, { loadTables }, { formatDiagnostic }, { errorAnnotation }] = await Promise.all([
-      import("./cli-chunks/settings-6KSYQVEA.js"),
-      import("./cli-chunks/load-tables-PJPTT7AN.js"),
-      import("./cli-chunks/diagnostic-KAOU5Z4A.js"),
+      import("./cli-chunks/settings-P6FCHGYL.js"),
+      import("./cli-chunks/load-tables-HWB2HHF6.js"),
+      import("./cli-chunks/diagnostic-VZNGJC76.js"),
       import("./cli-chunks/workflow-commands-VFTRIGLZ.js")
     ]);
     const diagnostics = [];

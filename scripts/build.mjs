@@ -1,8 +1,17 @@
 // Bundles the action's entry points (self-contained: the runner has no node_modules) and
 // the CLI (its dependencies stay in node_modules) into dist/. The output is committed,
 // and CI fails when it differs from a fresh bundle of src/.
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+const manifest = async (path) => JSON.parse(await readFile(path, 'utf8'));
+const root = await manifest('package.json');
+const localCloud = await manifest('packages/local-cloud/package.json');
+// The CLI leaves installed packages to node_modules, but bundles the workspace's own
+// (they export TypeScript sources, which Node cannot load).
+const installed = [
+  ...new Set([...Object.keys(root.dependencies), ...Object.keys(localCloud.dependencies)]),
+].filter((name) => name !== localCloud.name);
 
 // CommonJS dependencies inside an ESM bundle still call require() and read __dirname.
 const esmShim = [
@@ -23,6 +32,8 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   charset: 'utf8',
+  // Workspace packages (the local cloud) export their TypeScript sources under `source`.
+  conditions: ['source'],
 };
 
 await rm('dist', { recursive: true, force: true });
@@ -42,7 +53,7 @@ await build({
   ...common,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
-  packages: 'external',
+  external: installed,
   // Commands import their heavy modules inside run(); splitting keeps those imports lazy
   // (one bundle would hoist every package import to the top and load it on --version).
   splitting: true,

@@ -10,11 +10,10 @@ import {
   maskSecrets,
   parseDuration,
   runTable
-} from "./chunks/chunk-TP3RGRN7.js";
-import "./chunks/chunk-TLBEO4JP.js";
+} from "./chunks/chunk-A4OULAGD.js";
 import {
   renderTableSummary
-} from "./chunks/chunk-3MZQKJ6A.js";
+} from "./chunks/chunk-WISLESW3.js";
 import {
   core_exports,
   getInput,
@@ -26,11 +25,11 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-M6OX67GA.js";
-import "./chunks/chunk-2KTYLVN2.js";
+} from "./chunks/chunk-GL3N24BA.js";
+import "./chunks/chunk-7XJBBHV6.js";
 import {
   __export
-} from "./chunks/chunk-W27434T3.js";
+} from "./chunks/chunk-TR7F3WIX.js";
 
 // src/action/annotations.ts
 var MAX_LISTED_PARTITIONS = 20;
@@ -161,7 +160,7 @@ function readInputs(read) {
 // src/action/load-tables.ts
 import { resolve } from "node:path";
 
-// src/spec/layout.ts
+// src/tables/layout.ts
 var LAYOUT_TOKENS = ["date", "YYYY", "MM", "DD", "HH", "H"];
 var DEFAULT_LAYOUTS = {
   DAY: "dt={date}",
@@ -246,7 +245,7 @@ function pad(value, width) {
   return String(value).padStart(width, "0");
 }
 
-// src/spec/naming.ts
+// src/tables/naming.ts
 function bucketNameProblem(bucket) {
   if (bucket.length < 3 || bucket.length > 63)
     return `must be 3 to 63 characters long (it has ${bucket.length})`;
@@ -305,7 +304,7 @@ function tableFileNameProblem(name) {
   return void 0;
 }
 
-// src/spec/s3-uri.ts
+// src/tables/s3-uri.ts
 function parseS3Uri(source) {
   if (!source.startsWith("s3://")) {
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(source)?.[1];
@@ -339,7 +338,7 @@ function hasControlCharacter(text) {
   return false;
 }
 
-// src/spec/resolve.ts
+// src/tables/resolve.ts
 var CSV_DEFAULTS = {
   fieldDelimiter: ",",
   skipLeadingRows: 0,
@@ -7083,7 +7082,7 @@ function selectTables(tables, only) {
   return sorted.filter((t) => wanted.has(t.name));
 }
 
-// src/spec/load.ts
+// src/tables/load.ts
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 
@@ -26804,7 +26803,7 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/spec/schema.ts
+// src/tables/schema.ts
 var FORMATS = ["PARQUET", "CSV", "JSON", "AVRO", "ORC"];
 var GRANULARITIES = ["DAY", "HOUR"];
 var WRITE_DISPOSITIONS = ["WRITE_TRUNCATE", "WRITE_APPEND"];
@@ -26874,7 +26873,7 @@ var tableFileSchema = external_exports.strictObject({
   owners: external_exports.array(external_exports.string().min(1)).optional()
 });
 
-// src/spec/time-zones.ts
+// src/tables/time-zones.ts
 var known = /* @__PURE__ */ new Map();
 function isValidTimeZone(zone) {
   let valid = known.get(zone);
@@ -26885,7 +26884,7 @@ function isValidTimeZone(zone) {
   return valid;
 }
 
-// src/spec/checks.ts
+// src/tables/checks.ts
 var PARTITION_FIELD_TYPES = ["DATE", "TIMESTAMP", "DATETIME"];
 var NEEDS_SCHEMA = ["CSV", "JSON"];
 var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -27036,7 +27035,7 @@ function checkSchemaFields(fields, path) {
   return findings;
 }
 
-// src/spec/diagnostic.ts
+// src/tables/diagnostic.ts
 function formatDiagnostic(d) {
   return `${oneLine(d.file)}:${d.line}:${d.column}: ${oneLine(d.message)}`;
 }
@@ -28034,7 +28033,7 @@ function printParseErrorCode(code) {
   return "<unknown ParseErrorCode>";
 }
 
-// src/spec/json-document.ts
+// src/tables/json-document.ts
 var PARSE_ERROR_TEXT = {
   InvalidSymbol: "invalid character",
   InvalidNumberFormat: "invalid number",
@@ -28169,7 +28168,7 @@ function locateKey(doc, objectPath, key) {
   return keyNode ? doc.positionOf(keyNode.offset) : locate(doc, objectPath);
 }
 
-// src/spec/hints.ts
+// src/tables/hints.ts
 var AIRFLOW_SEED_KEYS = {
   src_s3_path: "source",
   sink_dataset: "dataset",
@@ -28223,7 +28222,7 @@ function unknownKeyMessage(key, where, known2, seeds = AIRFLOW_SEED_KEYS) {
   return `${base}; allowed keys: ${known2.join(", ")}`;
 }
 
-// src/spec/zod-issues.ts
+// src/tables/zod-issues.ts
 var SCHEMA_FIELD_KEYS = ["name", "type", "mode", "description", "fields"];
 function dottedPath(path) {
   let out = "";
@@ -28318,7 +28317,7 @@ function zodIssueMessages(doc, issues, vocabulary = TABLE_FILE_VOCABULARY) {
   return out;
 }
 
-// src/spec/load.ts
+// src/tables/load.ts
 var MAX_TABLE_FILE_BYTES = 1024 * 1024;
 var SCHEMA_FILE_NAME = "schema.json";
 function analyze(text, file2, settings) {
@@ -28430,7 +28429,7 @@ function destinationClashes(analyses) {
   return out;
 }
 
-// src/spec/settings.ts
+// src/tables/settings.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 var SETTINGS_FILE_NAME = "pipeline.json";

@@ -10,17 +10,16 @@ import {
   createCloudServices,
   maskSecrets,
   parseCleanupState
-} from "./chunks/chunk-TP3RGRN7.js";
-import "./chunks/chunk-TLBEO4JP.js";
+} from "./chunks/chunk-A4OULAGD.js";
 import {
   getState,
   info,
   scrubSecrets,
   setSecret,
   warning
-} from "./chunks/chunk-M6OX67GA.js";
-import "./chunks/chunk-2KTYLVN2.js";
-import "./chunks/chunk-W27434T3.js";
+} from "./chunks/chunk-GL3N24BA.js";
+import "./chunks/chunk-7XJBBHV6.js";
+import "./chunks/chunk-TR7F3WIX.js";
 
 // src/action/cleanup.ts
 var CLEANUP_DEADLINE_MS = 6e4;

@@ -13,7 +13,7 @@ import {
   readResultFiles,
   renderRunReport,
   renderTextReport
-} from "./chunks/chunk-3MZQKJ6A.js";
+} from "./chunks/chunk-WISLESW3.js";
 import {
   info,
   maskCredentialPatterns,
@@ -23,12 +23,12 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-M6OX67GA.js";
+} from "./chunks/chunk-GL3N24BA.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-W27434T3.js";
+} from "./chunks/chunk-TR7F3WIX.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({

@@ -6,9 +6,9 @@ import { createCloudServices } from '../cloud/index.js';
 import { runTable } from '../lifecycle/index.js';
 import type { ResultFile, TableResult } from '../lifecycle/outcome.js';
 import { buildPlan, type PlanRequest } from '../plan/build.js';
-import { formatDiagnostic, loadTableDir } from '../spec/load.js';
-import { loadSettings } from '../spec/settings.js';
-import type { PipelineSettings, TableSpec } from '../spec/types.js';
+import { formatDiagnostic, loadTableDir } from '../tables/load.js';
+import { loadSettings } from '../tables/settings.js';
+import type { PipelineSettings, TableSpec } from '../tables/types.js';
 import type { ActionInputs, Window } from './inputs.js';
 import { describeEvent } from './progress.js';
 import type { CleanupState, ConfigLedger } from './state.js';
@@ -50,7 +50,7 @@ function planWindow(window: Window, now: () => Date): PlanRequest['window'] {
 function selectTables(
   names: readonly string[],
   dir: string,
-  loaded: { tables: TableSpec[]; diagnostics: import('../spec/load.js').Diagnostic[] },
+  loaded: { tables: TableSpec[]; diagnostics: import('../tables/load.js').Diagnostic[] },
 ): TableSpec[] {
   return names.map((name) => {
     const spec = loaded.tables.find((table) => table.name === name);

@@ -3,7 +3,7 @@
 // (zod, luxon) load only when a plan is built, so `s3bq --help` stays fast.
 import { relative, resolve } from 'node:path';
 import type { Plan, PlannedTable } from '../plan/types.js';
-import type { PipelineSettings } from '../spec/types.js';
+import type { PipelineSettings } from '../tables/types.js';
 import { type CommandContext, UsageError } from './command.js';
 
 export const DEFAULT_TABLES_DIR = 'tables';
@@ -116,7 +116,7 @@ export async function loadPlan(
   selectors: Selectors,
 ): Promise<LoadedPlan> {
   const [{ loadSettings }, { loadTables }, { buildPlan }] = await Promise.all([
-    import('../spec/settings.js'),
+    import('../tables/settings.js'),
     import('./load-tables.js'),
     import('../plan/build.js'),
   ]);

@@ -1,7 +1,7 @@
 // The cloud services the lifecycle runs against, built in one place from the environment
 // and the pipeline settings: the real clouds, or the local cloud when its endpoint
 // variables are set.
-import type { PipelineSettings } from '../spec/types.js';
+import type { PipelineSettings } from '../tables/types.js';
 import { type BigQueryFace, createBigQueryClient, createBigQueryFace } from './bigquery.js';
 import { DEFAULT_DEADLINES, type Deadlines } from './deadlines.js';
 import { createDtsFace, type DtsFace } from './dts.js';

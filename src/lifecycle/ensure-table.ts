@@ -11,7 +11,7 @@ import type {
   TablePatch,
   TableRef,
 } from '../cloud/bigquery.js';
-import type { TableSpec } from '../spec/types.js';
+import type { TableSpec } from '../tables/types.js';
 
 export class TableDriftError extends Error {
   override name = 'TableDriftError';

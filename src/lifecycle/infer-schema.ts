@@ -5,7 +5,7 @@ import { type AsyncBuffer, parquetMetadataAsync, parquetSchema } from 'hyparquet
 import type { BigQueryField } from '../cloud/bigquery.js';
 import { parquetSchemaToBigQuery } from '../cloud/parquet-schema.js';
 import type { S3Face, S3Object } from '../cloud/s3.js';
-import type { TableSpec } from '../spec/types.js';
+import type { TableSpec } from '../tables/types.js';
 
 export class SchemaNeededError extends Error {
   override name = 'SchemaNeededError';

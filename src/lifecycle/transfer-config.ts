@@ -3,7 +3,7 @@
 // long-lived config, found by its display name, updated when the table file changed and
 // never deleted by a tick: DTS only skips files already loaded within the same config.
 import type { DtsFace, TransferConfigInfo, TransferConfigInput } from '../cloud/dts.js';
-import type { TableSpec } from '../spec/types.js';
+import type { TableSpec } from '../tables/types.js';
 import { appendConfigName } from './config-naming.js';
 
 export interface ConfigHandle {

@@ -12,7 +12,7 @@
 // data_path: the partition folder plus `/*`. The slash keeps `hour=1` from matching
 // `hour=10…19`, and a single `*` spans sub-folders and keeps the 10,000,000-file limit.
 import type { PartitionPlan } from '../plan/types.js';
-import type { TableSpec } from '../spec/types.js';
+import type { TableSpec } from '../tables/types.js';
 
 const STRFTIME: Record<string, string> = {
   date: '%Y-%m-%d',

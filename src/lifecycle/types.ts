@@ -3,7 +3,7 @@
 // or a test double, and waits can be driven by a fake clock.
 import type { LimitFunction } from 'p-limit';
 import type { CloudServices } from '../cloud/index.js';
-import type { PipelineSettings } from '../spec/types.js';
+import type { PipelineSettings } from '../tables/types.js';
 import type { PartitionResult, TableResult } from './outcome.js';
 
 export interface Clock {

@@ -1,7 +1,7 @@
 // The planner: tables + settings + a window (a tick or a backfill) → what each table loads,
 // the workflow's matrix and max_parallel. Pure: the instant comes in with the request.
-import { destinationKey } from '../spec/resolve.js';
-import type { PipelineSettings, TableSpec } from '../spec/types.js';
+import { destinationKey } from '../tables/resolve.js';
+import type { PipelineSettings, TableSpec } from '../tables/types.js';
 import { buildMatrix } from './matrix.js';
 import { partitionsFor } from './partitions.js';
 import type { Plan, PlannedTable, PlanWindow, TablePlan } from './types.js';

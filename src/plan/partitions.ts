@@ -1,7 +1,7 @@
 // The partitions of one table for a list of days: ids that mirror the source's partition
 // values literally (dt=2022-08-15/hour=3 → 2022081503) and their rendered S3 prefixes.
-import { compileLayout } from '../spec/layout.js';
-import type { TableSpec } from '../spec/types.js';
+import { compileLayout } from '../tables/layout.js';
+import type { TableSpec } from '../tables/types.js';
 import { type CalendarDay, formatDay } from './calendar.js';
 import type { PartitionPlan } from './types.js';
 

@@ -1,6 +1,6 @@
 // What a tick or a backfill loads: the planner's output, printed by `s3bq plan --json`
 // and read by the workflow (`fromJSON`) and the action.
-import type { TableSpec } from '../spec/types.js';
+import type { TableSpec } from '../tables/types.js';
 
 export interface PartitionPlan {
   /** `YYYYMMDD` (DAY) or `YYYYMMDDHH` (HOUR): the BigQuery partition id. */

@@ -1,7 +1,7 @@
 // Which days a table loads: a tick loads D-1 … D-max(1, lookback_days) where D is the
 // tick's local date in the table's zone; a backfill loads every day of an inclusive range.
 // Days come oldest first, so partitions load (and read in reports) in calendar order.
-import type { TableSpec } from '../spec/types.js';
+import type { TableSpec } from '../tables/types.js';
 import { addDays, type CalendarDay, compareDays, daysBetween, localDay, parseDay } from './calendar.js';
 
 /** Ten years: a larger range is almost certainly a typo in a year. */

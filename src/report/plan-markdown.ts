@@ -1,7 +1,7 @@
 // The plan as a pull-request comment: for each table its destination, partitioning, the
 // partitions a tick would load and, when S3 was checked, whether files are there.
 import type { PartitionPlan, Plan, TablePlan } from '../plan/types.js';
-import type { TableSpec } from '../spec/types.js';
+import type { TableSpec } from '../tables/types.js';
 import { mdCell, mdCode, mdTable, plural } from './format.js';
 
 /** What an S3 listing found under one partition's source prefix. */

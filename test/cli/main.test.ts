@@ -110,11 +110,15 @@ describe('signals', () => {
 
 describe('as a program', () => {
   it('runs when executed directly (and only then), fast enough for --version', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--version'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'src/cli/main.ts', '--version'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(result.stdout).toBe(`${version}\n`);
     expect(result.status).toBe(0);
   });

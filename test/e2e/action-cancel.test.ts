@@ -2,8 +2,9 @@
 // 2.5 s after that (scaled down here, order and ratio kept), then post with main's saved
 // state. Whether main cleans up itself or is killed first, no transfer config survives and
 // the secret appears nowhere.
+
+import type { LocalCloud } from '@s3bq/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/emulator/index.js';
 import {
   csvRows,
   csvTable,

@@ -4,8 +4,8 @@
 // summary and result file; after each, no transfer config of the tick is left and the
 // AWS secret appears nowhere.
 import { readFile } from 'node:fs/promises';
+import type { LocalCloud } from '@s3bq/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/emulator/index.js';
 import type { ResultFile } from '../../src/lifecycle/outcome.js';
 import {
   csvRows,

@@ -2,8 +2,9 @@
 // same rows (the partition is replaced, not added to), a WRITE_APPEND table duplicates
 // nothing (its long-lived config makes DTS skip files it already loaded). No tick config
 // is left after either, and the secret appears nowhere.
+
+import type { LocalCloud } from '@s3bq/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/emulator/index.js';
 import {
   csvRows,
   csvTable,

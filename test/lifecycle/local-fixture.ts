@@ -4,9 +4,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '@s3bq/local-cloud';
 import { type LoadedPlan, loadPlan, parseSelectors } from '../../src/cli/selectors.js';
 import { createS3Client } from '../../src/cloud/s3.js';
-import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../src/emulator/index.js';
 
 export interface Fixture {
   cloud: LocalCloud;

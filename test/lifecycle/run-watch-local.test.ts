@@ -3,13 +3,13 @@
 // entry even when the blind schedule would look only a minute later; a refused tail or the
 // REST transport falls back to polling; the safety poll catches a run whose messages never
 // arrive; an abort cancels the stream and leaves no session open.
+
+import { FaultRegistry, type LoggingEmulator, startLoggingEmulator } from '@s3bq/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DtsFace, TransferRunInfo } from '../../src/cloud/dts.js';
 import { type CloudServices, createCloudServices } from '../../src/cloud/index.js';
 import { createLoggingFace, createLoggingV2Client } from '../../src/cloud/logging.js';
 import { DEFAULT_RETRY_POLICY, realSleep } from '../../src/cloud/retry.js';
-import { FaultRegistry } from '../../src/emulator/faults.js';
-import { type LoggingEmulator, startLoggingEmulator } from '../../src/emulator/logging/index.js';
 import { runTable, systemClock, waitForRun } from '../../src/lifecycle/index.js';
 import { createRunWatch, type RunWatch } from '../../src/lifecycle/run-watch.js';
 import { fakeServices } from './fake-services.js';

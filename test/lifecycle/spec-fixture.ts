@@ -1,6 +1,6 @@
 // A TableSpec for unit tests, with the defaults the spec loader would fill in.
 import type { PartitionPlan, PlannedTable } from '../../src/plan/types.js';
-import type { TableSpec } from '../../src/spec/types.js';
+import type { TableSpec } from '../../src/tables/types.js';
 
 export function specOf(overrides: Partial<TableSpec> = {}): TableSpec {
   return {

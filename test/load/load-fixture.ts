@@ -1,7 +1,8 @@
 // The load test's lake: many small CSV tables on one local cloud, each with a few daily
 // partitions, written with bounded concurrency so setup stays quick.
+
+import type { LocalCloudOptions } from '@s3bq/local-cloud';
 import pLimit from 'p-limit';
-import type { LocalCloudOptions } from '../../src/emulator/index.js';
 import { csvRows, csvTable, type Fixture, startFixture } from '../lifecycle/local-fixture.js';
 
 export const LOAD_SECRET = 'loadTestSecret/Do+Not=Leak/Z3kQ8w2026';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan, type PlanRequest } from '../../src/plan/build.js';
 import { MAX_BACKFILL_DAYS } from '../../src/plan/window.js';
-import type { PipelineSettings, TableSpec } from '../../src/spec/types.js';
+import type { PipelineSettings, TableSpec } from '../../src/tables/types.js';
 import { makeSpec } from './make-spec.js';
 
 const settings: PipelineSettings = { location: 'us', maxParallel: 10, timezone: 'UTC' };

@@ -1,5 +1,5 @@
 // A resolved TableSpec for planner tests, with overrides.
-import type { TableSpec } from '../../src/spec/types.js';
+import type { TableSpec } from '../../src/tables/types.js';
 
 export function makeSpec(
   name: string,

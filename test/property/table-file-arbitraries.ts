@@ -3,8 +3,8 @@
 // checks that any finding is a well-formed `path:line:col` inside the file.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Diagnostic } from '../../src/spec/diagnostic.js';
-import { bucketNameProblem } from '../../src/spec/naming.js';
+import type { Diagnostic } from '../../src/tables/diagnostic.js';
+import { bucketNameProblem } from '../../src/tables/naming.js';
 
 export const SETTINGS = { location: 'us', maxParallel: 10, timezone: 'UTC' };
 

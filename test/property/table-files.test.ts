@@ -5,7 +5,7 @@
 // of a key whose value is nonsense.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeTableText } from '../../src/spec/load.js';
+import { analyzeTableText } from '../../src/tables/load.js';
 import { breakingMutation, expectWellFormed, SETTINGS, validTableFile } from './table-file-arbitraries.js';
 
 const FILE = 'tables/prop.table.json';

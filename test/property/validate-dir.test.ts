@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MAX_TABLE_FILE_BYTES } from '../../src/spec/load.js';
+import { MAX_TABLE_FILE_BYTES } from '../../src/tables/load.js';
 import { runCli } from '../cli/run-cli.js';
 import { breakingMutation, validTableFile } from './table-file-arbitraries.js';
 

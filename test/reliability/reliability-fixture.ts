@@ -2,14 +2,15 @@
 // scenario can be scanned for leaks), one fresh table per scenario (so ensure-table always
 // creates, and scenarios never see each other's rows), cloud faces with short deadlines
 // and fast retries whose back-off sleeps are recorded, and the list of tick configs left.
+
+import type { LocalCloudOptions } from '@s3bq/local-cloud';
 import { type CloudServices, createCloudServices, type RetryPolicy } from '../../src/cloud/index.js';
 import { realSleep } from '../../src/cloud/retry.js';
-import type { LocalCloudOptions } from '../../src/emulator/index.js';
 import { parseConfigName } from '../../src/lifecycle/index.js';
 import type { TableResult } from '../../src/lifecycle/outcome.js';
 import type { LifecycleOptions } from '../../src/lifecycle/types.js';
 import type { PlannedTable } from '../../src/plan/types.js';
-import type { PipelineSettings } from '../../src/spec/types.js';
+import type { PipelineSettings } from '../../src/tables/types.js';
 import { assertNoSecret } from '../helpers/secret-scan.js';
 import { csvRows, csvTable, type Fixture, startFixture } from '../lifecycle/local-fixture.js';
 

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { cleanupConfigs, runTable } from '../../src/lifecycle/index.js';
-import type { PipelineSettings } from '../../src/spec/types.js';
+import type { PipelineSettings } from '../../src/tables/types.js';
 import { assertNoSecret } from '../helpers/secret-scan.js';
 import { textSink } from '../helpers/text-sink.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';

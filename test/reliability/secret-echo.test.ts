@@ -5,11 +5,11 @@
 // scenario also checks the table failed for the right reason, so the scan is not vacuous.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FaultRule } from '@s3bq/local-cloud';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { FaultRule } from '../../src/emulator/faults.js';
 import { cleanupConfigs, runTable } from '../../src/lifecycle/index.js';
-import type { PipelineSettings } from '../../src/spec/types.js';
+import type { PipelineSettings } from '../../src/tables/types.js';
 import { assertNoSecret, findSecret } from '../helpers/secret-scan.js';
 import { textSink } from '../helpers/text-sink.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';

@@ -4,11 +4,12 @@
 // --timeout (always); RESOURCE_EXHAUSTED with BigQuery's quota message backs off longer and
 // then loads, or fails naming the quota. After each scenario no tick config is left and the
 // AWS secret is in nothing the run produced.
+
+import type { FaultService } from '@s3bq/local-cloud';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FaultService } from '../../src/emulator/faults.js';
 import { cleanupConfigs, runTable } from '../../src/lifecycle/index.js';
 import type { Step, TableResult } from '../../src/lifecycle/outcome.js';
-import type { PipelineSettings } from '../../src/spec/types.js';
+import type { PipelineSettings } from '../../src/tables/types.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';
 import {
   expectNoSecretIn,

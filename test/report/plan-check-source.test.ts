@@ -2,12 +2,12 @@
 // lake with one partition left out, then the same bucket denied.
 import { PassThrough } from 'node:stream';
 import { S3Client } from '@aws-sdk/client-s3';
+import { type LocalCloud, startLocalCloud } from '@s3bq/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { generateDemoLake } from '../../src/emulator/demo-lake.js';
-import { type LocalCloud, startLocalCloud } from '../../src/emulator/index.js';
+import { generateDemoLake } from '../../src/demo/lake.js';
 import { buildPlan } from '../../src/plan/build.js';
-import { loadTableDir } from '../../src/spec/load.js';
+import { loadTableDir } from '../../src/tables/load.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const AT = '2026-11-22T03:17:00Z';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build.js';
 import { checkSources, PLAN_COMMENT_MARKER, renderPlanMarkdown, splitS3Uri } from '../../src/report/index.js';
-import { loadTableDir } from '../../src/spec/load.js';
+import { loadTableDir } from '../../src/tables/load.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const settings = { location: 'us', maxParallel: 4, timezone: 'UTC', project: 'demo-project' };

@@ -62,7 +62,7 @@ beforeAll(async () => {
   const npx = join(dir, 'npx');
   await writeFile(
     npx,
-    `#!/usr/bin/env bash\nshift\nexec node --import tsx "${ROOT}/src/cli/main.ts" "$@" --tables "${ROOT}/examples/tables"\n`,
+    `#!/usr/bin/env bash\nshift\nexec node --conditions=source --import tsx "${ROOT}/src/cli/main.ts" "$@" --tables "${ROOT}/examples/tables"\n`,
   );
   await chmod(npx, 0o755);
 });

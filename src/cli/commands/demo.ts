@@ -56,7 +56,7 @@ Options:
     const say = (line: string) => context.stdout.write(`${line}\n`);
 
     const [{ startLocalCloud }, { writeDemoLake }, { runCommand }] = await Promise.all([
-      import('../../emulator/index.js'),
+      import('@s3bq/local-cloud'),
       import('./emulator.js'),
       import('./run.js'),
     ]);

@@ -3,7 +3,7 @@
 // With --demo it also writes the demo lake for the example tables.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { LocalCloud } from '../../emulator/index.js';
+import type { LocalCloud } from '@s3bq/local-cloud';
 import { parseCommandArgs } from '../args.js';
 import { type Command, type CommandContext, UsageError } from '../command.js';
 
@@ -53,10 +53,10 @@ export async function writeDemoLake(
   const [{ S3Client }, { loadSettings }, { loadTables }, { buildPlan }, { generateDemoLake }] =
     await Promise.all([
       import('@aws-sdk/client-s3'),
-      import('../../spec/settings.js'),
+      import('../../tables/settings.js'),
       import('../load-tables.js'),
       import('../../plan/build.js'),
-      import('../../emulator/demo-lake.js'),
+      import('../../demo/lake.js'),
     ]);
   const settings = { ...(await loadSettings({ cwd: context.cwd, env: context.env })), project: projectId };
   const tables = await loadTables(context.cwd, tablesDir, settings, { throwOnErrors: true });
@@ -119,7 +119,7 @@ Options:
     if (dataDir) await mkdir(dataDir, { recursive: true });
     const projectId = context.env.GOOGLE_CLOUD_PROJECT?.trim() || undefined;
 
-    const { startLocalCloud } = await import('../../emulator/index.js');
+    const { startLocalCloud } = await import('@s3bq/local-cloud');
     const started = Date.now();
     const cloud = await startLocalCloud({
       ...(dataDir === undefined ? {} : { dataDir }),

@@ -32,7 +32,7 @@ Options:
         import('../../lifecycle/index.js'),
         import('../../lifecycle/janitor.js'),
         import('../../cloud/index.js'),
-        import('../../spec/settings.js'),
+        import('../../tables/settings.js'),
       ]);
     let olderThanMs: number;
     try {

@@ -1,8 +1,8 @@
 // `s3bq validate`: checks every table file at once; errors as path:line:col (or as GitHub
 // annotations on the PR's exact lines with --format github); exit 1 on any.
 
-import type { Diagnostic } from '../../spec/diagnostic.js';
-import type { PipelineSettings } from '../../spec/types.js';
+import type { Diagnostic } from '../../tables/diagnostic.js';
+import type { PipelineSettings } from '../../tables/types.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { DEFAULT_TABLES_DIR, displayPath } from '../selectors.js';
@@ -31,9 +31,9 @@ Options:
     const tablesDir = values.tables ?? DEFAULT_TABLES_DIR;
     const [{ loadSettings, SettingsError }, { loadTables }, { formatDiagnostic }, { errorAnnotation }] =
       await Promise.all([
-        import('../../spec/settings.js'),
+        import('../../tables/settings.js'),
         import('../load-tables.js'),
-        import('../../spec/diagnostic.js'),
+        import('../../tables/diagnostic.js'),
         import('../workflow-commands.js'),
       ]);
     const diagnostics: Diagnostic[] = [];

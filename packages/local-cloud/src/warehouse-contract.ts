@@ -1,0 +1,45 @@
+// The seam between the local cloud's transfer runner (DTS side) and its BigQuery store:
+// a DTS run reads files from S3 and hands them here as one load job, as real DTS does.
+import type { CsvOptions, SourceFormat, WriteDisposition } from './load-options.js';
+
+export interface LoadJobRequest {
+  projectId: string;
+  datasetId: string;
+  /** The table id as DTS rendered it, possibly with a `$YYYYMMDD[HH]` decorator. */
+  tableId: string;
+  format: SourceFormat;
+  files: { uri: string; body: Uint8Array }[];
+  writeDisposition: WriteDisposition;
+  maxBadRecords: number;
+  ignoreUnknownValues: boolean;
+  csv: CsvOptions;
+}
+
+export interface LoadJobResult {
+  rowsLoaded: number;
+  badRecords: number;
+  /** Partition ids the rows landed in. */
+  partitions: string[];
+}
+
+/**
+ * A load job refused the way BigQuery refuses it. `reason` follows BigQuery's error
+ * reasons; `grpcCode` is what DTS reports in the run's errorStatus.
+ */
+export class LoadJobError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'notFound' | 'invalid' | 'quotaExceeded' | 'accessDenied' | 'notImplemented',
+    readonly grpcCode: number,
+  ) {
+    super(message);
+    this.name = 'LoadJobError';
+  }
+}
+
+export interface Warehouse {
+  /** Runs one load job: all files or nothing. Throws LoadJobError. */
+  load(request: LoadJobRequest): Promise<LoadJobResult>;
+  /** DTS refuses a config whose destination dataset does not exist. */
+  datasetExists(projectId: string, datasetId: string): boolean;
+}
