@@ -40,6 +40,10 @@ export class LoadJobError extends Error {
 export interface Warehouse {
   /** Runs one load job: all files or nothing. Throws LoadJobError. */
   load(request: LoadJobRequest): Promise<LoadJobResult>;
-  /** DTS refuses a config whose destination dataset does not exist. */
-  datasetExists(projectId: string, datasetId: string): boolean;
+  /**
+   * The dataset's location (lower case, as BigQuery reports it, e.g. `us`, `eu`,
+   * `europe-west1`), or undefined when the dataset does not exist. DTS refuses a config
+   * whose destination dataset is missing or lives in another location.
+   */
+  datasetLocation(projectId: string, datasetId: string): string | undefined;
 }

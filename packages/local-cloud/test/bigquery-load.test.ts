@@ -98,9 +98,9 @@ describe('destination', () => {
     expect(error.message).toContain('has no schema');
   });
 
-  it('reports whether a dataset exists', () => {
-    expect(emulator.warehouse.datasetExists(PROJECT, 'lake')).toBe(true);
-    expect(emulator.warehouse.datasetExists(PROJECT, 'other')).toBe(false);
+  it('reports where a dataset lives, or that it does not exist', () => {
+    expect(emulator.warehouse.datasetLocation(PROJECT, 'lake')).toBe('us');
+    expect(emulator.warehouse.datasetLocation(PROJECT, 'other')).toBeUndefined();
   });
 });
 

@@ -28,8 +28,8 @@ export class RecordingWarehouse implements Warehouse {
     return { rowsLoaded: request.files.length * 10, badRecords: 0, partitions: [] };
   }
 
-  datasetExists(_projectId: string, datasetId: string): boolean {
-    return this.datasets.has(datasetId);
+  datasetLocation(_projectId: string, datasetId: string): string | undefined {
+    return this.datasets.has(datasetId) ? 'us' : undefined;
   }
 }
 

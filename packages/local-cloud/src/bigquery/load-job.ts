@@ -19,7 +19,10 @@ import { convertRow, RowError } from './values.js';
 
 export function createWarehouse(store: Store, quota: LoadQuota, clock: () => Date): Warehouse {
   return {
-    datasetExists: (projectId, datasetId) => store.hasDataset(projectId, datasetId),
+    datasetLocation: (projectId, datasetId) =>
+      store.hasDataset(projectId, datasetId)
+        ? store.getDataset(projectId, datasetId).location.toLowerCase()
+        : undefined,
     load: (request) => runLoadJob(store, quota, clock, request),
   };
 }

@@ -72,7 +72,7 @@ export function createDtsHandlers(deps: DtsHandlerDeps): UnaryHandlers {
 
   const checkDestination = (projectId: string, datasetId: string): void => {
     if (!datasetId) throw invalid('Destination dataset id must be specified (destination_dataset_id).');
-    if (!warehouse.datasetExists(projectId, datasetId)) {
+    if (warehouse.datasetLocation(projectId, datasetId) === undefined) {
       throw new RpcError(
         status.NOT_FOUND,
         `Not found: Dataset ${projectId}:${datasetId}. Create the dataset before the transfer config.`,
