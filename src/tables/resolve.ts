@@ -2,7 +2,7 @@
 // default filled in (PRODUCT.md's table, DTS's load options, the pipeline's time zone).
 import { DEFAULT_LAYOUTS } from './layout.js';
 import { parseS3Uri } from './s3-uri.js';
-import type { TableFile } from './schema.js';
+import { DEFAULT_APPEND_RETENTION_DAYS, type TableFile } from './schema.js';
 import type { PipelineSettings, TableSpec } from './types.js';
 
 export const CSV_DEFAULTS = {
@@ -45,6 +45,7 @@ export function resolveTableSpec(
     lookbackDays: file.lookback_days,
     timezone: file.timezone ?? settings.timezone,
     writeDisposition: file.write_disposition,
+    appendRetentionDays: file.append_retention_days ?? DEFAULT_APPEND_RETENTION_DAYS,
     schema: file.schema,
     load: {
       maxBadRecords: file.max_bad_records ?? 0,

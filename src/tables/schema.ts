@@ -74,6 +74,11 @@ export const csvOptionsSchema = z.strictObject({
   allow_jagged_rows: z.boolean().optional(),
 });
 
+/** How long an append partition's config outlives the lookback window, by default. */
+export const DEFAULT_APPEND_RETENTION_DAYS = 30;
+/** Ten years: past that a kept config is surely a typo. */
+export const MAX_APPEND_RETENTION_DAYS = 3660;
+
 export const tableFileSchema = z.strictObject({
   $schema: z.string().optional(),
   source: z.string().describe('Root of the Hive-style table in S3: s3://bucket/prefix'),
@@ -90,6 +95,15 @@ export const tableFileSchema = z.strictObject({
     .describe('Each tick loads D-1 … D-max(1, n); 0 and 1 both mean D-1 only.'),
   timezone: z.string().optional().describe('IANA zone that decides which local date is D; default UTC.'),
   write_disposition: z.enum(WRITE_DISPOSITIONS).default('WRITE_TRUNCATE'),
+  append_retention_days: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_APPEND_RETENTION_DAYS)
+    .optional()
+    .describe(
+      `WRITE_APPEND only: days a partition's transfer config is kept after the partition leaves the lookback window; default ${DEFAULT_APPEND_RETENTION_DAYS}.`,
+    ),
   schema: z.array(schemaFieldSchema).min(1).optional(),
   max_bad_records: z.number().int().min(0).optional(),
   ignore_unknown_values: z.boolean().optional(),

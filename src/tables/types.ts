@@ -43,6 +43,8 @@ export interface TableSpec {
   lookbackDays: number;
   timezone: string;
   writeDisposition: WriteDisposition;
+  /** WRITE_APPEND: days a partition's config is kept after it leaves the lookback window. */
+  appendRetentionDays: number;
   /** Undefined means inferred from the files (PARQUET/AVRO/ORC only). */
   schema?: SchemaField[] | undefined;
   load: {

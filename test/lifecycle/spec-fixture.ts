@@ -14,6 +14,7 @@ export function specOf(overrides: Partial<TableSpec> = {}): TableSpec {
     lookbackDays: 0,
     timezone: 'UTC',
     writeDisposition: 'WRITE_TRUNCATE',
+    appendRetentionDays: 30,
     schema: [{ name: 'id', type: 'INTEGER' }],
     load: {
       maxBadRecords: 0,

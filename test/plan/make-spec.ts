@@ -23,6 +23,7 @@ export function makeSpec(
     lookbackDays: 0,
     timezone: 'UTC',
     writeDisposition: 'WRITE_TRUNCATE',
+    appendRetentionDays: 30,
     load: {
       maxBadRecords: 0,
       ignoreUnknownValues: false,
