@@ -53,6 +53,7 @@ describe('a valid table file', () => {
       lookbackDays: 0,
       timezone: 'Asia/Seoul',
       writeDisposition: 'WRITE_TRUNCATE',
+      appendRetentionDays: 30,
       schema: undefined,
       load: {
         maxBadRecords: 0,
