@@ -1,12 +1,12 @@
 // How late the wait notices that a run ended, and how many status calls it spends, over
 // run lengths spread from 30 s to 30 min. Drives the REAL waiting code (waitForRun, and
 // createRunWatch for the live-tail signal) through the lifecycle's own virtual-time
-// harness (src/lifecycle/run-watch-sim.ts): an injected clock whose timers fire at once,
+// harness (bench/support/detection-sim.ts): an injected clock whose timers fire at once,
 // a fake DTS face whose run ends at a chosen time, and a fake Cloud Logging tail. No real
 // sleeping: hundreds of simulated hours take well under a second.
 import { DEFAULT_TAIL_BUFFER_WINDOW_MS } from '../src/cloud/logging.js';
-import type { PollSchedule } from '../src/lifecycle/index.js';
-import { simulateDetection } from '../src/lifecycle/run-watch-sim.js';
+import type { PollSchedule } from '../src/lifecycle/poll-schedule.js';
+import { simulateDetection } from './support/detection-sim.js';
 
 /** The Airflow operator's way: look every 10 seconds, no backoff, no signal. */
 export const FIXED_10S_SCHEDULE: PollSchedule = { initialMs: 10_000, factor: 1, capMs: 10_000 };

@@ -56,7 +56,8 @@ export async function buildPrivateCli(): Promise<PrivateBuild> {
     await remove();
     await mkdir(dir, { recursive: true });
     await cp(join(work, 'dist', 'cli.js'), join(dir, 'cli.js'));
-    await cp(join(work, 'dist', 'cli-chunks'), join(dir, 'cli-chunks'), { recursive: true });
+    await cp(join(work, 'dist', 'local-cloud.js'), join(dir, 'local-cloud.js'));
+    await cp(join(work, 'dist', 'local-cloud'), join(dir, 'local-cloud'), { recursive: true });
     const entry = join(dir, 'cli.js');
     const check = await runCli(entry, ['--version'], { timeoutMs: 30_000 });
     if (check.exitCode !== 0) throw new Error(`the private CLI bundle does not start: ${check.stderr}`);

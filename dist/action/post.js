@@ -10,14 +10,14 @@ import {
   createCloudServices,
   maskSecrets,
   parseCleanupState
-} from "./chunks/chunk-A4OULAGD.js";
+} from "./chunks/chunk-MKHQXXMG.js";
 import {
   getState,
   info,
   scrubSecrets,
   setSecret,
   warning
-} from "./chunks/chunk-GL3N24BA.js";
+} from "./chunks/chunk-PYARGV2P.js";
 import "./chunks/chunk-7XJBBHV6.js";
 import "./chunks/chunk-TR7F3WIX.js";
 

@@ -10,10 +10,11 @@ import {
   mdCode,
   mergeResults,
   missingResults,
+  plannedTables,
   readResultFiles,
   renderRunReport,
   renderTextReport
-} from "./chunks/chunk-WISLESW3.js";
+} from "./chunks/chunk-IM2LE2D6.js";
 import {
   info,
   maskCredentialPatterns,
@@ -23,7 +24,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-GL3N24BA.js";
+} from "./chunks/chunk-PYARGV2P.js";
 import {
   __commonJS,
   __require,
@@ -811,11 +812,22 @@ var ALERT_TITLE_PREFIX = "Load failing: ";
 function alertMarker(table) {
   return `<!-- s3bq-alert table=${encodeURIComponent(table)} -->`;
 }
+function alertTable(issue) {
+  const marked = /<!-- s3bq-alert table=([^\s]+) -->/.exec(issue.body ?? "");
+  if (marked) {
+    try {
+      return decodeURIComponent(marked[1]);
+    } catch {
+      return void 0;
+    }
+  }
+  return issue.title.startsWith(ALERT_TITLE_PREFIX) ? issue.title.slice(ALERT_TITLE_PREFIX.length) : void 0;
+}
 async function syncAlerts(octokit, results, options) {
   const label = options.label ?? ALERT_LABEL;
   const repo = { owner: options.owner, repo: options.repo };
   const open = await listOpenAlerts(octokit, repo, label);
-  const actions = [];
+  const actions = await closeDuplicates(octokit, repo, open);
   let labelReady = false;
   for (const result of results) {
     const issue = findAlert(open, result.name);
@@ -838,8 +850,8 @@ async function syncAlerts(octokit, results, options) {
           labels: [label],
           body: issueBody(result, options)
         });
-        open.push({ number: data.number, title: data.title, body: data.body ?? null });
         actions.push({ table: result.name, action: "opened", issue: data.number });
+        actions.push(...await settleOpened(octokit, repo, label, result, options, open, data.number));
       }
     } else if (issue) {
       await octokit.rest.issues.createComment({
@@ -858,6 +870,51 @@ async function syncAlerts(octokit, results, options) {
     } else {
       actions.push({ table: result.name, action: "none" });
     }
+  }
+  return actions;
+}
+async function settleOpened(octokit, repo, label, result, options, open, opened) {
+  const now = (await listOpenAlerts(octokit, repo, label)).filter((i) => alertTable(i) === result.name);
+  if (!now.some((i) => i.number === opened))
+    now.push({ number: opened, title: "", body: alertMarker(result.name) });
+  const actions = await closeDuplicates(octokit, repo, now);
+  const kept = now.reduce((a, b) => a.number < b.number ? a : b);
+  if (kept.number !== opened) {
+    await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: kept.number,
+      body: failureComment(result, options)
+    });
+    actions.push({ table: result.name, action: "commented", issue: kept.number });
+  }
+  for (let i = open.length - 1; i >= 0; i--) if (alertTable(open[i]) === result.name) open.splice(i, 1);
+  open.push(kept);
+  return actions;
+}
+async function closeDuplicates(octokit, repo, open) {
+  const oldest = /* @__PURE__ */ new Map();
+  for (const issue of [...open].sort((a, b) => a.number - b.number)) {
+    const table = alertTable(issue);
+    if (table !== void 0 && !oldest.has(table)) oldest.set(table, issue);
+  }
+  const actions = [];
+  for (const issue of [...open]) {
+    const table = alertTable(issue);
+    const keep = table === void 0 ? void 0 : oldest.get(table);
+    if (!keep || keep.number === issue.number) continue;
+    await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: `Duplicate of #${keep.number}: two runs reported this table at the same moment. Closing.`
+    });
+    await octokit.rest.issues.update({
+      ...repo,
+      issue_number: issue.number,
+      state: "closed",
+      state_reason: "not_planned"
+    });
+    open.splice(open.indexOf(issue), 1);
+    actions.push({ table, action: "closed-duplicate", issue: issue.number });
   }
   return actions;
 }
@@ -5118,11 +5175,7 @@ function createGitHubClient(token, options = {}) {
 async function runReport(deps) {
   const { env } = deps;
   const log = deps.log ?? ((line) => info(line));
-  const dir = env.S3BQ_RESULTS_DIR || "results";
-  const { files, problems } = await readResultFiles(dir);
-  for (const p of problems) warning(`Ignored a result file that cannot be read: ${p}`);
-  const missing = missingResults(expectedTables(env.S3BQ_MATRIX), files);
-  const all = missing.length > 0 ? [...files, { schema_version: 1, tables: missing }] : files;
+  const { all, files, incomplete } = await gatherResults(env);
   const results = mergeResults(all).map((m) => m.result);
   log(renderTextReport(results, { color: true }));
   const repo = splitRepository(env.GITHUB_REPOSITORY);
@@ -5131,10 +5184,12 @@ async function runReport(deps) {
   const octokit = token && repo ? (deps.github ?? defaultClient(env))(token) : void 0;
   const jobs = octokit && repo ? await listJobs(octokit, repo, env) : void 0;
   const title = env.S3BQ_RUN_TITLE || defaultTitle(files);
-  const markdown = renderRunReport(all, { title, runUrl, jobs });
+  const markdown = renderRunReport(all, { title, runUrl, jobs, incomplete });
   await (deps.writeSummary ?? defaultWriteSummary(env))(markdown);
   let alerts = [];
-  if (env.S3BQ_ALERTS === "false") {
+  if (incomplete) {
+    log(`No issue opened or closed: ${incomplete}`);
+  } else if (env.S3BQ_ALERTS === "false") {
     log("Alerts are off for this run (S3BQ_ALERTS=false): no issue opened or closed.");
   } else if (!octokit || !repo) {
     warning("Alerts need GITHUB_TOKEN and GITHUB_REPOSITORY: no issue opened or closed.");
@@ -5143,22 +5198,20 @@ async function runReport(deps) {
     for (const a of alerts)
       if (a.action !== "none") log(`Alert for ${a.table}: ${a.action} issue #${a.issue}`);
   }
-  return { markdown, results, alerts };
+  return { markdown, results, alerts, incomplete };
 }
-function expectedTables(matrixJson) {
-  if (!matrixJson) return [];
-  let matrix;
-  try {
-    matrix = JSON.parse(matrixJson);
-  } catch {
-    throw new Error("S3BQ_MATRIX is not JSON: pass the plan job’s `matrix` output unchanged.");
+async function gatherResults(env) {
+  const { files, problems } = await readResultFiles(env.S3BQ_RESULTS_DIR || "results");
+  for (const p of problems) warning(`Ignored a result file that cannot be read: ${p}`);
+  const download = env.S3BQ_DOWNLOAD || "success";
+  if (download !== "success") {
+    const incomplete = `the plan and result artifacts could not all be downloaded (download: ${download}), so this report shows only the results that were. Re-run the report job.`;
+    return { all: files, files, incomplete };
   }
-  const include = matrix?.include;
-  if (!Array.isArray(include))
-    throw new Error('S3BQ_MATRIX has no "include" array: pass the plan job’s `matrix` output.');
-  return include.flatMap(
-    (entry) => String(entry.table ?? "").split(",").map((t) => t.trim()).filter(Boolean)
-  );
+  const expected = env.S3BQ_PLAN_FILE ? await plannedTables(env.S3BQ_PLAN_FILE) : [];
+  const missing = missingResults(expected, files);
+  const all = missing.length > 0 ? [...files, { schema_version: 1, tables: missing }] : files;
+  return { all, files };
 }
 function splitRepository(value) {
   const [owner, repo, ...rest] = (value ?? "").split("/");
@@ -5199,11 +5252,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const outcome = await runReport({ env: process.env });
     const failed = outcome.results.filter((r) => r.status === "failed").length;
     setOutput("failed", String(failed));
+    if (outcome.incomplete) setFailed(`The run report is incomplete: ${outcome.incomplete}`);
   } catch (error) {
     setFailed(`The run report failed: ${error.message}`);
   }
 }
 export {
-  expectedTables,
   runReport
 };

@@ -1,6 +1,9 @@
 // One GitHub issue per failing table: opened on the first failure, commented on while it
 // keeps failing, closed by the next load that succeeds (loaded or skipped). Issues are
-// found by label and a hidden marker, so a table never has two open alerts.
+// found by label and a hidden marker. Two runs' reports may sync at the same moment (no
+// concurrency group holds them back, as one would cancel a waiting report): when both open
+// an issue for one table, the oldest stays and the others are closed as its duplicates —
+// right after opening, and again by every later sync.
 
 import type { getOctokit } from '@actions/github';
 import { maskCredentialPatterns } from '../cloud/secrets.js';
@@ -23,12 +26,27 @@ export interface AlertOptions {
 }
 
 export type AlertAction =
-  | { table: string; action: 'opened' | 'commented' | 'closed'; issue: number }
+  | { table: string; action: 'opened' | 'commented' | 'closed' | 'closed-duplicate'; issue: number }
   | { table: string; action: 'none' };
 
 /** The hidden line in an alert's body that names its table for good. */
 export function alertMarker(table: string): string {
   return `<!-- s3bq-alert table=${encodeURIComponent(table)} -->`;
+}
+
+/** The table an alert issue is about: from its marker, else from its title. */
+function alertTable(issue: OpenIssue): string | undefined {
+  const marked = /<!-- s3bq-alert table=([^\s]+) -->/.exec(issue.body ?? '');
+  if (marked) {
+    try {
+      return decodeURIComponent(marked[1]!);
+    } catch {
+      return undefined;
+    }
+  }
+  return issue.title.startsWith(ALERT_TITLE_PREFIX)
+    ? issue.title.slice(ALERT_TITLE_PREFIX.length)
+    : undefined;
 }
 
 interface OpenIssue {
@@ -46,7 +64,7 @@ export async function syncAlerts(
   const label = options.label ?? ALERT_LABEL;
   const repo = { owner: options.owner, repo: options.repo };
   const open = await listOpenAlerts(octokit, repo, label);
-  const actions: AlertAction[] = [];
+  const actions: AlertAction[] = await closeDuplicates(octokit, repo, open);
   let labelReady = false;
 
   for (const result of results) {
@@ -70,9 +88,8 @@ export async function syncAlerts(
           labels: [label],
           body: issueBody(result, options),
         });
-        // Remember it, so the same table twice in one batch still makes one issue.
-        open.push({ number: data.number, title: data.title, body: data.body ?? null });
         actions.push({ table: result.name, action: 'opened', issue: data.number });
+        actions.push(...(await settleOpened(octokit, repo, label, result, options, open, data.number)));
       }
     } else if (issue) {
       await octokit.rest.issues.createComment({
@@ -91,6 +108,72 @@ export async function syncAlerts(
     } else {
       actions.push({ table: result.name, action: 'none' });
     }
+  }
+  return actions;
+}
+
+/**
+ * After opening an issue, looks again: when another run opened one for the same table at
+ * the same moment, the oldest stays, this run's failure goes there as a comment, and the
+ * others are closed. `open` ends up holding the one issue that stays.
+ */
+async function settleOpened(
+  octokit: GitHubClient,
+  repo: { owner: string; repo: string },
+  label: string,
+  result: TableResult,
+  options: AlertOptions,
+  open: OpenIssue[],
+  opened: number,
+): Promise<AlertAction[]> {
+  const now = (await listOpenAlerts(octokit, repo, label)).filter((i) => alertTable(i) === result.name);
+  if (!now.some((i) => i.number === opened))
+    now.push({ number: opened, title: '', body: alertMarker(result.name) });
+  const actions = await closeDuplicates(octokit, repo, now);
+  const kept = now.reduce((a, b) => (a.number < b.number ? a : b));
+  if (kept.number !== opened) {
+    await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: kept.number,
+      body: failureComment(result, options),
+    });
+    actions.push({ table: result.name, action: 'commented', issue: kept.number });
+  }
+  // Remember it, so the same table twice in one batch still makes one issue.
+  for (let i = open.length - 1; i >= 0; i--) if (alertTable(open[i]!) === result.name) open.splice(i, 1);
+  open.push(kept);
+  return actions;
+}
+
+/** Closes every open alert but the oldest of each table, pointing at the one that stays. */
+async function closeDuplicates(
+  octokit: GitHubClient,
+  repo: { owner: string; repo: string },
+  open: OpenIssue[],
+): Promise<AlertAction[]> {
+  const oldest = new Map<string, OpenIssue>();
+  for (const issue of [...open].sort((a, b) => a.number - b.number)) {
+    const table = alertTable(issue);
+    if (table !== undefined && !oldest.has(table)) oldest.set(table, issue);
+  }
+  const actions: AlertAction[] = [];
+  for (const issue of [...open]) {
+    const table = alertTable(issue);
+    const keep = table === undefined ? undefined : oldest.get(table);
+    if (!keep || keep.number === issue.number) continue;
+    await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: `Duplicate of #${keep.number}: two runs reported this table at the same moment. Closing.`,
+    });
+    await octokit.rest.issues.update({
+      ...repo,
+      issue_number: issue.number,
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
+    open.splice(open.indexOf(issue), 1);
+    actions.push({ table: table!, action: 'closed-duplicate', issue: issue.number });
   }
   return actions;
 }

@@ -1,11 +1,17 @@
 // The run-report job's script (`node dist/action/report.js`): merges every load job's
 // result file, writes the whole run's summary, and opens or closes the alert issues.
 // Configured by environment variables, set by load.yml's report job:
-//   S3BQ_RESULTS_DIR  folder of the downloaded result artifacts (default `results`)
-//   S3BQ_MATRIX       the plan's matrix JSON, so a job that wrote no result shows as failed
+//   S3BQ_RESULTS_DIR  folder of the downloaded result artifacts, one folder per job and
+//                     attempt (default `results`); each table's newest attempt wins
+//   S3BQ_PLAN_FILE    the plan job's `s3bq plan --json` (its artifact), so a planned table
+//                     that wrote no result shows as failed
+//   S3BQ_DOWNLOAD     `success` when the plan and the results were downloaded; anything
+//                     else means the results are incomplete: the report says so, opens or
+//                     closes no alert issue, and fails
 //   S3BQ_RUN_TITLE    the report's heading (default: from the results' window)
 //   S3BQ_ALERTS       `false` to leave issues alone (dry runs, cancelled runs)
 //   GITHUB_TOKEN      for job links (actions: read) and alerts (issues: write)
+// Nothing large travels in a variable: Linux refuses one over 128 KiB.
 import { pathToFileURL } from 'node:url';
 import * as core from '@actions/core';
 import type { ResultFile, TableResult } from '../lifecycle/outcome.js';
@@ -18,6 +24,7 @@ import {
   renderRunReport,
   renderTextReport,
 } from '../report/index.js';
+import { plannedTables } from '../report/read-results.js';
 import { type AlertAction, type GitHubClient, syncAlerts } from './alerts.js';
 import { createGitHubClient } from './alerts-client.js';
 
@@ -33,17 +40,14 @@ export interface ReportOutcome {
   markdown: string;
   results: TableResult[];
   alerts: AlertAction[];
+  /** Why the results are incomplete (a failed download); the job then fails. */
+  incomplete?: string | undefined;
 }
 
 export async function runReport(deps: ReportDeps): Promise<ReportOutcome> {
   const { env } = deps;
   const log = deps.log ?? ((line: string) => core.info(line));
-  const dir = env.S3BQ_RESULTS_DIR || 'results';
-  const { files, problems } = await readResultFiles(dir);
-  for (const p of problems) core.warning(`Ignored a result file that cannot be read: ${p}`);
-
-  const missing = missingResults(expectedTables(env.S3BQ_MATRIX), files);
-  const all: ResultFile[] = missing.length > 0 ? [...files, { schema_version: 1, tables: missing }] : files;
+  const { all, files, incomplete } = await gatherResults(env);
   const results = mergeResults(all).map((m) => m.result);
   log(renderTextReport(results, { color: true }));
 
@@ -57,11 +61,13 @@ export async function runReport(deps: ReportDeps): Promise<ReportOutcome> {
 
   const jobs = octokit && repo ? await listJobs(octokit, repo, env) : undefined;
   const title = env.S3BQ_RUN_TITLE || defaultTitle(files);
-  const markdown = renderRunReport(all, { title, runUrl, jobs });
+  const markdown = renderRunReport(all, { title, runUrl, jobs, incomplete });
   await (deps.writeSummary ?? defaultWriteSummary(env))(markdown);
 
   let alerts: AlertAction[] = [];
-  if (env.S3BQ_ALERTS === 'false') {
+  if (incomplete) {
+    log(`No issue opened or closed: ${incomplete}`);
+  } else if (env.S3BQ_ALERTS === 'false') {
     log('Alerts are off for this run (S3BQ_ALERTS=false): no issue opened or closed.');
   } else if (!octokit || !repo) {
     core.warning('Alerts need GITHUB_TOKEN and GITHUB_REPOSITORY: no issue opened or closed.');
@@ -70,27 +76,28 @@ export async function runReport(deps: ReportDeps): Promise<ReportOutcome> {
     for (const a of alerts)
       if (a.action !== 'none') log(`Alert for ${a.table}: ${a.action} issue #${a.issue}`);
   }
-  return { markdown, results, alerts };
+  return { markdown, results, alerts, incomplete };
 }
 
-/** Table names of the plan's matrix (`{include:[{table:"a,b"}]}`); none when not given. */
-export function expectedTables(matrixJson: string | undefined): string[] {
-  if (!matrixJson) return [];
-  let matrix: unknown;
-  try {
-    matrix = JSON.parse(matrixJson);
-  } catch {
-    throw new Error('S3BQ_MATRIX is not JSON: pass the plan job’s `matrix` output unchanged.');
+/**
+ * The run's result files, plus a failed result for every planned table without one. When
+ * a download failed, a missing file says nothing about its table: nothing is added, and
+ * `incomplete` says why.
+ */
+async function gatherResults(
+  env: NodeJS.ProcessEnv,
+): Promise<{ all: ResultFile[]; files: ResultFile[]; incomplete?: string | undefined }> {
+  const { files, problems } = await readResultFiles(env.S3BQ_RESULTS_DIR || 'results');
+  for (const p of problems) core.warning(`Ignored a result file that cannot be read: ${p}`);
+  const download = env.S3BQ_DOWNLOAD || 'success';
+  if (download !== 'success') {
+    const incomplete = `the plan and result artifacts could not all be downloaded (download: ${download}), so this report shows only the results that were. Re-run the report job.`;
+    return { all: files, files, incomplete };
   }
-  const include = (matrix as { include?: unknown })?.include;
-  if (!Array.isArray(include))
-    throw new Error('S3BQ_MATRIX has no "include" array: pass the plan job’s `matrix` output.');
-  return include.flatMap((entry) =>
-    String((entry as { table?: unknown }).table ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean),
-  );
+  const expected = env.S3BQ_PLAN_FILE ? await plannedTables(env.S3BQ_PLAN_FILE) : [];
+  const missing = missingResults(expected, files);
+  const all: ResultFile[] = missing.length > 0 ? [...files, { schema_version: 1, tables: missing }] : files;
+  return { all, files };
 }
 
 function splitRepository(value: string | undefined): { owner: string; repo: string } | undefined {
@@ -143,6 +150,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const outcome = await runReport({ env: process.env });
     const failed = outcome.results.filter((r) => r.status === 'failed').length;
     core.setOutput('failed', String(failed));
+    if (outcome.incomplete) core.setFailed(`The run report is incomplete: ${outcome.incomplete}`);
   } catch (error) {
     core.setFailed(`The run report failed: ${(error as Error).message}`);
   }

@@ -1,6 +1,8 @@
 // The result JSON one job writes for the run report: its tables' outcomes with the
 // workflow run they came from. Matrix jobs overwrite each other's outputs, so results
-// travel as files (one artifact per job), merged later.
+// travel as files (one artifact per job and attempt, each downloaded into its own folder),
+// merged later by the report, which keeps each table's newest attempt.
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResultFile, TableResult } from '../lifecycle/outcome.js';
@@ -23,12 +25,20 @@ export function runInfo(env: NodeJS.ProcessEnv): ResultFile['run'] {
   };
 }
 
-/** One file name per job: its tables, made safe for a file and an artifact name. */
-export function resultFileName(tables: readonly string[]): string {
-  const joined = tables.join('+').replace(/[^A-Za-z0-9._+-]/g, '_');
-  // Artifact and file names stay short; the content names every table anyway.
-  const short = joined.length > 120 ? `${joined.slice(0, 100)}+${tables.length}-tables` : joined;
-  return `s3bq-result-${short}.json`;
+/** Characters of the tables' names kept in a file name; the content names every table. */
+const NAME_CHARS = 80;
+
+/**
+ * One file name per job and attempt: a readable start of its tables' names, a hash of
+ * all of them (two long names that differ only past the readable part never collide), and
+ * the run attempt (a re-run's file never replaces the earlier attempt's).
+ */
+export function resultFileName(tables: readonly string[], attempt?: string): string {
+  const joined = tables.join('+');
+  const readable = joined.replace(/[^A-Za-z0-9._+-]/g, '_').slice(0, NAME_CHARS);
+  const hash = createHash('sha256').update(joined).digest('hex').slice(0, 12);
+  const attemptPart = attempt && /^\d+$/.test(attempt) ? `-attempt-${attempt}` : '';
+  return `s3bq-result-${readable}-${hash}${attemptPart}.json`;
 }
 
 /** Writes the file (secrets scrubbed) and returns its path. */
@@ -45,7 +55,7 @@ export async function writeResultFile(
     tables: content.tables,
   };
   await mkdir(dir, { recursive: true });
-  const path = join(dir, resultFileName(tables));
+  const path = join(dir, resultFileName(tables, content.run?.attempt));
   await writeFile(path, `${scrub(JSON.stringify(file, null, 2))}\n`, 'utf8');
   return path;
 }

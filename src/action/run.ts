@@ -1,13 +1,16 @@
-// The action's `main` step: read the inputs, plan this job's tables, run each table's
-// lifecycle one after another, then write the summaries, annotations, result file and
-// outputs. GitHub lives here and in post.ts; everything else is the shared rooms.
+// The action's `main` step: read the inputs, plan and run this job's tables through the
+// pipeline, then write the result file, outputs, annotations and summaries. GitHub lives
+// here and in post.ts; planning and loading are the pipeline's, as for `s3bq run`.
 import * as core from '@actions/core';
 import { scrubSecrets } from '../cloud/secrets.js';
 import type { TableResult } from '../lifecycle/outcome.js';
+import { describeEvent } from '../pipeline/events.js';
+import { planPipeline } from '../pipeline/plan.js';
+import { runLabelOf } from '../pipeline/request.js';
+import { runPipeline } from '../pipeline/run.js';
 import { annotateResult } from './annotations.js';
 import { abortOnSignals } from './cancellation.js';
-import { readInputs } from './inputs.js';
-import { loadTables } from './load-tables.js';
+import { type ActionInputs, readInputs } from './inputs.js';
 import { actionOutputs } from './outputs.js';
 import { runInfo, writeResultFile } from './result-file.js';
 import { maskSecrets } from './secrets.js';
@@ -28,42 +31,35 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const scrub = (text: string) => scrubSecrets(text, secrets);
   const controller = new AbortController();
   const stopListening = abortOnSignals(controller, core.info);
+  const cwd = options.cwd ?? process.cwd();
   try {
     const inputs = readInputs((name) => core.getInput(name));
-    const { results, window, settings, projectId } = await loadTables(inputs, {
+    const { results, planned } = await loadJob(
+      inputs,
       env,
-      cwd: options.cwd ?? process.cwd(),
-      now: options.now ?? (() => new Date()),
-      signal: controller.signal,
-      secrets,
-      log: (message) => core.info(scrub(message)),
-      ledger: (base) => new ConfigLedger(base, core.saveState),
-    });
-
+      cwd,
+      options.now ?? (() => new Date()),
+      controller.signal,
+      scrub,
+    );
+    const resultDir = inputs.resultDir ?? env.RUNNER_TEMP ?? cwd;
     // The result file and outputs first: the run report needs them even if a summary fails.
-    const resultDir = inputs.resultDir ?? env.RUNNER_TEMP ?? options.cwd ?? process.cwd();
     const resultFile = await writeResultFile(
       resultDir,
       inputs.tables,
-      { run: runInfo(env), window, tables: results },
+      { run: runInfo(env), window: planned.plan.window, tables: results },
       scrub,
     );
     const outputs = actionOutputs(results);
-    core.setOutput('status', outputs.status);
-    core.setOutput('loaded', outputs.loaded);
-    core.setOutput('skipped', outputs.skipped);
-    core.setOutput('failed', outputs.failed);
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
     core.setOutput('result-file', resultFile);
-
     for (const result of results) annotateResult(result, core, scrub);
-    try {
-      await writeSummaries(results, { projectId, location: settings.location }, scrub);
-    } catch (error) {
+    const projectId = planned.settings.project ?? planned.env.GOOGLE_CLOUD_PROJECT;
+    await writeSummaries(results, { projectId, location: planned.settings.location }, scrub).catch((error) =>
       core.warning(
         scrub(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }
-
+      ),
+    );
     if (controller.signal.aborted) {
       core.setFailed('The job was cancelled; its transfer configs were deleted (post checks again).');
     } else if (outputs.status === 'failed') {
@@ -74,6 +70,34 @@ export async function run(options: RunOptions = {}): Promise<void> {
   } finally {
     stopListening();
   }
+}
+
+/** Plans this job's tables and runs them, recording every config `post` must delete if main dies. */
+async function loadJob(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  now: () => Date,
+  signal: AbortSignal,
+  scrub: (text: string) => string,
+) {
+  const planned = await planPipeline(inputs.plan, { cwd, env, now });
+  const request = { ...inputs.run, runLabel: runLabelOf(env, now(), process.pid, 'action') };
+  let ledger: ConfigLedger | undefined;
+  const results = await runPipeline(planned.planned, planned.settings, request, {
+    env: planned.env,
+    signal,
+    onEvent: (event) => core.info(scrub(describeEvent(event))),
+    onServices: (services) => {
+      ledger = new ConfigLedger(
+        { project: services.projectId, location: planned.settings.location, transport: request.transport },
+        core.saveState,
+      );
+    },
+    onConfigCreated: (name) => ledger?.created(name),
+    onConfigDeleted: (name) => ledger?.deleted(name),
+  });
+  return { results, planned };
 }
 
 function failureMessage(results: readonly TableResult[]): string {

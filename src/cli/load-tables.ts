@@ -1,10 +1,10 @@
 // The table folder as the CLI reads it: relative to the command's working directory, with
 // diagnostics naming files as the user sees them.
 import { resolve } from 'node:path';
+import { displayPath } from '../pipeline/display-path.js';
 import { TableFilesInvalidError } from '../tables/diagnostic.js';
 import { type Diagnostic, loadTableDir } from '../tables/load.js';
 import type { PipelineSettings, TableSpec } from '../tables/types.js';
-import { displayPath } from './selectors.js';
 
 export async function loadTables(
   cwd: string,

@@ -1,5 +1,7 @@
 // `s3bq plan` for people: one aligned row per table — what loads where, and which partitions.
+// Every value from a table file is escaped for the log it may land in (a workflow step).
 import type { Plan, PlannedTable } from '../plan/types.js';
+import { escapeLogValue } from './workflow-commands.js';
 
 export function renderPlanText(plan: Plan, planned: PlannedTable[]): string {
   const header = ['TABLE', 'DESTINATION', 'GRAIN', 'TIMEZONE', 'PARTS', 'FIRST', 'LAST', 'FIRST SOURCE'];
@@ -15,7 +17,7 @@ export function renderPlanText(plan: Plan, planned: PlannedTable[]): string {
       first?.id ?? '-',
       last?.id ?? '-',
       first?.source ?? table.skip_reason ?? '-',
-    ];
+    ].map(escapeLogValue);
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>

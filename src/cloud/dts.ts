@@ -33,6 +33,8 @@ export interface TransferConfigInfo {
   dataSourceId?: string | undefined;
   params: Record<string, string>;
   updateTime?: Date | undefined;
+  /** The state of the config's most recently updated run (UNSPECIFIED before any run). */
+  state: RunState;
 }
 
 export interface TransferRunInfo {
@@ -58,13 +60,20 @@ export interface DtsFace {
   parent: string;
   createConfig(input: TransferConfigInput, signal?: AbortSignal): Promise<TransferConfigInfo>;
   updateConfig(name: string, input: TransferConfigInput, signal?: AbortSignal): Promise<TransferConfigInfo>;
+  /** Changes only the display name (never params): safe on a config between runs. */
+  renameConfig(name: string, displayName: string, signal?: AbortSignal): Promise<TransferConfigInfo>;
   getConfig(name: string, signal?: AbortSignal): Promise<TransferConfigInfo>;
   listConfigs(signal?: AbortSignal): Promise<TransferConfigInfo[]>;
   deleteConfig(name: string, signal?: AbortSignal): Promise<void>;
   /** One manual run of an on-demand config at `runTime`; returns the run it created. */
   startRun(configName: string, runTime: Date, signal?: AbortSignal): Promise<TransferRunInfo>;
   getRun(name: string, signal?: AbortSignal): Promise<TransferRunInfo>;
-  listRuns(configName: string, signal?: AbortSignal): Promise<TransferRunInfo[]>;
+  /** The config's runs, newest first; only those in `states` when given. */
+  listRuns(
+    configName: string,
+    signal?: AbortSignal,
+    states?: readonly RunState[],
+  ): Promise<TransferRunInfo[]>;
   listLogs(runName: string, signal?: AbortSignal): Promise<TransferLogMessage[]>;
 }
 
@@ -90,6 +99,7 @@ export function toConfigInfo(config: Record<string, unknown> | null | undefined)
     dataSourceId: typeof c.dataSourceId === 'string' ? c.dataSourceId : undefined,
     params: fromStruct(c.params),
     updateTime: fromTimestamp(c.updateTime),
+    state: enumName(c.state, RUN_STATES, 'UNSPECIFIED'),
   };
 }
 
@@ -175,6 +185,15 @@ export function createDtsFace({ client, projectId, location, timeoutMs, retry }:
       );
       return toConfigInfo(config as Record<string, unknown>);
     },
+    async renameConfig(name, displayName, signal) {
+      const [config] = await call('UpdateTransferConfig', signal, () =>
+        client.updateTransferConfig(
+          { transferConfig: { name, displayName }, updateMask: { paths: ['display_name'] } },
+          gax,
+        ),
+      );
+      return toConfigInfo(config as Record<string, unknown>);
+    },
     async getConfig(name, signal) {
       const [config] = await call('GetTransferConfig', signal, () => client.getTransferConfig({ name }, gax));
       return toConfigInfo(config as Record<string, unknown>);
@@ -203,9 +222,18 @@ export function createDtsFace({ client, projectId, location, timeoutMs, retry }:
       const [run] = await call('GetTransferRun', signal, () => client.getTransferRun({ name }, gax));
       return runInfo(run);
     },
-    async listRuns(configName, signal) {
+    async listRuns(configName, signal, states) {
       const runs = await listAll('ListTransferRuns', signal, (pageToken) =>
-        client.listTransferRuns({ parent: configName, pageSize: 1000, pageToken }, gax),
+        client.listTransferRuns(
+          {
+            parent: configName,
+            pageSize: 1000,
+            pageToken,
+            // The client encodes enum names as their numbers (protobufjs fromObject).
+            ...(states ? { states: [...states] as unknown as number[] } : {}),
+          },
+          gax,
+        ),
       );
       return runs.map(runInfo);
     },

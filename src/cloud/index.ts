@@ -10,6 +10,7 @@ import { gaxClientOptions, isLocal, type Transport } from './endpoints.js';
 import { createLoggingFace, createLoggingV2Client, type LoggingFace } from './logging.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep } from './retry.js';
 import { createS3Client, createS3Face, type S3Face } from './s3.js';
+import { secretsFrom } from './secrets.js';
 
 export type { BigQueryFace, BigQueryField, TableDefinition, TableInfo, TableRef } from './bigquery.js';
 export type { Deadlines } from './deadlines.js';
@@ -29,8 +30,6 @@ export interface CloudServices {
   projectId: string;
   /** AWS keys handed to DTS in each config's params; undefined when not configured. */
   awsCredentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
-  /** Secrets every printed message must be scrubbed of. */
-  secrets: readonly string[];
   close(): Promise<void>;
 }
 
@@ -55,7 +54,7 @@ export function createCloudServices(options: CreateCloudServicesOptions): CloudS
   if (!projectId) {
     throw new Error('no Google Cloud project: set GOOGLE_CLOUD_PROJECT or "project" in pipeline.json');
   }
-  const secrets = [env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN].filter((s): s is string => Boolean(s));
+  const secrets = secretsFrom(env);
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, sleep: realSleep, ...options.retry, secrets };
 
   const s3Client = createS3Client({ env });
@@ -78,7 +77,6 @@ export function createCloudServices(options: CreateCloudServicesOptions): CloudS
       : undefined;
   return {
     projectId,
-    secrets,
     awsCredentials,
     s3: createS3Face({ client: s3Client, timeoutMs: deadlines.s3Ms, retry }),
     dts: createDtsFace({

@@ -31,8 +31,8 @@ export interface TailedRunMessage extends RunLogMessage {
 }
 
 export interface RunLogTailRequest {
-  /** Last segment of the transfer config's name. */
-  configId: string;
+  /** Last segment of one transfer config's name; absent: every transfer of the project. */
+  configId?: string | undefined;
   /** How long Logging holds entries to order them (0–60 s); default DEFAULT_TAIL_BUFFER_WINDOW_MS. */
   bufferWindowMs?: number | undefined;
 }
@@ -116,11 +116,15 @@ export const TAIL_SESSION_MAX_MS = 60 * 60_000;
 
 const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-/** Every message of one config's runs: the tail's filter (new entries only, so no time terms). */
-export function configLogFilter(configId: string): string {
-  return ['resource.type="bigquery_dts_config"', `resource.labels.config_id=${quote(configId)}`].join(
-    ' AND ',
-  );
+/**
+ * The tail's filter: every transfer run message of the project, or of one config (new
+ * entries only, so no time terms). A process tails the whole project once, not each of
+ * its configs: DTS writes a handful of messages per run, and live tails are few (10 a project).
+ */
+export function transferLogFilter(configId?: string): string {
+  const terms = ['resource.type="bigquery_dts_config"'];
+  if (configId) terms.push(`resource.labels.config_id=${quote(configId)}`);
+  return terms.join(' AND ');
 }
 
 export function runLogFilter(query: RunLogQuery): string {
@@ -152,7 +156,6 @@ function tailRunMessages(
   request: RunLogTailRequest,
   listener: RunLogTailListener,
 ): RunLogTail {
-  if (!request.configId) throw new Error('tailRunMessages needs the config id (last segment of its name)');
   const windowMs = request.bufferWindowMs ?? DEFAULT_TAIL_BUFFER_WINDOW_MS;
   if (!(Number.isFinite(windowMs) && windowMs >= 0 && windowMs <= MAX_TAIL_BUFFER_WINDOW_MS)) {
     throw new Error(`the tail's buffer window must be 0–60000 ms, got ${windowMs}`);
@@ -190,7 +193,7 @@ function tailRunMessages(
   );
   stream.write({
     resourceNames: [`projects/${projectId}`],
-    filter: configLogFilter(request.configId),
+    filter: transferLogFilter(request.configId),
     bufferWindow: { seconds: Math.floor(windowMs / 1000), nanos: (windowMs % 1000) * 1e6 },
   });
   return {

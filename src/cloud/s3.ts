@@ -12,16 +12,30 @@ export interface S3Object {
 }
 
 export interface PrefixListing {
-  /** Objects on the first page (up to 1,000): enough to know "some" from "none". */
+  /** Objects on the first page (up to 1,000): enough to read a schema from. */
   objects: S3Object[];
+  /** Objects listed (folder markers excluded), over every page read. */
   count: number;
-  /** More objects exist past the first page. */
+  /** Of them, objects with at least one byte. */
+  nonEmpty: number;
+  /** More objects exist past the pages read. */
   truncated: boolean;
+  /** The most recent modification among the objects listed. */
   newest?: Date | undefined;
 }
 
+export interface ListOptions {
+  /** Pages of 1,000 keys to read at most; default 1. */
+  maxPages?: number | undefined;
+}
+
 export interface S3Face {
-  listPrefix(bucket: string, prefix: string, signal?: AbortSignal): Promise<PrefixListing>;
+  listPrefix(
+    bucket: string,
+    prefix: string,
+    signal?: AbortSignal,
+    options?: ListOptions,
+  ): Promise<PrefixListing>;
   /** Bytes [start, end) of an object. */
   getRange(
     bucket: string,
@@ -77,6 +91,27 @@ function explain(error: CloudError, bucket: string): CloudError {
   return new CloudError(error.service, error.operation, error.code, hint, false);
 }
 
+/** Objects of a listing page, folder markers (keys ending in '/') left out. */
+function filesOf(contents: readonly { Key?: string; Size?: number; LastModified?: Date }[]): S3Object[] {
+  return contents
+    .filter((object) => object.Key !== undefined && !object.Key.endsWith('/'))
+    .map((object) => ({
+      key: object.Key as string,
+      size: object.Size ?? 0,
+      lastModified: object.LastModified,
+    }));
+}
+
+function addTo(listing: PrefixListing, objects: readonly S3Object[]): void {
+  for (const object of objects) {
+    listing.count += 1;
+    if (object.size > 0) listing.nonEmpty += 1;
+    if (object.lastModified && (!listing.newest || object.lastModified > listing.newest)) {
+      listing.newest = object.lastModified;
+    }
+  }
+}
+
 export function createS3Face({ client, timeoutMs, retry }: S3FaceOptions): S3Face {
   const context = (operation: string, signal?: AbortSignal): CallContext => ({
     service: 's3',
@@ -85,25 +120,30 @@ export function createS3Face({ client, timeoutMs, retry }: S3FaceOptions): S3Fac
     signal,
   });
   return {
-    async listPrefix(bucket, prefix, signal) {
+    async listPrefix(bucket, prefix, signal, options) {
+      const listing: PrefixListing = { objects: [], count: 0, nonEmpty: 0, truncated: false };
+      let token: string | undefined;
       try {
-        const page = await callWithRetry(context('ListObjectsV2', signal), retry, (abortSignal) =>
-          client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 }), {
-            abortSignal,
-          }),
-        );
-        const objects: S3Object[] = (page.Contents ?? [])
-          .filter((object) => object.Key !== undefined && !object.Key.endsWith('/'))
-          .map((object) => ({
-            key: object.Key as string,
-            size: object.Size ?? 0,
-            lastModified: object.LastModified,
-          }));
-        let newest: Date | undefined;
-        for (const object of objects) {
-          if (object.lastModified && (!newest || object.lastModified > newest)) newest = object.lastModified;
+        for (let page = 0; page < (options?.maxPages ?? 1); page++) {
+          const answer = await callWithRetry(context('ListObjectsV2', signal), retry, (abortSignal) =>
+            client.send(
+              new ListObjectsV2Command({
+                Bucket: bucket,
+                Prefix: prefix,
+                MaxKeys: 1000,
+                ContinuationToken: token,
+              }),
+              { abortSignal },
+            ),
+          );
+          const objects = filesOf(answer.Contents ?? []);
+          if (page === 0) listing.objects = objects;
+          addTo(listing, objects);
+          token = answer.IsTruncated ? answer.NextContinuationToken : undefined;
+          listing.truncated = token !== undefined;
+          if (!token) break;
         }
-        return { objects, count: objects.length, truncated: page.IsTruncated === true, newest };
+        return listing;
       } catch (error) {
         throw error instanceof CloudError ? explain(error, bucket) : error;
       }

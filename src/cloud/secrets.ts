@@ -2,6 +2,17 @@
 // secret back in an error, as written, URL- or JSON-escaped, or inside a base64 blob (a
 // serialised request), so each of those forms is scrubbed, not only the literal value.
 
+/** Environment variables whose values must never appear anywhere. */
+export const SECRET_ENV_NAMES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+
+/** The secret values present in `env`: what every printed text is scrubbed of. */
+export function secretsFrom(env: NodeJS.ProcessEnv): string[] {
+  return SECRET_ENV_NAMES.flatMap((name) => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? [] : [value];
+  });
+}
+
 /** Shorter values are not worth scrubbing: they would blank out ordinary words. */
 const MIN_FORM_LENGTH = 6;
 

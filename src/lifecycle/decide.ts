@@ -16,13 +16,22 @@ export interface RunEvidence {
   messages: readonly { text: string }[];
   /** Rows in the partition after the run; undefined when not verified. */
   rows?: number | undefined;
+  /** Rows in the partition before this tick. */
+  rowsBefore?: number | undefined;
   /** The source of the data, for messages. */
   source: string;
+  /** A WRITE_APPEND partition: "no new files" means everything was appended already. */
+  append?: boolean | undefined;
 }
 
 export type PartitionDecision = Pick<PartitionResult, 'status' | 'rows' | 'message'> & {
   step?: Step | undefined;
+  /** Worth a line in the summary's warnings too. */
+  warning?: string | undefined;
 };
+
+/** A load that leaves fewer than this share of a partition's rows is called out. */
+export const ROW_DROP_WARNING_SHARE = 0.5;
 
 export function decideRun(evidence: RunEvidence): PartitionDecision {
   const { run } = evidence;
@@ -35,7 +44,12 @@ export function decideRun(evidence: RunEvidence): PartitionDecision {
     return { status: 'failed', step: 'wait', message: `transfer run ended in unexpected state ${run.state}` };
   }
   if (saysNoNewFiles(evidence.messages)) {
-    return { status: 'skipped', message: `DTS found no new files under ${evidence.source}` };
+    return {
+      status: 'skipped',
+      message: evidence.append
+        ? `no new files under ${evidence.source} since this partition's last append`
+        : `DTS found no new files under ${evidence.source}`,
+    };
   }
   if (evidence.rows === undefined) {
     return {
@@ -43,6 +57,11 @@ export function decideRun(evidence: RunEvidence): PartitionDecision {
       step: 'verify',
       message: 'the run succeeded but its rows could not be counted',
     };
+  }
+  const before = evidence.rowsBefore ?? 0;
+  if (!evidence.append && before > 0 && evidence.rows < before * ROW_DROP_WARNING_SHARE) {
+    const message = `the partition went from ${before} to ${evidence.rows} rows: check the files under ${evidence.source}`;
+    return { status: 'loaded', rows: evidence.rows, message, warning: message };
   }
   if (evidence.rows > 0) return { status: 'loaded', rows: evidence.rows };
   return {
@@ -65,6 +84,8 @@ export function tableMessage(result: Pick<TableResult, 'partitions'>, status: St
     const failed = result.partitions.find((p) => p.status === 'failed');
     return failed?.message ? `${failed.id}: ${failed.message}` : undefined;
   }
+  const wouldLoad = result.partitions.filter((p) => p.would_load_files !== undefined);
+  if (wouldLoad.length > 0) return dryRunMessage(result.partitions.length, wouldLoad);
   if (status === 'skipped') {
     if (result.partitions.length === 0) return 'nothing planned';
     return result.partitions.every((p) => p.message === result.partitions[0]?.message)
@@ -73,4 +94,13 @@ export function tableMessage(result: Pick<TableResult, 'partitions'>, status: St
   }
   const skipped = result.partitions.filter((p) => p.status === 'skipped').map((p) => p.id);
   return skipped.length > 0 ? `skipped (no files): ${skipped.join(', ')}` : undefined;
+}
+
+function dryRunMessage(
+  planned: number,
+  wouldLoad: readonly Pick<PartitionResult, 'would_load_files'>[],
+): string {
+  const files = wouldLoad.reduce((sum, p) => sum + (p.would_load_files ?? 0), 0);
+  const rest = planned - wouldLoad.length;
+  return `dry run: ${wouldLoad.length} partition(s) would load (${files} file(s))${rest > 0 ? `, ${rest} would not` : ''}`;
 }

@@ -1,11 +1,8 @@
-// One table's transfer lifecycle, and many tables at once: the room's public face.
+// One table's transfer lifecycle and the process-wide pieces it shares: the room's public face.
+export { type AdmissionGate, createAdmissionGate } from './admission.js';
 export { type CleanupOutcome, cleanupConfigs } from './cleanup.js';
 export { systemClock } from './clock.js';
-export { appendConfigName, type ConfigMark, parseConfigName, tickConfigName } from './config-naming.js';
-export { decideRun, tableStatus } from './decide.js';
-export { parseDuration } from './duration.js';
-export { DEFAULT_POLL_SCHEDULE, type PollSchedule, pollDelay } from './poll-schedule.js';
-export { DEFAULT_RUNS_PER_TABLE, runTable } from './run-table.js';
-export { runTables } from './run-tables.js';
-export type { Clock, LifecycleEvent, LifecycleOptions } from './types.js';
-export { waitForRun } from './wait-run.js';
+export { type ConfigMark, parseConfigName } from './config-naming.js';
+export { runTable } from './run-table.js';
+export { createRunWatch } from './run-watch.js';
+export type { Clock, LifecycleEvent, LifecycleOptions, LifecycleTiming } from './types.js';

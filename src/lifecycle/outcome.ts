@@ -9,6 +9,7 @@ export type Step =
   | 'precheck'
   | 'ensure-table'
   | 'create-config'
+  | 'admission'
   | 'start-run'
   | 'wait'
   | 'verify'
@@ -22,11 +23,15 @@ export interface PartitionResult {
   run_name?: string | undefined;
   /** Rows in the partition after the load (verified in BigQuery). */
   rows?: number | undefined;
+  /** Rows in the partition before this tick, when it had any. */
+  rows_before?: number | undefined;
   started_at?: string | undefined;
   finished_at?: string | undefined;
   duration_ms?: number | undefined;
   /** Why skipped or failed, in words a person can act on. */
   message?: string | undefined;
+  /** A dry run: the files a run would load (at least; a listing stops at 10,000). */
+  would_load_files?: number | undefined;
 }
 
 export interface TableResult {

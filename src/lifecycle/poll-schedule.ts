@@ -1,15 +1,14 @@
 // When to look at a run again. Quick at first (most short runs are noticed within a
-// second or two), then backing off geometrically to a cap so a 30-minute run costs about
-// thirty status calls. A blind schedule cannot have both ≤ 5 s mean latency and ≤ 30
-// calls over runs of 30 s–30 min (Cauchy–Schwarz: the mean interval over 30 min must be
-// ≥ 60 s, so the mean latency ≥ ~30 s); this one keeps the call budget (≤ 30 calls up to
-// 30 min) and short runs snappy (~2.6 s late on average under 20 s). Over runs spread from
-// 30 s to 30 min uniformly it is ~43 s late on average (~34 s log-uniformly), ~20 calls.
+// second or two), then backing off to a look every 10 s. Every second a finished run goes
+// unnoticed holds one of `max_parallel`'s quota slots, so the blind schedule is fixed at
+// a short cap: about 5 s late on average, at the price of about 6 status calls a minute.
+// (A schedule backing off to a minute would cost ~30 calls over 30 minutes but notice the
+// end ~30 s late on average — no blind schedule has both; see docs/benchmarks.md.)
 //
-// The way past that bound is a push signal (run-watch.ts: a live tail of the run's Cloud
-// Logging messages). While it is live the blind schedule is only a safety net, so it can
+// The way past that trade is a push signal (run-watch.ts: a live tail of the project's
+// transfer messages). While it is live the blind schedule is only a safety net, so it can
 // be sparse: the schedule stretched (safetyScheduleFor) keeps the quick first looks (short
-// runs) and then backs off twice as fast, to one look every 5 minutes.
+// runs) and then backs off to one look every 5 minutes.
 
 export interface PollSchedule {
   /** First wait after the run starts. */
@@ -23,7 +22,7 @@ export interface PollSchedule {
 export const DEFAULT_POLL_SCHEDULE: PollSchedule = {
   initialMs: 1_000,
   factor: 1.5,
-  capMs: 90_000,
+  capMs: 10_000,
 };
 
 const SAFETY_FACTOR = 2;
@@ -37,9 +36,6 @@ export function safetyScheduleFor(schedule: PollSchedule): PollSchedule {
     capMs: Math.max(SAFETY_CAP_MS, schedule.capMs),
   };
 }
-
-/** The default safety net: looks after 1, 2, 4, … s, then every 5 min. */
-export const SAFETY_POLL_SCHEDULE: PollSchedule = safetyScheduleFor(DEFAULT_POLL_SCHEDULE);
 
 /** The wait before look number `attempt` (0-based). */
 export function pollDelay(attempt: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE): number {

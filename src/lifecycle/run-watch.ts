@@ -1,10 +1,12 @@
-// The push signal of the wait: ONE live tail of a table's transfer config in Cloud Logging
-// (DTS writes every run message there) shared by all the table's runs in flight. When a
-// message of a run arrives, that run's wait is woken to look at once. When the tail is
-// refused or lost (session limit, permissions, REST transport, a stream error) every wait
-// falls back to its blind poll schedule, and the watch says so once. A tail lost for a
-// transient reason (session limit, stream reset, the session's deadline) is reopened a few
-// times, later and later, while the table's runs are in flight.
+// The push signal of the wait: ONE live tail of Cloud Logging per process, over every
+// transfer run message of the project (DTS writes each run's messages there), shared by
+// all the process's runs in flight. When a message of a run arrives, that run's wait is
+// woken to look at once. The tail is an accelerator only: it opens when the first run is
+// being waited for and the quota queue says this process may hold one of the pipeline's
+// few tails (admission-queue.ts), and closes when no run has been waited for a while.
+// When it is refused or lost (session limit, permissions, REST transport, a stream error)
+// every wait goes on with its blind schedule, and the watch says so once. A tail lost for
+// a transient reason is reopened a few times, later and later, while runs are in flight.
 import type { CloudError } from '../cloud/errors.js';
 import type { LoggingFace, RunLogTail } from '../cloud/logging.js';
 import { systemClock } from './clock.js';
@@ -27,24 +29,32 @@ export interface RunSignals {
   subscribe(runName: string): RunSubscription;
 }
 
-export type RunWatchState = 'opening' | 'live' | 'lost' | 'closed';
+/** idle: no tail (none needed, not this process's turn, or a transport that cannot stream). */
+export type RunWatchState = 'idle' | 'opening' | 'live' | 'lost' | 'closed';
 
 export interface RunWatch extends RunSignals {
   readonly state: RunWatchState;
-  /** Ends the tail (the table's runs are done, or the wait was aborted). Idempotent. */
+  /** Ends the tail for good (the process is done). Idempotent. */
   close(): void;
 }
 
 export interface RunWatchOptions {
   logging: LoggingFace;
-  /** The transfer config's full name (…/transferConfigs/ID). */
-  configName: string;
+  /** Tail only this transfer config (…/transferConfigs/ID); default every transfer of the project. */
+  configName?: string | undefined;
+  /** Whether this process may open a tail now (the pipeline's tails are few); default yes. */
+  mayTail?: (() => boolean) | undefined;
+  /** How long the tail stays open with no run waited for; default IDLE_CLOSE_MS. */
+  idleCloseMs?: number | undefined;
   bufferWindowMs?: number | undefined;
   /** Told once, in words, when the tail is refused or lost (not when it is merely absent). */
   onFallback?: ((message: string) => void) | undefined;
   /** Times the reopening of a lost tail; default the wall clock. */
   clock?: Clock | undefined;
 }
+
+/** A tail with nothing to wake is closed after this long, so another process may have it. */
+export const IDLE_CLOSE_MS = 10_000;
 
 /** Pauses before each reopening of a tail lost for a transient reason; then polling only. */
 export const TAIL_REOPEN_DELAYS_MS: readonly number[] = [5_000, 30_000, 120_000];
@@ -91,24 +101,23 @@ class Subscription implements RunSubscription {
   }
 }
 
-/** Opens the table's tail now (so it is live before its first run starts). */
+/** A watch that opens its tail on the first subscription (when allowed) and closes it when idle. */
 export function createRunWatch(options: RunWatchOptions): RunWatch {
   const byRun = new Map<string, Set<Subscription>>();
   const all = () => [...byRun.values()].flatMap((set) => [...set]);
-  const watch = { state: 'opening' as RunWatchState };
+  const watch = { state: 'idle' as RunWatchState };
+  const clock = options.clock ?? systemClock;
+  const configId = options.configName ? lastSegment(options.configName) : undefined;
+  let session = new AbortController();
   let tail: RunLogTail | undefined;
+  let reopened = 0;
+  let told = false;
 
   const setState = (state: RunWatchState) => {
     if (watch.state === state || watch.state === 'closed') return;
     watch.state = state;
     for (const subscription of all()) subscription.signalChange();
   };
-
-  const configId = lastSegment(options.configName);
-  const clock = options.clock ?? systemClock;
-  const closing = new AbortController();
-  let reopened = 0;
-  let told = false;
   const fallBack = (message: string) => {
     if (told) return;
     told = true;
@@ -116,7 +125,7 @@ export function createRunWatch(options: RunWatchOptions): RunWatch {
   };
 
   const onEnd = (error: CloudError) => {
-    if (watch.state === 'closed') return;
+    if (watch.state === 'closed' || watch.state === 'idle') return;
     tail = undefined;
     setState('lost');
     const delay = TAIL_REOPEN_DELAYS_MS[reopened];
@@ -125,29 +134,29 @@ export function createRunWatch(options: RunWatchOptions): RunWatch {
     );
     if (!error.retryable || delay === undefined) return;
     reopened += 1;
-    clock.sleep(delay, closing.signal).then(
-      () => open(),
-      () => undefined, // closed meanwhile
+    clock.sleep(delay, session.signal).then(
+      () => byRun.size > 0 && open(),
+      () => undefined, // closed or idle meanwhile
     );
+  };
+
+  const onMessages = (messages: { runId: string }[], suppressed: number) => {
+    if (watch.state === 'closed') return;
+    // Dropped entries could be anyone's: every run in flight looks once.
+    if (suppressed > 0) for (const subscription of all()) subscription.signalActivity();
+    for (const message of messages) {
+      for (const subscription of byRun.get(message.runId) ?? []) subscription.signalActivity();
+    }
   };
 
   const open = () => {
     if (watch.state === 'closed' || !options.logging.tailRunMessages) return;
+    // A reopening after a loss stays 'lost' (polling) until the service confirms the session.
+    if (watch.state === 'idle') setState('opening');
     try {
       tail = options.logging.tailRunMessages(
         { configId, bufferWindowMs: options.bufferWindowMs },
-        {
-          onOpen: () => setState('live'),
-          onMessages: (messages, suppressed) => {
-            if (watch.state === 'closed') return;
-            // Dropped entries could be anyone's: every run in flight looks once.
-            if (suppressed > 0) for (const subscription of all()) subscription.signalActivity();
-            for (const message of messages) {
-              for (const subscription of byRun.get(message.runId) ?? []) subscription.signalActivity();
-            }
-          },
-          onEnd,
-        },
+        { onOpen: () => setState('live'), onMessages, onEnd },
       );
     } catch (error) {
       setState('lost');
@@ -157,8 +166,28 @@ export function createRunWatch(options: RunWatchOptions): RunWatch {
     }
   };
 
-  if (options.logging.tailRunMessages) open();
-  else watch.state = 'lost'; // REST transport: polling is the plan, not a fallback
+  const closeTail = (next: 'idle' | 'closed') => {
+    session.abort();
+    session = new AbortController();
+    tail?.close();
+    tail = undefined;
+    reopened = 0;
+    setState(next);
+  };
+
+  const idleCheck = () => {
+    clock.sleep(options.idleCloseMs ?? IDLE_CLOSE_MS, session.signal).then(
+      () => byRun.size === 0 && watch.state !== 'closed' && closeTail('idle'),
+      () => undefined,
+    );
+  };
+
+  const unsubscribe = (runId: string, closed: Subscription) => {
+    const set = byRun.get(runId);
+    set?.delete(closed);
+    if (set?.size === 0) byRun.delete(runId);
+    if (byRun.size === 0 && watch.state !== 'idle' && watch.state !== 'closed') idleCheck();
+  };
 
   return {
     get state() {
@@ -166,26 +195,20 @@ export function createRunWatch(options: RunWatchOptions): RunWatch {
     },
     subscribe(runName) {
       const runId = lastSegment(runName);
-      const subscription = new Subscription(watch, (closed) => {
-        const set = byRun.get(runId);
-        set?.delete(closed);
-        if (set?.size === 0) byRun.delete(runId);
-      });
+      const subscription = new Subscription(watch, (closed) => unsubscribe(runId, closed));
       let set = byRun.get(runId);
       if (!set) {
         set = new Set();
         byRun.set(runId, set);
       }
       set.add(subscription);
+      if (watch.state === 'idle' && (options.mayTail?.() ?? true)) open();
       return subscription;
     },
     close() {
       if (watch.state === 'closed') return;
-      setState('lost');
-      watch.state = 'closed';
+      closeTail('closed');
       byRun.clear();
-      closing.abort();
-      tail?.close();
     },
   };
 }

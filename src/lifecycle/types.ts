@@ -1,10 +1,12 @@
 // The lifecycle's inputs and the events it reports while it works. Services and time
 // come in from outside, so the same code runs against the real clouds, the local cloud
 // or a test double, and waits can be driven by a fake clock.
-import type { LimitFunction } from 'p-limit';
 import type { CloudServices } from '../cloud/index.js';
 import type { PipelineSettings } from '../tables/types.js';
+import type { AdmissionGate, AdmissionTiming } from './admission.js';
 import type { PartitionResult, TableResult } from './outcome.js';
+import type { PollSchedule } from './poll-schedule.js';
+import type { RunSignals } from './run-watch.js';
 
 export interface Clock {
   now(): Date;
@@ -13,11 +15,28 @@ export interface Clock {
 
 export type LifecycleEvent =
   | { type: 'table-started'; table: string; partitions: number }
-  | { type: 'config-ready'; table: string; config: string; created: boolean }
+  | { type: 'config-ready'; table: string; partition: string; config: string; created: boolean }
   | { type: 'run-started'; table: string; partition: string; run: string }
   | { type: 'partition-finished'; table: string; partition: PartitionResult }
   | { type: 'warning'; table: string; message: string }
+  /** Long work in progress (a wait), worth a line in the log. */
+  | { type: 'progress'; table: string; message: string }
   | { type: 'table-finished'; table: string; result: TableResult };
+
+/** How long the lifecycle waits for what, in one place: real values by default, shorter in tests. */
+export interface LifecycleTiming {
+  /** The blind schedule of a wait for a run (no live tail). */
+  poll: PollSchedule;
+  /** Pause before starting again a run that FAILED on a quota (times the attempt). */
+  quotaBackoffMs: number;
+  /** How long after landing a file becomes visible to DTS (about five minutes). */
+  visibilityDelayMs: number;
+  /** The longest wait for a partition's newest file to age past the visibility delay. */
+  settleTimeoutMs: number;
+  /** Pause before trying again to start a run on a config another run is using. */
+  busyRetryMs: number;
+  admission: AdmissionTiming;
+}
 
 export interface LifecycleOptions {
   services: CloudServices;
@@ -29,19 +48,15 @@ export interface LifecycleOptions {
   timeoutMs: number;
   /** Names the workflow run (or CLI invocation) in config display names, for the janitor. */
   runLabel: string;
-  /** The tick or backfill this is part of; default: derived from the partitions. */
-  tick?: string | undefined;
   /** Precheck only: create nothing, start nothing. */
   dryRun?: boolean | undefined;
-  /** Runs in flight for one table (default 4; WRITE_APPEND tables always use 1). */
-  maxRunsPerTable?: number | undefined;
-  /** Shared bound on runs in flight across tables (runTables sets it to maxParallel). */
-  runSlots?: LimitFunction | undefined;
-  /** Pause before restarting a run that FAILED on a quota (times the attempt); default 30 s. */
-  quotaBackoffMs?: number | undefined;
-  /** Overrides of the wait's polling schedule. */
-  poll?: Partial<import('./poll-schedule.js').PollSchedule> | undefined;
+  /** The process's quota queue; default one of this table's own (tests). */
+  admission?: AdmissionGate | undefined;
+  /** The process's live-tail signal; default one of this table's own. */
+  watch?: RunSignals | undefined;
+  timing?: Partial<LifecycleTiming> | undefined;
   onEvent?: ((event: LifecycleEvent) => void) | undefined;
+  /** A config this run must delete (a WRITE_TRUNCATE partition's): `post` deletes it if main cannot. */
   onConfigCreated?: ((name: string) => void) | undefined;
   onConfigDeleted?: ((name: string) => void) | undefined;
 }

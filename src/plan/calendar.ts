@@ -1,6 +1,6 @@
 // Calendar days without clocks: the tick's local date in a time zone (luxon, over Intl's
 // zone data), day arithmetic and ISO dates. Day arithmetic runs on the proleptic calendar
-// through Date.UTC — never by adding 24 hours to a local time — so DST days of 23 or 25
+// in UTC — never by adding 24 hours to a local time — so DST days of 23 or 25
 // hours cannot shift a date, and planning a thousand tables stays cheap.
 import { DateTime, IANAZone } from 'luxon';
 
@@ -32,7 +32,10 @@ function zoneNamed(name: string): IANAZone {
 }
 
 function toEpochDay(day: CalendarDay): number {
-  return Date.UTC(day.year, day.month - 1, day.day) / MS_PER_DAY;
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as given.
+  const date = new Date(0);
+  date.setUTCFullYear(day.year, day.month - 1, day.day);
+  return date.getTime() / MS_PER_DAY;
 }
 
 function fromEpochDay(epochDay: number): CalendarDay {
@@ -63,7 +66,7 @@ export function parseDay(text: string): CalendarDay | undefined {
   if (!match) return undefined;
   const day = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   if (day.year < 1) return undefined;
-  // Date.UTC rolls 2023-02-29 over to March 1st: a round trip tells real dates apart.
+  // Dates roll 2023-02-29 over to March 1st: a round trip tells real dates apart.
   const back = fromEpochDay(toEpochDay(day));
   return compareDays(back, day) === 0 ? day : undefined;
 }

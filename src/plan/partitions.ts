@@ -9,16 +9,20 @@ export const HOURS_PER_DAY = 24;
 
 /** Partitions of `days` in the given order; an HOUR table gets hours 0–23 of each day. */
 export function partitionsFor(spec: TableSpec, days: CalendarDay[]): PartitionPlan[] {
-  const root = spec.source.prefix
-    ? `s3://${spec.source.bucket}/${spec.source.prefix}/`
-    : `s3://${spec.source.bucket}/`;
+  const { bucket } = spec.source;
+  const keyRoot = spec.source.prefix ? `${spec.source.prefix}/` : '';
   const render = compileLayout(spec.partitioning.layout);
+  const at = (path: string) => ({
+    bucket,
+    prefix: `${keyRoot}${path}/`,
+    source: `s3://${bucket}/${keyRoot}${path}/`,
+  });
   const out: PartitionPlan[] = [];
   for (const day of days) {
     const date = formatDay(day);
     const dayId = date.replaceAll('-', '');
     if (spec.partitioning.granularity === 'DAY') {
-      out.push({ id: dayId, date, source: `${root}${render(day)}/` });
+      out.push({ id: dayId, date, ...at(render(day)) });
       continue;
     }
     for (let hour = 0; hour < HOURS_PER_DAY; hour++) {
@@ -26,7 +30,7 @@ export function partitionsFor(spec: TableSpec, days: CalendarDay[]): PartitionPl
         id: `${dayId}${String(hour).padStart(2, '0')}`,
         date,
         hour,
-        source: `${root}${render({ ...day, hour })}/`,
+        ...at(render({ ...day, hour })),
       });
     }
   }

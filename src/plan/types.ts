@@ -11,6 +11,9 @@ export interface PartitionPlan {
   hour?: number | undefined;
   /** Rendered S3 prefix of the partition, `s3://bucket/prefix/dt=…/` (trailing slash). */
   source: string;
+  /** The same, resolved for the S3 API: the bucket, and the key prefix ending in `/`. */
+  bucket: string;
+  prefix: string;
 }
 
 export interface TablePlan {

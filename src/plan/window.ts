@@ -4,6 +4,13 @@
 import type { TableSpec } from '../tables/types.js';
 import { addDays, type CalendarDay, compareDays, daysBetween, localDay, parseDay } from './calendar.js';
 
+/** An inclusive span of days and how many it holds. */
+export interface DaySpan {
+  first: CalendarDay;
+  last: CalendarDay;
+  count: number;
+}
+
 /** Ten years: a larger range is almost certainly a typo in a year. */
 export const MAX_BACKFILL_DAYS = 3660;
 
@@ -11,16 +18,29 @@ export class PlanError extends Error {
   override name = 'PlanError';
 }
 
-export function tickDays(spec: Pick<TableSpec, 'timezone' | 'lookbackDays'>, at: Date): CalendarDay[] {
+/** The days a tick at `at` loads for a table: D-max(1, lookback) … D-1 of its local date D. */
+export function tickSpan(spec: Pick<TableSpec, 'timezone' | 'lookbackDays'>, at: Date): DaySpan {
   const today = localDay(at, spec.timezone);
   const count = Math.max(1, spec.lookbackDays);
-  const days: CalendarDay[] = [];
-  for (let back = count; back >= 1; back--) days.push(addDays(today, -back));
-  return days;
+  return { first: addDays(today, -count), last: addDays(today, -1), count };
+}
+
+export function tickDays(spec: Pick<TableSpec, 'timezone' | 'lookbackDays'>, at: Date): CalendarDay[] {
+  return daysOf(tickSpan(spec, at));
+}
+
+/** Every day of a span, oldest first. */
+export function daysOf(span: DaySpan): CalendarDay[] {
+  return Array.from({ length: span.count }, (_, i) => addDays(span.first, i));
 }
 
 /** Every day from `from` to `to`, inclusive; throws a PlanError saying what to fix. */
 export function backfillDays(from: string, to: string): CalendarDay[] {
+  return daysOf(backfillSpan(from, to));
+}
+
+/** The inclusive span `from`..`to`, checked; throws a PlanError saying what to fix. */
+export function backfillSpan(from: string, to: string): DaySpan {
   const start = parseDay(from);
   if (!start) throw new PlanError(`--from "${from}" is not a date: write YYYY-MM-DD, e.g. 2026-01-01`);
   const end = parseDay(to);
@@ -33,5 +53,5 @@ export function backfillDays(from: string, to: string): CalendarDay[] {
       `the range ${from}..${to} has ${count} days; a backfill may span at most ${MAX_BACKFILL_DAYS}: split it`,
     );
   }
-  return Array.from({ length: count }, (_, i) => addDays(start, i));
+  return { first: start, last: end, count };
 }

@@ -1,14 +1,22 @@
-// The plan as a pull-request comment: for each table its destination, partitioning, the
-// partitions a tick would load and, when S3 was checked, whether files are there.
+// The plan in Markdown, in two sizes. The step summary shows every table (within GitHub's
+// 1 MiB summary limit); the pull-request comment shows the tables the pull request changes,
+// the totals of the whole plan and a link to the full plan (within GitHub's 65,536-character
+// comment limit, at any table count). For each table shown: its destination, partitioning,
+// the partitions a tick would load and, when S3 was checked, whether files are there.
 import type { PartitionPlan, Plan, TablePlan } from '../plan/types.js';
 import type { TableSpec } from '../tables/types.js';
-import { mdCell, mdCode, mdTable, plural } from './format.js';
+import { mdCell, mdCode, mdLink, mdTable, plural, utf8Bytes } from './format.js';
 
 /** What an S3 listing found under one partition's source prefix. */
 export type SourceCheck = { objects: number } | { error: string };
 
 /** The hidden marker the validate workflow finds its own comment by, to edit it in place. */
 export const PLAN_COMMENT_MARKER = '<!-- s3bq-plan -->';
+
+/** GitHub refuses a comment over 65,536 characters; bytes are never fewer, with room to spare. */
+const PLAN_COMMENT_LIMIT_BYTES = 60_000;
+/** GitHub refuses a step summary over 1 MiB; room to spare for what else the job writes. */
+const PLAN_SUMMARY_LIMIT_BYTES = 1_000_000;
 
 /** Partition rows shown per table; a backfill's long tail is counted, not listed. */
 const MAX_ROWS_PER_TABLE = 10;
@@ -18,6 +26,15 @@ const MAX_FLAGGED_ROWS = 40;
 export interface PlanMarkdownOptions {
   /** Table specs by name, for the partitioning column and field (inferred when absent). */
   specs?: ReadonlyMap<string, TableSpec> | readonly TableSpec[] | undefined;
+  /**
+   * The table files a pull request changes (`tables/gold.orders.json`): only these tables
+   * are shown, with the whole plan's totals. Absent: every table is shown.
+   */
+  changed?: readonly string[] | undefined;
+  /** Where the full plan is (the check's summary), linked when not every table is shown. */
+  detailsUrl?: string | undefined;
+  /** Size budget in UTF-8 bytes; by default the comment's or the summary's limit. */
+  limitBytes?: number | undefined;
 }
 
 export function renderPlanMarkdown(
@@ -26,69 +43,171 @@ export function renderPlanMarkdown(
   options: PlanMarkdownOptions = {},
 ): string {
   const specs = toMap(options.specs);
-  const out: string[] = [PLAN_COMMENT_MARKER, '## s3bq plan', ''];
+  const changedNames = options.changed ? changedTableNames(options.changed) : undefined;
+  const shown = changedNames ? plan.tables.filter((t) => changedNames.has(t.name)) : plan.tables;
+  const limit = options.limitBytes ?? (changedNames ? PLAN_COMMENT_LIMIT_BYTES : PLAN_SUMMARY_LIMIT_BYTES);
+
+  const head = [PLAN_COMMENT_MARKER, '## s3bq plan', '', totalsLine(plan), ''];
+  if (!sourceCheck) head.push('_S3 was not checked (no AWS credentials configured for this check)._', '');
+  if (changedNames) head.push(...changedLines(plan, shown, changedNames), '');
+  if (plan.tables.length === 0) return [...head, 'No table files found.', ''].join('\n');
+
+  const rows = shown.map((t) => overviewRow(t, specs.get(t.name), sourceCheck));
+  // One per shown table, lined up with `rows`; none for a table with nothing to load.
+  const details = shown.map((t) => (t.partitions.length > 0 ? detailsBlock(t, sourceCheck) : undefined));
+  return fitToLimit({ head, rows, details, sourceCheck, limit, plan, shown, options });
+}
+
+/** The whole plan in one line: tables, partitions, jobs and the quota guard. */
+function totalsLine(plan: Plan): string {
   const window =
     plan.window.kind === 'tick'
       ? `a tick at ${mdCode(plan.window.at)}`
       : `a backfill ${mdCode(`${plan.window.from}..${plan.window.to}`)}`;
   const loading = plan.tables.filter((t) => t.partitions.length > 0).length;
-  out.push(
-    `What ${window} would load: ${plural(plan.tables.length, 'table')}, ${loading} with partitions to load, ` +
-      `at most ${plan.max_parallel} at once, in ${plural(plan.matrix.include.length, 'job')}.`,
-    '',
+  const partitions = plan.tables.reduce((n, t) => n + t.partitions.length, 0);
+  return (
+    `What ${window} would load: ${plural(plan.tables.length, 'table')}, ${loading} with partitions to load ` +
+    `(${plural(partitions, 'partition')}), at most ${plan.max_parallel} at once, in ${plural(plan.matrix.include.length, 'job')}.`
   );
-  if (!sourceCheck) {
-    out.push('_S3 was not checked (no AWS credentials configured for this check)._', '');
-  }
-  if (plan.tables.length === 0) {
-    out.push('No table files found.', '');
-    return out.join('\n');
-  }
+}
 
+/** What the pull request changes, by name: planned tables and files that plan nothing. */
+function changedLines(plan: Plan, shown: readonly TablePlan[], changed: ReadonlySet<string>): string[] {
+  const planned = new Set(plan.tables.map((t) => t.name));
+  const gone = [...changed].filter((name) => !planned.has(name)).sort();
+  const lines = [
+    shown.length === 0
+      ? 'This pull request changes no table that the plan loads.'
+      : `This pull request changes ${plural(shown.length, 'planned table')}, shown below.`,
+  ];
+  if (gone.length > 0) {
+    const names = gone.slice(0, 50).map(mdCode).join(', ');
+    const more = gone.length > 50 ? ` and ${gone.length - 50} more` : '';
+    lines.push('', `Removed or renamed (no longer planned): ${names}${more}.`);
+  }
+  return lines;
+}
+
+/** The table names of changed table files (`tables/gold.orders.json` → `gold.orders`); other files are ignored. */
+export function changedTableNames(changed: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of changed) {
+    const base = entry.trim().split('/').pop() ?? '';
+    if (base.endsWith('.json') && base !== 'schema.json') names.add(base.slice(0, -'.json'.length));
+  }
+  return names;
+}
+
+function overviewRow(
+  t: TablePlan,
+  spec: TableSpec | undefined,
+  sourceCheck: ReadonlyMap<string, SourceCheck> | undefined,
+): string[] {
+  return [
+    `**${mdCell(t.name)}**`,
+    mdCode(t.destination),
+    partitioning(t, spec),
+    t.enabled ? (t.skip_reason ? `none: ${mdCell(t.skip_reason)}` : formatCountOf(t.partitions)) : 'disabled',
+    ...(sourceCheck ? [sourceSummary(t.partitions, sourceCheck)] : []),
+  ];
+}
+
+function detailsBlock(t: TablePlan, sourceCheck: ReadonlyMap<string, SourceCheck> | undefined): string {
+  const out = [
+    `<details><summary>${mdCell(t.name)}: ${plural(t.partitions.length, 'partition')}</summary>`,
+    '',
+  ];
+  const shown = partitionsToShow(t.partitions, sourceCheck);
   out.push(
     mdTable(
-      ['Table', 'Destination', 'Partitioning', 'Partitions', ...(sourceCheck ? ['S3'] : [])],
-      plan.tables.map((t) => [
-        `**${mdCell(t.name)}**`,
-        mdCode(t.destination),
-        partitioning(t, specs.get(t.name)),
-        t.enabled
-          ? t.skip_reason
-            ? `none: ${mdCell(t.skip_reason)}`
-            : formatCountOf(t.partitions)
-          : 'disabled',
-        ...(sourceCheck ? [sourceSummary(t.partitions, sourceCheck)] : []),
+      ['Partition', 'Source', ...(sourceCheck ? ['S3'] : [])],
+      shown.map((p) => [
+        mdCode(p.id),
+        mdCode(p.source),
+        ...(sourceCheck ? [sourceCell(sourceCheck.get(p.source))] : []),
       ]),
     ),
-    '',
   );
-
-  for (const t of plan.tables) {
-    if (t.partitions.length === 0) continue;
-    out.push(
-      `<details><summary>${mdCell(t.name)}: ${plural(t.partitions.length, 'partition')}</summary>`,
-      '',
-    );
-    const shown = partitionsToShow(t.partitions, sourceCheck);
-    out.push(
-      mdTable(
-        ['Partition', 'Source', ...(sourceCheck ? ['S3'] : [])],
-        shown.map((p) => [
-          mdCode(p.id),
-          mdCode(p.source),
-          ...(sourceCheck ? [sourceCell(sourceCheck.get(p.source))] : []),
-        ]),
-      ),
-    );
-    const rest = t.partitions.length - shown.length;
-    if (rest > 0) {
-      const last = t.partitions[t.partitions.length - 1]!;
-      const others = shown.length > MAX_ROWS_PER_TABLE ? 'other ' : 'more ';
-      out.push('', `_…and ${plural(rest, `${others}partition`)}, up to ${mdCode(last.id)}._`);
-    }
-    out.push('', '</details>', '');
+  const rest = t.partitions.length - shown.length;
+  if (rest > 0) {
+    const last = t.partitions[t.partitions.length - 1]!;
+    const others = shown.length > MAX_ROWS_PER_TABLE ? 'other ' : 'more ';
+    out.push('', `_…and ${plural(rest, `${others}partition`)}, up to ${mdCode(last.id)}._`);
   }
+  out.push('', '</details>', '');
   return out.join('\n');
+}
+
+interface Parts {
+  head: string[];
+  rows: string[][];
+  details: (string | undefined)[];
+  sourceCheck: ReadonlyMap<string, SourceCheck> | undefined;
+  limit: number;
+  plan: Plan;
+  shown: readonly TablePlan[];
+  options: PlanMarkdownOptions;
+}
+
+/**
+ * Everything when it fits; otherwise every overview row that fits, then as many tables'
+ * partition details as fit, and a closing note of what was left out and where it is.
+ */
+function fitToLimit(parts: Parts): string {
+  const header = ['Table', 'Destination', 'Partitioning', 'Partitions', ...(parts.sourceCheck ? ['S3'] : [])];
+  const tableOf = (rows: string[][]) => (rows.length > 0 ? [mdTable(header, rows), ''] : []);
+  const assemble = (rows: string[][], details: string[], omitted: number) =>
+    [...parts.head, ...tableOf(rows), ...details, ...footer(parts, omitted)].join('\n');
+
+  const full = assemble(parts.rows, parts.details.filter(isText), 0);
+  if (utf8Bytes(full) <= parts.limit) return full;
+
+  // Room for the longest footer this can need: every shown table may go uncounted.
+  const reserve = utf8Bytes(footer(parts, parts.shown.length).join('\n')) + 64;
+  let budget = parts.limit - reserve - utf8Bytes(parts.head.join('\n')) - utf8Bytes(tableOf([]).join('\n'));
+  budget -= utf8Bytes(mdTable(header, []));
+  const rows: string[][] = [];
+  for (const row of parts.rows) {
+    const size = utf8Bytes(mdTable(header, [row])) - utf8Bytes(mdTable(header, [])) + 1;
+    if (size > budget) break;
+    rows.push(row);
+    budget -= size;
+  }
+  const wanted = parts.details.slice(0, rows.length).filter(isText);
+  const details: string[] = [];
+  for (const block of wanted) {
+    const size = utf8Bytes(block) + 1;
+    if (size > budget) break;
+    details.push(block);
+    budget -= size;
+  }
+  const omitted = parts.rows.length - rows.length;
+  const note = details.length < wanted.length ? detailsNote() : [];
+  return [...parts.head, ...tableOf(rows), ...details, ...note, ...footer(parts, omitted)].join('\n');
+}
+
+function isText(block: string | undefined): block is string {
+  return block !== undefined;
+}
+
+function detailsNote(): string[] {
+  return ['_Partition details of the other tables do not fit here._', ''];
+}
+
+/** Where the rest is: the full plan in the check's summary, or the CLI. */
+function footer(parts: Parts, omitted: number): string[] {
+  const lines: string[] = [];
+  if (omitted > 0)
+    lines.push(`_…and ${plural(omitted, 'more table')} not shown: too many for GitHub's size limit._`, '');
+  const everyTable = parts.shown.length === parts.plan.tables.length && omitted === 0;
+  if (!everyTable) {
+    const where = parts.options.detailsUrl
+      ? `in ${mdLink("this check's summary", parts.options.detailsUrl)}`
+      : 'printed by `npx s3bq plan`';
+    lines.push(`The full plan of all ${plural(parts.plan.tables.length, 'table')} is ${where}.`, '');
+  }
+  return lines;
 }
 
 /**

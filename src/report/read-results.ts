@@ -1,5 +1,6 @@
-// Reads the result files of one run from a folder (the downloaded artifacts, nested or
-// merged), keeping the valid ones and saying which files could not be used and why.
+// Reads the result files of one run from a folder (the downloaded artifacts, one folder per
+// job and attempt), keeping the valid ones and saying which files could not be used and
+// why; and the plan's table names, so a table whose job wrote nothing still shows.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResultFile, TableResult } from '../lifecycle/outcome.js';
@@ -58,6 +59,30 @@ export function whyNotResultFile(value: unknown): string | undefined {
     if (typeof table.destination !== 'string') return `tables[${i}] has no destination`;
   }
   return undefined;
+}
+
+/**
+ * The names of the tables a plan (`s3bq plan --json`, as a file) hands to its jobs: every
+ * entry of its matrix, packed ones (`a,b`) split.
+ */
+export async function plannedTables(planFile: string): Promise<string[]> {
+  let plan: unknown;
+  try {
+    plan = JSON.parse(await readFile(planFile, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `cannot read the plan ${planFile} (${(error as Error).message}): pass the plan job's \`s3bq plan --json\` output`,
+    );
+  }
+  const include = (plan as { matrix?: { include?: unknown } } | null)?.matrix?.include;
+  if (!Array.isArray(include))
+    throw new Error(`the plan ${planFile} has no matrix.include array: pass \`s3bq plan --json\` output`);
+  return include.flatMap((entry) =>
+    String((entry as { table?: unknown }).table ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  );
 }
 
 /**

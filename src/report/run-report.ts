@@ -34,6 +34,8 @@ export interface RunReportContext {
   jobs?: readonly JobLink[] | undefined;
   /** Size budget in bytes (tests use a small one). */
   limitBytes?: number | undefined;
+  /** Why these results are incomplete (a failed download): shown first, as a caution. */
+  incomplete?: string | undefined;
 }
 
 export function renderRunReport(files: readonly ResultFile[], context: RunReportContext = {}): string {
@@ -59,6 +61,13 @@ function compose(
   const out: string[] = [];
   out.push(`## ${mdCell(context.title ?? defaultTitle(files))}`, '');
   out.push(headline(results, context.runUrl), '');
+  if (context.incomplete) {
+    out.push(
+      `> [!CAUTION]`,
+      `> Incomplete: ${mdCell(context.incomplete)} No alert issue was opened or closed.`,
+      '',
+    );
+  }
   if (results.length === 0) {
     out.push('No table results were found: the load jobs did not run or did not upload their results.', '');
     return out.join('\n');

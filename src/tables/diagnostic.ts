@@ -8,15 +8,18 @@ export interface Diagnostic {
   /** 1-based, in UTF-16 code units like editors count them. */
   column: number;
   message: string;
+  /** Absent for errors; a warning never fails validation. */
+  severity?: 'warning' | undefined;
 }
 
 /**
- * `path:line:col: message` — the form compilers use, so terminals and editors link it.
+ * `path:line:col: message` (`path:line:col: warning: message` for warnings) — the form compilers use, so terminals and editors link it.
  * Always one line: control characters (a file named with a newline, a message quoting
  * one) are written as escapes, so no finding can break the form or forge another line.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${oneLine(d.file)}:${d.line}:${d.column}: ${oneLine(d.message)}`;
+  const level = d.severity === 'warning' ? 'warning: ' : '';
+  return `${oneLine(d.file)}:${d.line}:${d.column}: ${level}${oneLine(d.message)}`;
 }
 
 function oneLine(text: string): string {

@@ -37,18 +37,25 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate, if it is close enough to be a plausible typo. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
+  return closestMatches(input, candidates, 1)[0];
+}
+
+/**
+ * Up to `limit` candidates close enough to `input` to be a plausible typo (about one edit
+ * per three characters), nearest first, then by name. Case is ignored, as people ignore it.
+ */
+export function closestMatches(input: string, candidates: readonly string[], limit: number): string[] {
   const lowered = input.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const distance = editDistance(lowered, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
   const allowed = Math.max(1, Math.floor(input.length / 3));
-  return bestDistance <= allowed ? best : undefined;
+  const near: { candidate: string; distance: number }[] = [];
+  for (const candidate of candidates) {
+    // Lengths further apart than the allowance can never be within it: skip the work.
+    if (Math.abs(candidate.length - input.length) > allowed) continue;
+    const distance = editDistance(lowered, candidate.toLowerCase());
+    if (distance <= allowed) near.push({ candidate, distance });
+  }
+  near.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1));
+  return near.slice(0, limit).map((n) => n.candidate);
 }
 
 /**

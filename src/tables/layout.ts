@@ -1,5 +1,6 @@
 // The partition layout: the path of one partition under a table's `source`, written with
 // tokens ({date}, {YYYY}, {MM}, {DD}, {HH}, {H}). Checked here once; rendered by the planner.
+import { hasControlCharacter } from './s3-uri.js';
 import type { Granularity } from './types.js';
 
 export const LAYOUT_TOKENS = ['date', 'YYYY', 'MM', 'DD', 'HH', 'H'] as const;
@@ -42,6 +43,11 @@ export function layoutProblems(layout: string, granularity: Granularity): string
   }
   if (/[*?]/.test(layout))
     problems.push('the layout must not contain wildcards ("*", "?"): it names one partition');
+  // A layout ends up in the same S3 prefix as "source", so it obeys the same character rules.
+  if (/[#\s]/.test(layout) || hasControlCharacter(layout))
+    problems.push(
+      'the layout must be a plain path: no "#", whitespace or control characters (as in "source")',
+    );
   return problems;
 }
 

@@ -1,10 +1,12 @@
 // Reads the team's table files: every error of every file at once, each pinned to
 // file:line:col, then the cross-file rule (two files must not write one destination).
 // Valid files come back as resolved TableSpecs.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, readlink, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { checkTableFile } from './checks.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
+import { decodeJsonFile } from './encoding.js';
+import { scanTablesFolder } from './folder.js';
 import { type JsonDocument, locate, parseJsonDocument } from './json-document.js';
 import { tableFileNameProblem } from './naming.js';
 import { destinationKey, resolveTableSpec } from './resolve.js';
@@ -13,11 +15,10 @@ import type { PipelineSettings, TableSpec } from './types.js';
 import { zodIssueMessages } from './zod-issues.js';
 
 export { type Diagnostic, formatDiagnostic } from './diagnostic.js';
+export { SCHEMA_FILE_NAME, TablesFolderError } from './folder.js';
 
 /** A table file is a few KiB; anything this big is a mistake (a data file in tables/). */
 export const MAX_TABLE_FILE_BYTES = 1024 * 1024;
-/** The generated JSON Schema lives beside the tables and is not a table. */
-export const SCHEMA_FILE_NAME = 'schema.json';
 
 export interface TableFileResult {
   spec?: TableSpec | undefined;
@@ -84,61 +85,66 @@ export async function loadTableFile(file: string, settings: PipelineSettings): P
 }
 
 async function readAndAnalyze(file: string, settings: PipelineSettings): Promise<Analysis> {
-  const info = await stat(file);
-  if (!info.isFile()) {
-    return {
-      diagnostics: [{ file, line: 1, column: 1, message: 'not a regular file: a table file is a JSON file' }],
-    };
+  const fileProblem = (message: string, position = { line: 1, column: 1 }): Analysis => ({
+    diagnostics: [{ file, ...position, message }],
+  });
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return fileProblem('not a regular file: a table file is a JSON file');
+    if (info.size > MAX_TABLE_FILE_BYTES) {
+      return fileProblem(
+        `the file is ${info.size} bytes; a table file may be at most ${MAX_TABLE_FILE_BYTES} bytes (is this a data file in the tables folder?)`,
+      );
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    return fileProblem(await unreadableMessage(file, error as NodeJS.ErrnoException));
   }
-  if (info.size > MAX_TABLE_FILE_BYTES) {
-    return {
-      diagnostics: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          message: `the file is ${info.size} bytes; a table file may be at most ${MAX_TABLE_FILE_BYTES} bytes (is this a data file in the tables folder?)`,
-        },
-      ],
-    };
+  const decoded = decodeJsonFile(bytes);
+  if (!decoded.ok) return fileProblem(decoded.message, decoded);
+  return analyze(decoded.text, file, settings);
+}
+
+/** Why a file listed in the folder cannot be read, as one finding of that file alone. */
+async function unreadableMessage(file: string, error: NodeJS.ErrnoException): Promise<string> {
+  const target = await readlink(file).catch(() => undefined);
+  switch (error.code) {
+    case 'ENOENT':
+      return target === undefined
+        ? 'the file disappeared while it was being read: run again'
+        : `a symbolic link to "${target}", which does not exist: fix the link or remove it`;
+    case 'ELOOP':
+      return `a symbolic link that leads back to itself (via "${target ?? '?'}"): fix the link or remove it`;
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read the file (permission denied): let the user running s3bq read it, or remove it';
+    default:
+      return `cannot read the file (${error.code ?? 'error'}: ${error.message})`;
   }
-  return analyze(await readFile(file, 'utf8'), file, settings);
 }
 
 /**
  * Every `*.json` in `dir` except `schema.json`, sorted by name. Diagnostics name files as
- * `join(dir, file)`, so pass the directory the way users should see it.
+ * `join(dir, file)`, so pass the directory the way users should see it. `warnings` name the
+ * entries that look like tables but will not be read.
  */
 export async function loadTableDir(
   dir: string,
   settings: PipelineSettings,
-): Promise<{ tables: TableSpec[]; diagnostics: Diagnostic[] }> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new Error(
-        `no tables folder at "${dir}": create it or point --tables at the folder of table files`,
-      );
-    if (code === 'ENOTDIR')
-      throw new Error(`"${dir}" is not a folder: --tables takes the folder that holds the table files`);
-    throw error;
-  }
-  const names = entries
-    .filter(
-      (e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.json') && e.name !== SCHEMA_FILE_NAME,
-    )
-    .map((e) => e.name)
-    .sort();
-  const analyses = await Promise.all(names.map((name) => readAndAnalyze(join(dir, name), settings)));
+): Promise<{ tables: TableSpec[]; diagnostics: Diagnostic[]; warnings: Diagnostic[] }> {
+  const { files, warnings } = await scanTablesFolder(dir);
+  const analyses = await Promise.all(files.map((name) => readAndAnalyze(join(dir, name), settings)));
 
   const diagnostics = analyses.flatMap((a) => a.diagnostics);
   diagnostics.push(...destinationClashes(analyses));
   const clashing = new Set(diagnostics.map((d) => d.file));
   const tables = analyses.flatMap((a) => (a.spec && !clashing.has(a.spec.file) ? [a.spec] : []));
-  return { tables, diagnostics: diagnostics.sort(compareDiagnostics) };
+  return {
+    tables,
+    diagnostics: diagnostics.sort(compareDiagnostics),
+    warnings: warnings.sort(compareDiagnostics),
+  };
 }
 
 /** Two files loading into one table would overwrite each other: report it on each of them. */

@@ -36,7 +36,8 @@ export function parseS3Uri(source: string): S3UriResult {
   return { ok: true, location: { bucket, prefix, uri: `s3://${rest}` }, segments };
 }
 
-function hasControlCharacter(text: string): boolean {
+/** Control characters (U+0000–U+001F, U+007F) have no place in an S3 prefix. */
+export function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 || code === 0x7f) return true;

@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Diagnostic, formatDiagnostic } from './diagnostic.js';
+import { decodeJsonFile } from './encoding.js';
 import { parseJsonDocument } from './json-document.js';
+import { locationProblem } from './locations.js';
 import { isValidTimeZone } from './time-zones.js';
 import type { PipelineSettings } from './types.js';
 import { zodIssueMessages } from './zod-issues.js';
@@ -24,12 +26,10 @@ const projectId = z
     /^[a-z0-9][a-z0-9.:-]{0,99}$/,
     'is not a Google Cloud project id (lowercase letters, digits and hyphens, e.g. "my-project")',
   );
-const location = z
-  .string()
-  .regex(
-    /^[A-Za-z][A-Za-z0-9-]{0,62}$/,
-    'is not a BigQuery location such as "us", "eu" or "asia-northeast3"',
-  );
+const location = z.string().superRefine((value, context) => {
+  const problem = locationProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 const maxParallel = z.number().int().min(1).max(MAX_PARALLEL_LIMIT);
 const timezone = z
   .string()
@@ -96,14 +96,19 @@ function fromEnv<T>(name: string, schema: z.ZodType<T>, value: unknown, shown = 
 }
 
 async function readPipelineFile(path: string): Promise<z.output<typeof pipelineFileSchema>> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw error;
   }
-  const doc = parseJsonDocument(text.replace(/^\uFEFF/, ''));
+  const decoded = decodeJsonFile(bytes);
+  if (!decoded.ok) {
+    const finding = { file: path, line: decoded.line, column: decoded.column, message: decoded.message };
+    throw new SettingsError(`invalid ${SETTINGS_FILE_NAME}:\n${formatDiagnostic(finding)}`, [finding]);
+  }
+  const doc = parseJsonDocument(decoded.text);
   const problems = doc.errors.map((e) => ({ file: path, ...e }));
   if (problems.length === 0) {
     if (typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value)) {

@@ -86,6 +86,14 @@ export function zodIssueMessages(
             ...locate(doc, path),
             message: `missing required key "${String(key)}"${parent ? ` in "${parent}"` : ''}`,
           });
+        } else if (typeof value === 'number' && !Number.isFinite(value) && node) {
+          // 1e400 parses to Infinity, which no field takes: say so in the file's own words.
+          const written = doc.text.slice(node.offset, node.offset + node.length);
+          const size = value > 0 ? 'too large' : 'too far below zero';
+          out.push({
+            ...locate(doc, path),
+            message: `"${where}" is ${written}, which is ${size} to be a number: write a plain number such as 10`,
+          });
         } else {
           out.push({
             ...locate(doc, path),
@@ -125,8 +133,15 @@ export function zodIssueMessages(
         });
         break;
       }
-      default:
-        out.push({ ...locate(doc, path), message: `${where ? `"${where}": ` : ''}${issue.message}` });
+      default: {
+        // Refinements word their message as a predicate ("is not a BigQuery location…").
+        const subject =
+          typeof value === 'string' && issue.message.startsWith('is ') ? `${JSON.stringify(value)} ` : '';
+        out.push({
+          ...locate(doc, path),
+          message: `${where ? `"${where}": ` : ''}${subject}${issue.message}`,
+        });
+      }
     }
   }
   return out;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readInputs } from '../../src/action/inputs.js';
-import type { MatrixEntry } from '../../src/plan/types.js';
+import type { TimedMatrixEntry } from '../../src/plan/matrix.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -42,9 +42,18 @@ describe('action.yml', () => {
     expect(action.inputs.timeout?.default).toBe('2h');
   });
 
-  it("accepts every key of the plan's matrix entries as an input", () => {
-    const entry: Required<MatrixEntry> = { table: 'a', at: 'b', from: 'c', to: 'd' };
-    for (const key of Object.keys(entry)) expect(action.inputs, key).toHaveProperty(key);
+  it("accepts every key of the plan's matrix entries as an input, but the job's own timeout", () => {
+    const entry: Required<TimedMatrixEntry> = {
+      table: 'a',
+      at: 'b',
+      from: 'c',
+      to: 'd',
+      timeout: '120m',
+      job_timeout_minutes: 135,
+    };
+    const { job_timeout_minutes: _job, ...inputs } = entry;
+    for (const key of Object.keys(inputs)) expect(action.inputs, key).toHaveProperty(key);
+    expect(action.inputs).not.toHaveProperty('job_timeout_minutes');
   });
 
   it('declares the outputs run() sets', () => {

@@ -132,10 +132,11 @@ describe('run()', () => {
     expect(properties).toEqual({ title: 'orders' });
     expect(message).toContain('Access Denied');
     expect(message).not.toContain(SECRET);
-    const file = await readFile(join(resultDir, 's3bq-result-orders.json'), 'utf8');
+    const outputs = Object.fromEntries(core.setOutput.mock.calls as [string, unknown][]);
+    const file = await readFile(String(outputs['result-file']), 'utf8');
+    expect(String(outputs['result-file']).startsWith(join(resultDir, 's3bq-result-orders-'))).toBe(true);
     expect(file).toContain('Access Denied');
     expect(file).not.toContain(SECRET);
-    const outputs = Object.fromEntries(core.setOutput.mock.calls as [string, unknown][]);
     expect(outputs).toMatchObject({ status: 'failed', failed: 1 });
   });
 

@@ -104,6 +104,50 @@ describe('syncAlerts against the recorded GitHub API', () => {
     expect(actions[0]).toEqual({ table: 'bronze.clicks', action: 'closed', issue: 41 });
   });
 
+  it('two runs opening an alert for one table at once end with one open issue, the oldest', async () => {
+    const replay = new GitHubReplay({ openIssues: false });
+    const failing = { ...orders, status: 'failed' as const, message: 'Quota exceeded' };
+    // Another run's report opens its issue between this run's listing and its own opening.
+    const racing: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if ((init?.method ?? 'GET') === 'POST' && url.endsWith('/repos/acme/lake/issues')) {
+        await createGitHubClient('ghs_other', { fetch: replay.fetch }).rest.issues.create({
+          owner: 'acme',
+          repo: 'lake',
+          title: 'Load failing: gold.orders',
+          labels: [ALERT_LABEL],
+          body: `${alertMarker('gold.orders')}\nopened by the other run`,
+        });
+      }
+      return replay.fetch(input, init);
+    };
+    const actions = await syncAlerts(createGitHubClient('ghs_test', { fetch: racing }), [failing], options);
+    expect(actions).toEqual([
+      { table: 'gold.orders', action: 'opened', issue: 43 },
+      { table: 'gold.orders', action: 'closed-duplicate', issue: 43 },
+      { table: 'gold.orders', action: 'commented', issue: 42 },
+    ]);
+    expect(replay.openAlerts()).toEqual(['Load failing: gold.orders']);
+    expect(replay.issues.find((i) => i.number === 43)).toMatchObject({
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
+    expect(replay.comments.find((c) => c.issue === 42)!.body).toContain('Quota exceeded');
+    expect(replay.comments.find((c) => c.issue === 43)!.body).toContain('Duplicate of #42');
+  });
+
+  it('closes duplicates left open by an earlier race, keeping the oldest', async () => {
+    const replay = new GitHubReplay();
+    const original = replay.issues.find((i) => i.number === 41)!;
+    replay.issues.push({ ...original, number: 57, comments: 0 });
+    const actions = await syncAlerts(client(replay), [clicks], options);
+    expect(actions).toEqual([
+      { table: 'bronze.clicks', action: 'closed-duplicate', issue: 57 },
+      { table: 'bronze.clicks', action: 'commented', issue: 41 },
+    ]);
+    expect(replay.issues.find((i) => i.number === 57)!.state).toBe('closed');
+  });
+
   it('gives up a request that does not answer within the deadline', async () => {
     const hang: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => {

@@ -9,7 +9,7 @@ import {
   logSpread,
   measureWait,
 } from '../../bench/detection-latency.js';
-import { pollDelay } from '../../src/lifecycle/index.js';
+import { pollDelay } from '../../src/lifecycle/poll-schedule.js';
 
 describe('the detection-latency harness', () => {
   it('spreads run lengths from 30 s to 30 min, both ends included', () => {

@@ -61,7 +61,7 @@ describe('s3bq validate', () => {
       '0 table files valid in empty\n',
     );
     const missing = await runCli(['validate', '--tables', 'nope'], { cwd });
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^s3bq: no tables folder at .*nope.*--tables/);
   });
 
@@ -78,9 +78,9 @@ describe('s3bq validate', () => {
     expect(github.stdout).toMatch(
       /^::error file=pipeline\.json,line=1,col=19,title=s3bq validate::"max_parallel"/,
     );
-    // plan refuses to go on with a bad pipeline.json
+    // plan refuses to go on with a bad pipeline.json: a setting to fix, so a usage error
     const plan = await runCli(['plan'], { cwd });
-    expect(plan.code).toBe(1);
+    expect(plan.code).toBe(2);
     expect(plan.stderr).toContain('pipeline.json:1:19: "max_parallel" must be at least 1 (it is 0)');
   });
 });
@@ -100,12 +100,12 @@ describe('s3bq plan', () => {
       ['gold.orders', 'demo-project.gold.orders', 14],
       ['raw.clickstream', 'demo-project.raw.clickstream', 24],
     ]);
-    expect(plan.tables[1]?.partitions.at(-1)).toEqual({
+    expect(plan.tables[1]?.partitions.at(-1)).toMatchObject({
       id: '20261120',
       date: '2026-11-20',
       source: 's3://demo-lake/warehouse/gold/orders/dt=2026-11-20/',
     });
-    expect(plan.matrix.include).toEqual([
+    expect(plan.matrix.include).toMatchObject([
       { table: 'finance.fx_rates', at: '2026-11-21T00:30:00.000Z' },
       { table: 'gold.orders', at: '2026-11-21T00:30:00.000Z' },
       { table: 'raw.clickstream', at: '2026-11-21T00:30:00.000Z' },
@@ -167,15 +167,51 @@ describe('s3bq plan', () => {
     expect(stderr).toContain('s3bq: 1 error in 1 table file: fix them (see `s3bq validate`) and run again');
   });
 
-  it('planning errors are one line, exit 1; selector errors are usage errors', async () => {
-    const unknown = await runCli(['plan', '--only', 'nope'], { cwd });
-    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+  it('planning errors are one line and usage errors (exit 2), with the nearest table names', async () => {
+    const unknown = await runCli(['plan', '--only', 'orders'], { cwd });
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toBe(
-      's3bq: unknown table "nope"; known tables: finance.fx_rates, gold.orders, raw.clickstream\n',
+      's3bq: unknown table "orders" — did you mean "gold.orders"? (known tables: finance.fx_rates, gold.orders, raw.clickstream)\n',
     );
     const reversed = await runCli(['plan', '--from', '2026-02-01', '--to', '2026-01-01'], { cwd });
-    expect(reversed.code).toBe(1);
+    expect(reversed.code).toBe(2);
     expect(reversed.stderr).toContain('is after --to');
     expect((await runCli(['plan', '--at', 'soon'], { cwd })).code).toBe(2);
+  });
+
+  it('refuses a tick at an instant outside the dates BigQuery partitions by, saying which', async () => {
+    const ancient = await runCli(['plan', '--at', '0001-01-01T00:00:00Z'], { cwd });
+    expect(ancient).toMatchObject({ code: 2, stdout: '' });
+    expect(ancient.stderr).toBe(
+      's3bq: the tick at 0001-01-01T00:00:00.000Z (table finance.fx_rates, in Europe/London) would load 0000-12-28, outside 1960-01-01..2159-12-31, the dates BigQuery partitions by: give dates within that range\n',
+    );
+  });
+});
+
+describe('s3bq validate: files the loader will not read', () => {
+  beforeEach(async () => {
+    await mkdir(join(cwd, 'tables', 'gold'));
+    await writeFile(join(cwd, 'tables', 'gold', 'items.json'), '{ "source": "s3://demo-lake/gold/items" }');
+    await writeFile(join(cwd, 'tables', 'gold.returns.JSON'), '{ "source": "s3://demo-lake/gold/returns" }');
+    await writeFile(join(cwd, 'tables', 'gold.refunds'), '{ "source": "s3://demo-lake/gold/refunds" }');
+  });
+
+  it('are warnings that say what to do; they never fail validation', async () => {
+    const { code, stdout, stderr } = await runCli(['validate'], { cwd });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout.split('\n')).toEqual([
+      'tables/gold:1:1: warning: folder not read: table files live directly in the tables folder, so gold/items.json will not load; move each up, e.g. as "gold.items.json"',
+      'tables/gold.refunds:1:1: warning: not read: only files ending in ".json" are table files; if this is one, rename it to "gold.refunds.json"',
+      'tables/gold.returns.JSON:1:1: warning: not read: table files end in lowercase ".json"; rename it to "gold.returns.json"',
+      '3 table files valid in tables; 3 warnings',
+      '',
+    ]);
+  });
+
+  it('are warning annotations with --format github', async () => {
+    const { code, stdout } = await runCli(['validate', '--format', 'github'], { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^::warning file=tables\/gold,line=1,col=1,title=s3bq validate::folder not read/m);
+    expect(stdout).not.toContain('::error');
   });
 });

@@ -39,6 +39,11 @@ describe('npm start (s3bq demo)', () => {
     }
     expect(stdout).toMatch(/Totals: 3 tables — 3 loaded, 0 skipped, 0 failed · \d+ partitions/);
     expect(stdout).toMatch(/1 skipped/);
+    // It ends with what BigQuery holds, asked through the official client.
+    expect(stdout).toContain('What BigQuery holds now, asked through @google-cloud/bigquery');
+    expect(stdout).toMatch(/finance\.fx_rates → local-project\.finance\.fx_rates: 2 partitions, [\d,]+ rows/);
+    expect(stdout).toMatch(/gold\.orders → local-project\.gold\.orders: 14 partitions, [\d,]+ rows/);
+    expect(stdout).toMatch(/raw\.clickstream → local-project\.raw\.clickstream: 24 partitions, [\d,]+ rows/);
     expect(stdout).toMatch(/Local cloud stopped; the demo took [\d.]+ s\./);
   });
 

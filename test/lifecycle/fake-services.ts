@@ -2,6 +2,7 @@
 // replaced per test.
 import type { BigQueryFace, TableInfo } from '../../src/cloud/bigquery.js';
 import type { DtsFace, TransferConfigInfo, TransferRunInfo } from '../../src/cloud/dts.js';
+import { CloudError } from '../../src/cloud/errors.js';
 import type { CloudServices } from '../../src/cloud/index.js';
 import type { LoggingFace } from '../../src/cloud/logging.js';
 import type { S3Face } from '../../src/cloud/s3.js';
@@ -30,6 +31,7 @@ export function fakeServices(
       return {
         objects: [{ key: `${prefix}a.csv`, size: 10 }],
         count: 1,
+        nonEmpty: 1,
         truncated: false,
         newest: new Date(0),
       };
@@ -37,13 +39,18 @@ export function fakeServices(
     getRange: async () => new Uint8Array(),
     ...overrides.s3,
   };
+  const setState = (configName: string, runState: TransferRunInfo['state']) => {
+    const config = state.configs.get(configName);
+    if (config) state.configs.set(configName, { ...config, state: runState });
+  };
   const dts: DtsFace = {
     parent: 'projects/p/locations/us',
     createConfig: async (input) => {
-      const config = {
+      const config: TransferConfigInfo = {
         name: `projects/p/locations/us/transferConfigs/c${next++}`,
         ...input,
-        updateTime: new Date(0),
+        updateTime: new Date(),
+        state: 'UNSPECIFIED',
       };
       state.configs.set(config.name, config);
       log(`create ${input.displayName}`);
@@ -51,7 +58,21 @@ export function fakeServices(
     },
     updateConfig: async (name, input) => {
       log(`update ${name}`);
-      const config = { name, ...input };
+      const config: TransferConfigInfo = {
+        state: 'UNSPECIFIED',
+        ...state.configs.get(name),
+        name,
+        ...input,
+        updateTime: new Date(),
+      };
+      state.configs.set(name, config);
+      return config;
+    },
+    renameConfig: async (name, displayName) => {
+      const existing = state.configs.get(name);
+      if (!existing)
+        throw new CloudError('dts', 'UpdateTransferConfig', 'NOT_FOUND', 'Requested entity was not found.');
+      const config = { ...existing, displayName, updateTime: new Date() };
       state.configs.set(name, config);
       return config;
     },
@@ -63,12 +84,20 @@ export function fakeServices(
     },
     startRun: async (configName, runTime): Promise<TransferRunInfo> => {
       log(`start ${runTime.toISOString()}`);
+      setState(configName, 'PENDING');
       return { name: `${configName}/runs/r${next++}`, state: 'PENDING', runTime };
     },
     getRun: async (name) => ({ name, state: 'SUCCEEDED' }),
     listRuns: async () => [],
     listLogs: async () => [],
     ...overrides.dts,
+  };
+  // A run's end shows in its config's state, as DTS lists it.
+  const getRun = dts.getRun;
+  dts.getRun = async (name, signal) => {
+    const run = await getRun(name, signal);
+    setState(name.split('/runs/')[0] ?? '', run.state);
+    return run;
   };
   const logging: LoggingFace = { runMessages: async () => [], ...overrides.logging };
   const bigquery: BigQueryFace = {
@@ -94,7 +123,6 @@ export function fakeServices(
     logging,
     bigquery,
     projectId: 'p',
-    secrets: ['secret'],
     awsCredentials: { accessKeyId: 'AKIA', secretAccessKey: 'secret' },
     close: async () => {},
     state,

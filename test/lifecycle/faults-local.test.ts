@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CloudServices, createCloudServices } from '../../src/cloud/index.js';
 import { cleanupConfigs, parseConfigName, runTable } from '../../src/lifecycle/index.js';
-import { csvRows, csvTable, type Fixture, startFixture } from './local-fixture.js';
+import { csvRows, csvTable, type Fixture, QUICK_TIMING, startFixture } from './local-fixture.js';
 
 const AT = '2026-11-21T03:00:00Z';
 const UNAVAILABLE = 14;
@@ -38,7 +38,7 @@ async function run() {
     settings,
     timeoutMs: 20_000,
     runLabel: 'faults',
-    poll: { initialMs: 50, factor: 1.5, capMs: 200 },
+    timing: QUICK_TIMING,
   });
 }
 

@@ -2,9 +2,10 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CloudServices, createCloudServices } from '../../src/cloud/index.js';
-import { parseConfigName, runTable, runTables } from '../../src/lifecycle/index.js';
+import { parseConfigName, runTable } from '../../src/lifecycle/index.js';
 import type { LifecycleOptions } from '../../src/lifecycle/types.js';
-import { CSV_SCHEMA, csvRows, csvTable, type Fixture, startFixture } from './local-fixture.js';
+import { runPipeline } from '../../src/pipeline/run.js';
+import { CSV_SCHEMA, csvRows, csvTable, type Fixture, QUICK_TIMING, startFixture } from './local-fixture.js';
 
 const AT = '2026-11-21T03:00:00Z';
 let fixture: Fixture;
@@ -41,7 +42,7 @@ async function options(extra: Partial<LifecycleOptions> = {}): Promise<Lifecycle
     settings,
     timeoutMs: 30_000,
     runLabel: 'test',
-    poll: { initialMs: 50, factor: 1.5, capMs: 300 },
+    timing: QUICK_TIMING,
     ...extra,
   };
 }
@@ -86,7 +87,7 @@ describe('runTable on the local cloud', () => {
     // Cloud Logging, the second source, holds the same run's messages.
     const runName = byId['20261120']?.run_name ?? '';
     const query = {
-      configId: result.config_name?.split('/').pop() ?? '',
+      configId: /transferConfigs\/([^/]+)/.exec(runName)?.[1] ?? '',
       runId: runName.split('/').pop() ?? '',
       from: new Date(Date.now() - 600_000),
       to: new Date(Date.now() + 600_000),
@@ -229,7 +230,7 @@ describe('runTable on the local cloud', () => {
     expect(await tickConfigsLeft()).toEqual([]);
   });
 
-  it('WRITE_APPEND keeps one long-lived config and duplicates nothing on a repeated tick', async () => {
+  it('WRITE_APPEND keeps one long-lived config per partition and duplicates nothing on a repeated tick', async () => {
     await fixture.writeTable(
       'gold.events',
       csvTable('s3://lake/gold/events', {
@@ -246,7 +247,10 @@ describe('runTable on the local cloud', () => {
     expect(second.partitions[0]?.message).toMatch(/no new files/i);
     expect((await rowsOf('gold', 'events')).get('20261120')).toBe(4);
     const configs = await (await servicesFor()).dts.listConfigs();
-    expect(configs.filter((c) => c.displayName === 's3bq-append|gold.events')).toHaveLength(1);
+    const kept = configs.map((c) => parseConfigName(c.displayName)).filter((m) => m?.kind === 'append');
+    expect(kept.filter((m) => m?.kind === 'append' && m.destination.endsWith('.gold.events'))).toEqual([
+      expect.objectContaining({ partition: '20261120' }),
+    ]);
   });
 
   it('infers a Parquet schema from the footer and loads an HOUR table with an unpadded-hour layout', async () => {
@@ -308,15 +312,21 @@ describe('runTable on the local cloud', () => {
     const { planned, settings } = await fixture.plan({ at: AT, only: names.join(',') });
     let inFlight = 0;
     let peak = 0;
-    const results = await runTables(planned, {
-      ...(await options()),
-      settings,
-      maxParallel: 3,
-      onEvent: (e) => {
-        if (e.type === 'run-started') peak = Math.max(peak, ++inFlight);
-        if (e.type === 'partition-finished' && e.partition.run_name) inFlight--;
+    const results = await runPipeline(
+      planned,
+      { ...settings, maxParallel: 3 },
+      { timeoutMs: 30_000, dryRun: false, transport: 'grpc', runLabel: 'test' },
+      {
+        env: fixture.env,
+        signal: new AbortController().signal,
+        services: await servicesFor(),
+        timing: QUICK_TIMING,
+        onEvent: (e) => {
+          if (e.type === 'run-started') peak = Math.max(peak, ++inFlight);
+          if (e.type === 'partition-finished' && e.partition.run_name) inFlight--;
+        },
       },
-    });
+    );
     expect(results.map((r) => r.status)).toEqual(names.map(() => 'loaded'));
     expect(peak).toBeLessThanOrEqual(3);
     expect(await tickConfigsLeft()).toEqual([]);

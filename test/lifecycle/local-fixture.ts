@@ -5,8 +5,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '@s3bq/local-cloud';
-import { type LoadedPlan, loadPlan, parseSelectors } from '../../src/cli/selectors.js';
+import { loadPlan, parseSelectors } from '../../src/cli/selectors.js';
 import { createS3Client } from '../../src/cloud/s3.js';
+import type { LifecycleTiming } from '../../src/lifecycle/types.js';
+import type { PlannedRequest } from '../../src/pipeline/plan.js';
+
+/**
+ * The local cloud hides a new file from transfer runs for this long, as DTS does for about
+ * five minutes; the lifecycle waits the same time (QUICK_TIMING). Real relations, short times.
+ */
+export const VISIBILITY_MS = 300;
+
+/** Lifecycle waits shrunk to the local cloud's pace. */
+export const QUICK_TIMING: Partial<LifecycleTiming> = {
+  poll: { initialMs: 50, factor: 1.5, capMs: 300 },
+  visibilityDelayMs: VISIBILITY_MS,
+  settleTimeoutMs: 5_000,
+  busyRetryMs: 200,
+  quotaBackoffMs: 200,
+  admission: { pollMs: 100, claimTtlMs: 10_000, renewMs: 2_000 },
+};
 
 export interface Fixture {
   cloud: LocalCloud;
@@ -15,12 +33,16 @@ export interface Fixture {
   writeTable(name: string, file: Record<string, unknown>): Promise<void>;
   putObject(bucket: string, key: string, body: string | Uint8Array): Promise<void>;
   createBucket(bucket: string): Promise<void>;
-  plan(selectors: { at?: string; from?: string; to?: string; only?: string }): Promise<LoadedPlan>;
+  plan(selectors: { at?: string; from?: string; to?: string; only?: string }): Promise<PlannedRequest>;
   stop(): Promise<void>;
 }
 
 export async function startFixture(options: LocalCloudOptions = {}): Promise<Fixture> {
-  const cloud = await startLocalCloud({ runSeconds: 0.2, ...options });
+  const cloud = await startLocalCloud({
+    runSeconds: 0.2,
+    fileVisibilitySeconds: VISIBILITY_MS / 1000,
+    ...options,
+  });
   const cwd = await mkdtemp(join(tmpdir(), 's3bq-lifecycle-'));
   await mkdir(join(cwd, 'tables'));
   const env: NodeJS.ProcessEnv = { ...cloud.env, TZ: 'UTC' };

@@ -1,45 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { CloudError } from '../../src/cloud/errors.js';
-import type { S3Face } from '../../src/cloud/s3.js';
-import { precheckPartitions, youngFilesWarning } from '../../src/lifecycle/precheck.js';
+import type { PrefixListing, S3Face } from '../../src/cloud/s3.js';
+import { precheckPartitions } from '../../src/lifecycle/precheck.js';
 import { partitionOf } from './spec-fixture.js';
 
-const now = new Date('2026-11-21T03:00:00Z');
+const now = () => new Date('2026-11-21T03:00:00Z');
 
-function s3(
-  listing: (prefix: string) => Awaited<ReturnType<S3Face['listPrefix']>>,
-): S3Face & { prefixes: string[] } {
+function s3(listing: (prefix: string) => PrefixListing): S3Face & { prefixes: string[]; pages: number[] } {
   const prefixes: string[] = [];
+  const pages: number[] = [];
   return {
     prefixes,
-    listPrefix: async (_bucket, prefix) => {
+    pages,
+    listPrefix: async (_bucket, prefix, _signal, options) => {
       prefixes.push(prefix);
+      pages.push(options?.maxPages ?? 1);
       return listing(prefix);
     },
     getRange: async () => new Uint8Array(),
   };
 }
 
+const files = (
+  prefix: string,
+  sizes: number[],
+  newest = new Date('2026-11-20T00:00:00Z'),
+): PrefixListing => ({
+  objects: sizes.map((size, i) => ({ key: `${prefix}${i}`, size })),
+  count: sizes.length,
+  nonEmpty: sizes.filter((size) => size > 0).length,
+  truncated: false,
+  newest,
+});
+
 describe('precheckPartitions', () => {
-  it('lists each partition folder once and tells files from none', async () => {
-    const fake = s3((prefix) =>
-      prefix.includes('2026-11-20')
-        ? {
-            objects: [{ key: `${prefix}a`, size: 1 }],
-            count: 1,
-            truncated: false,
-            newest: new Date('2026-11-20T00:00:00Z'),
-          }
-        : { objects: [], count: 0, truncated: false },
-    );
+  it('lists each partition folder once, as far as the newest file needs, and tells files from none', async () => {
+    const fake = s3((prefix) => (prefix.includes('2026-11-20') ? files(prefix, [1]) : files(prefix, [])));
     const checks = await precheckPartitions(
       fake,
       [partitionOf('2026-11-19'), partitionOf('2026-11-20')],
       now,
     );
     expect(fake.prefixes).toEqual(['gold/orders/dt=2026-11-19/', 'gold/orders/dt=2026-11-20/']);
+    expect(fake.pages).toEqual([10, 10]);
     expect(checks.map((c) => c.kind)).toEqual(['empty', 'files']);
-    expect(youngFilesWarning(checks)).toBeUndefined();
+    expect(checks[1]).toMatchObject({
+      kind: 'files',
+      newest: new Date('2026-11-20T00:00:00Z'),
+      listedAt: now(),
+    });
+  });
+
+  it('tells a partition of only empty files apart: loading them would wipe its rows', async () => {
+    const fake = s3((prefix) => files(prefix, [0, 0]));
+    const [check] = await precheckPartitions(fake, [partitionOf('2026-11-20')], now);
+    expect(check).toMatchObject({ kind: 'empty-files', count: 2 });
   });
 
   it('turns S3 failures into a failed partition naming the source', async () => {
@@ -54,20 +69,5 @@ describe('precheckPartitions', () => {
     expect(check?.kind === 'error' && check.message).toMatch(
       /S3 check of s3:\/\/lake\/gold\/orders\/dt=2026-11-20\/ failed: access/,
     );
-  });
-
-  it('warns once about files younger than five minutes', async () => {
-    const fake = s3((prefix) => ({
-      objects: [{ key: `${prefix}a`, size: 1 }],
-      count: 1,
-      truncated: false,
-      newest: new Date(now.getTime() - 30_000),
-    }));
-    const checks = await precheckPartitions(
-      fake,
-      [partitionOf('2026-11-19'), partitionOf('2026-11-20')],
-      now,
-    );
-    expect(youngFilesWarning(checks)).toMatch(/in 2 partition\(s\) \(20261119, 20261120; newest 30 s old\)/);
   });
 });

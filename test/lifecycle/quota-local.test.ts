@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CloudServices, createCloudServices } from '../../src/cloud/index.js';
 import { runTable } from '../../src/lifecycle/index.js';
-import { csvRows, csvTable, type Fixture, startFixture } from './local-fixture.js';
+import { csvRows, csvTable, type Fixture, QUICK_TIMING, startFixture } from './local-fixture.js';
 
 const AT = '2026-11-21T03:00:00Z';
 let fixture: Fixture;
@@ -30,9 +30,7 @@ it('backs off from a concurrent-runs quota and then loads every partition', asyn
     settings,
     timeoutMs: 30_000,
     runLabel: 'quota',
-    maxRunsPerTable: 3,
-    quotaBackoffMs: 400,
-    poll: { initialMs: 50, factor: 1.5, capMs: 200 },
+    timing: { ...QUICK_TIMING, quotaBackoffMs: 400 },
   });
   expect(result.status, JSON.stringify(result)).toBe('loaded');
   expect(result.partitions.map((p) => p.rows)).toEqual([2, 2, 2]);

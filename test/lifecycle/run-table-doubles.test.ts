@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CloudError } from '../../src/cloud/errors.js';
 import { runTable } from '../../src/lifecycle/index.js';
-import { MAX_RUN_ATTEMPTS } from '../../src/lifecycle/run-table.js';
+import { MAX_RUN_ATTEMPTS } from '../../src/lifecycle/partition.js';
 import type { LifecycleOptions } from '../../src/lifecycle/types.js';
 import { fakeServices, instantClock } from './fake-services.js';
 import { partitionOf, plannedOf, specOf } from './spec-fixture.js';
@@ -22,18 +22,21 @@ const options = (
 const twoDays = plannedOf(specOf(), [partitionOf('2026-11-19'), partitionOf('2026-11-20')]);
 
 describe('runTable with test doubles', () => {
-  it('loads with one config, one run per partition at its partition time, then deletes the config', async () => {
+  it('loads each partition through a config of its own, one run each, then deletes them', async () => {
     const services = fakeServices();
     services.state.rows.set('20261119', 3).set('20261120', 5);
-    const result = await runTable(twoDays, options(services, { tick: 'T1' }));
+    const result = await runTable(twoDays, options(services));
     expect(result.status).toBe('loaded');
     expect(result.partitions.map((p) => p.rows)).toEqual([3, 5]);
-    expect(services.state.calls.filter((c) => c.startsWith('create '))).toEqual([
-      'create s3bq|gold.orders|T1|test',
+    const created = services.state.calls.filter((c) => c.startsWith('create ')).sort();
+    expect(created).toEqual([
+      expect.stringMatching(/^create s3bq\|gold\.orders\|20261119\|test\|q\d+\.0@[a-z0-9]+$/),
+      expect.stringMatching(/^create s3bq\|gold\.orders\|20261120\|test\|q\d+\.0@[a-z0-9]+$/),
     ]);
-    expect(services.state.calls.filter((c) => c.startsWith('start ')).sort()).toEqual([
-      'start 2026-11-19T00:00:00.000Z',
-      'start 2026-11-20T00:00:00.000Z',
+    // Each run is requested at the instant its files were last checked: never in the future.
+    expect(services.state.calls.filter((c) => c.startsWith('start '))).toEqual([
+      'start 2026-11-21T03:00:00.000Z',
+      'start 2026-11-21T03:00:00.000Z',
     ]);
     expect(services.state.configs.size).toBe(0);
   });
@@ -100,7 +103,7 @@ describe('runTable with test doubles', () => {
       },
     });
     services.state.rows.set('20261119', 1).set('20261120', 1);
-    const result = await runTable(twoDays, options(services, { maxRunsPerTable: 1 }));
+    const result = await runTable(twoDays, options(services, { settings: { ...settings, maxParallel: 1 } }));
     expect(result.status).toBe('failed');
     expect(result.partitions.map((p) => p.status)).toEqual(['failed', 'loaded']);
     expect(result.partitions[0]?.message).toMatch(/start-run: Quota exceeded .*RESOURCE_EXHAUSTED/);
@@ -123,7 +126,7 @@ describe('runTable with test doubles', () => {
     services.state.rows.set('20261120', 4);
     const result = await runTable(
       plannedOf(specOf(), [partitionOf('2026-11-20')]),
-      options(services, { quotaBackoffMs: 1 }),
+      options(services, { timing: { quotaBackoffMs: 1 } }),
     );
     expect(result.status).toBe('loaded');
     expect(services.state.calls.filter((c) => c.startsWith('start '))).toHaveLength(2);
@@ -134,7 +137,7 @@ describe('runTable with test doubles', () => {
     });
     const failed = await runTable(
       plannedOf(specOf(), [partitionOf('2026-11-20')]),
-      options(always, { quotaBackoffMs: 1 }),
+      options(always, { timing: { quotaBackoffMs: 1 } }),
     );
     expect(failed.status).toBe('failed');
     expect(failed.partitions[0]?.message).toMatch(/FAILED: Quota exceeded/);
@@ -150,14 +153,17 @@ describe('runTable with test doubles', () => {
     expect(services.state.calls).toEqual([]);
   });
 
-  it('keeps a WRITE_APPEND config, updating it only when the table file changed', async () => {
+  it('keeps one WRITE_APPEND config per partition, updating it only when the table file changed', async () => {
     const services = fakeServices();
-    services.state.rows.set('20261120', 2);
-    const planned = plannedOf(specOf({ writeDisposition: 'WRITE_APPEND' }), [partitionOf('2026-11-20')]);
+    services.state.rows.set('20261119', 2).set('20261120', 2);
+    const planned = plannedOf(specOf({ writeDisposition: 'WRITE_APPEND' }), [
+      partitionOf('2026-11-19'),
+      partitionOf('2026-11-20'),
+    ]);
     const handedOut: string[] = [];
     await runTable(planned, options(services, { onConfigCreated: (name) => handedOut.push(name) }));
     await runTable(planned, options(services));
-    expect(services.state.configs.size).toBe(1);
+    expect(services.state.configs.size).toBe(2);
     // The action's post step deletes what it is handed: never the long-lived config.
     expect(handedOut).toEqual([]);
     expect(services.state.calls.filter((c) => c.startsWith('update'))).toEqual([]);
@@ -166,6 +172,7 @@ describe('runTable with test doubles', () => {
     ]);
     await runTable(changed, options(services));
     expect(services.state.calls.filter((c) => c.startsWith('update'))).toHaveLength(1);
+    expect(services.state.configs.size).toBe(2);
     expect(services.state.calls.filter((c) => c.startsWith('delete'))).toEqual([]);
   });
 });

@@ -31,7 +31,14 @@ export function specOf(overrides: Partial<TableSpec> = {}): TableSpec {
 export function partitionOf(date: string, hour?: number): PartitionPlan {
   const id = date.replaceAll('-', '') + (hour === undefined ? '' : String(hour).padStart(2, '0'));
   const path = hour === undefined ? `dt=${date}/` : `dt=${date}/hour=${hour}/`;
-  return { id, date, ...(hour === undefined ? {} : { hour }), source: `s3://lake/gold/orders/${path}` };
+  return {
+    id,
+    date,
+    ...(hour === undefined ? {} : { hour }),
+    source: `s3://lake/gold/orders/${path}`,
+    bucket: 'lake',
+    prefix: `gold/orders/${path}`,
+  };
 }
 
 export function plannedOf(spec: TableSpec, partitions: PartitionPlan[]): PlannedTable {

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { createCloudServices } from '../../src/cloud/index.js';
-import { parseConfigName, runTables } from '../../src/lifecycle/index.js';
+import { parseConfigName } from '../../src/lifecycle/index.js';
 import type { ResultFile, TableResult } from '../../src/lifecycle/outcome.js';
+import { runPipeline } from '../../src/pipeline/run.js';
 import { assertNoSecret } from '../helpers/secret-scan.js';
 import { textSink } from '../helpers/text-sink.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';
@@ -110,14 +111,12 @@ describe(`${TABLES} tables × ${DAYS.length} partitions`, () => {
     let results: TableResult[];
     try {
       // In-process rather than through the CLI, to shorten the quota pause (30 s by default).
-      results = await runTables(planned, {
-        services,
-        settings,
-        maxParallel: MAX_PARALLEL,
-        timeoutMs: 180_000,
-        runLabel: 'load-squeeze',
-        quotaBackoffMs: 300,
-      });
+      results = await runPipeline(
+        planned,
+        { ...settings, maxParallel: MAX_PARALLEL },
+        { timeoutMs: 180_000, dryRun: false, transport: 'grpc', runLabel: 'load-squeeze' },
+        { env: fixture.env, signal: new AbortController().signal, services, timing: { quotaBackoffMs: 300 } },
+      );
     } finally {
       await services.close();
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkPlanSize, MAX_PLAN_PARTITIONS } from '../../src/plan/bounds.js';
 import { buildPlan, type PlanRequest } from '../../src/plan/build.js';
+import { addDays, daysBetween, formatDay } from '../../src/plan/calendar.js';
 import { MAX_BACKFILL_DAYS } from '../../src/plan/window.js';
 import type { PipelineSettings, TableSpec } from '../../src/tables/types.js';
 import { makeSpec } from './make-spec.js';
@@ -100,7 +102,7 @@ describe('a tick loads D-1 … D-max(1, lookback_days) of the local date D, olde
       settings,
       window: { kind: 'tick', at: new Date('2026-01-01T12:00:00Z') },
     });
-    expect(table?.partitions).toEqual([
+    expect(table?.partitions).toMatchObject([
       {
         id: '20251231',
         date: '2025-12-31',
@@ -127,7 +129,7 @@ describe('HOUR tables load all 24 hours of each day', () => {
     });
     const partitions = table!.partitions;
     expect(partitions).toHaveLength(24);
-    expect(partitions[0]).toEqual({
+    expect(partitions[0]).toMatchObject({
       id: '2026112000',
       date: '2026-11-20',
       hour: 0,
@@ -246,10 +248,16 @@ describe('tables, destinations and selection', () => {
   it('--only selects tables, disabled ones included; unknown names list the known', () => {
     const only = buildPlan({ tables, settings, window: { kind: 'tick', at }, only: ['b.two', 'c.off'] });
     expect(only.plan.tables.map((t) => t.name)).toEqual(['b.two', 'c.off']);
-    expect(only.plan.matrix.include).toEqual([{ table: 'b.two', at: '2026-11-21T00:30:00.000Z' }]);
+    expect(only.plan.matrix.include).toMatchObject([{ table: 'b.two', at: '2026-11-21T00:30:00.000Z' }]);
+    expect(only.plan.matrix.include).toHaveLength(1);
     expect(() =>
       buildPlan({ tables, settings, window: { kind: 'tick', at }, only: ['a.one', 'nope'] }),
-    ).toThrow('unknown table "nope"; known tables: a.one, b.two, c.off, d.four');
+    ).toThrow('unknown table "nope" (known tables: a.one, b.two, c.off, d.four)');
+    expect(() =>
+      buildPlan({ tables, settings, window: { kind: 'tick', at }, only: ['b.tow', 'four'] }),
+    ).toThrow(
+      'unknown tables "b.tow", "four" — did you mean "b.two", "d.four"? (known tables: a.one, b.two, c.off, d.four)',
+    );
   });
 
   it('carries the window, the matrix and max_parallel', () => {
@@ -260,14 +268,14 @@ describe('tables, destinations and selection', () => {
     }).plan;
     expect(ticked.window).toEqual({ kind: 'tick', at: '2026-11-21T00:30:00.000Z' });
     expect(ticked.max_parallel).toBe(3);
-    expect(ticked.matrix.include[0]).toEqual({ table: 'a.one', at: '2026-11-21T00:30:00.000Z' });
+    expect(ticked.matrix.include[0]).toMatchObject({ table: 'a.one', at: '2026-11-21T00:30:00.000Z' });
     const filled = buildPlan({
       tables,
       settings,
       window: { kind: 'backfill', from: '2026-01-01', to: '2026-01-31' },
     }).plan;
     expect(filled.window).toEqual({ kind: 'backfill', from: '2026-01-01', to: '2026-01-31' });
-    expect(filled.matrix.include[0]).toEqual({ table: 'a.one', from: '2026-01-01', to: '2026-01-31' });
+    expect(filled.matrix.include[0]).toMatchObject({ table: 'a.one', from: '2026-01-01', to: '2026-01-31' });
     expect(filled.tables[0]?.partitions).toHaveLength(31);
   });
 
@@ -275,5 +283,122 @@ describe('tables, destinations and selection', () => {
     expect(() => buildPlan({ tables, settings, window: { kind: 'tick', at: new Date('nope') } })).toThrow(
       'not a valid date',
     );
+  });
+});
+
+describe('the bounds of a plan, checked before any partition list is built', () => {
+  const at = new Date('2026-11-21T00:30:00Z');
+  const many = (count: number, overrides: Parameters<typeof makeSpec>[1] = {}) =>
+    Array.from({ length: count }, (_, i) => makeSpec(`ds.t${String(i).padStart(4, '0')}`, overrides));
+
+  it('refuses a 10-year backfill of 2,000 tables at once, saying how to split it', () => {
+    const tables = [
+      ...many(1_800),
+      ...many(200, { partitioning: HOURLY }).map((t) => ({ ...t, name: `h.${t.name}` })),
+    ];
+    const started = performance.now();
+    expect(() =>
+      buildPlan({ tables, settings, window: { kind: 'backfill', from: '2016-01-01', to: '2025-12-31' } }),
+    ).toThrow(
+      "the backfill 2016-01-01..2025-12-31 plans 24,109,800 partitions over 2,000 tables; one plan may hold at most 100,000 partitions (a project's BigQuery load jobs for a day): split it into ranges of at most 15 days (--from/--to), or load fewer tables per run with --only",
+    );
+    // Refused from spans alone: no 24-million-entry list was built on the way.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('plans exactly the cap, and one partition more is refused', () => {
+    const tables = many(1_000);
+    const fits = buildPlan({
+      tables,
+      settings,
+      window: { kind: 'backfill', from: '2026-01-01', to: '2026-04-10' },
+    });
+    expect(fits.plan.tables.reduce((n, t) => n + t.partitions.length, 0)).toBe(MAX_PLAN_PARTITIONS);
+    expect(() =>
+      buildPlan({
+        tables: [...tables, makeSpec('ds.extra')],
+        settings,
+        window: { kind: 'backfill', from: '2026-01-01', to: '2026-04-10' },
+      }),
+    ).toThrow('plans 100,100 partitions over 1,001 tables');
+  });
+
+  it('a tick over too many partitions names --only and lookback_days; disabled tables do not count', () => {
+    const tables = many(300, { lookbackDays: 366 });
+    expect(() => buildPlan({ tables, settings, window: { kind: 'tick', at } })).toThrow(
+      "the tick at 2026-11-21T00:30:00.000Z plans 109,800 partitions over 300 tables; one plan may hold at most 100,000 partitions (a project's BigQuery load jobs for a day): load fewer tables per run with --only, or lower their lookback_days",
+    );
+    const halfOff = tables.map((t, i) => (i % 2 ? { ...t, enabled: false } : t));
+    expect(buildPlan({ tables: halfOff, settings, window: { kind: 'tick', at } }).plan.tables).toHaveLength(
+      300,
+    );
+  });
+
+  it('when one day of the tables is already too much, only --only can split it', () => {
+    expect(() =>
+      checkPlanSize(
+        {
+          tables: many(10, { partitioning: HOURLY }).map((spec) => ({
+            spec,
+            span: {
+              first: { year: 2026, month: 1, day: 1 },
+              last: { year: 2026, month: 1, day: 1 },
+              count: 1,
+            },
+          })),
+          window: { kind: 'backfill', from: '2026-01-01', to: '2026-01-01' },
+        },
+        100,
+      ),
+    ).toThrow('one day of these tables alone has 240 partitions: load fewer tables per run with --only');
+  });
+
+  it('refuses instants and dates outside the days BigQuery partitions by, saying which', () => {
+    expect(() =>
+      buildPlan({
+        tables: [makeSpec('a.b')],
+        settings,
+        window: { kind: 'tick', at: new Date('0001-01-01T00:00:00Z') },
+      }),
+    ).toThrow(
+      'the tick at 0001-01-01T00:00:00.000Z (table a.b, in UTC) would load 0000-12-31, outside 1960-01-01..2159-12-31, the dates BigQuery partitions by',
+    );
+    expect(() =>
+      buildPlan({
+        tables: [makeSpec('a.b', { lookbackDays: 7 })],
+        settings,
+        window: { kind: 'tick', at: new Date('1960-01-03T00:00:00Z') },
+      }),
+    ).toThrow('would load 1959-12-27');
+    expect(() =>
+      buildPlan({
+        tables: [makeSpec('a.b')],
+        settings,
+        window: { kind: 'backfill', from: '2159-12-30', to: '2160-01-02' },
+      }),
+    ).toThrow('the backfill 2159-12-30..2160-01-02 would load 2160-01-02, outside 1960-01-01..2159-12-31');
+    expect(tick(makeSpec('a.b'), '1960-01-02T00:00:00Z')).toEqual(['19600101']);
+    expect(tick(makeSpec('a.b'), '2160-01-01T12:00:00Z')).toEqual(['21591231']);
+  });
+
+  it('day arithmetic is right for years below 100 (no 1900s from Date.UTC)', () => {
+    expect(formatDay(addDays({ year: 1, month: 1, day: 1 }, -1))).toBe('0000-12-31');
+    expect(daysBetween({ year: 99, month: 12, day: 31 }, { year: 100, month: 1, day: 1 })).toBe(1);
+  });
+
+  it('--only with 2,000 tables names the closest few and a count, never the whole list', () => {
+    const tables = many(2_000);
+    const error = (() => {
+      try {
+        buildPlan({ tables, settings, window: { kind: 'tick', at }, only: ['ds.t01234', 't0042'] });
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(error.message).toBe(
+      'unknown tables "ds.t01234", "t0042" — did you mean "ds.t0123", "ds.t0124", "ds.t0134", "ds.t0042"? (2,000 tables in all; `s3bq plan` lists them)',
+    );
+    expect(error.message.length).toBeLessThan(300);
   });
 });

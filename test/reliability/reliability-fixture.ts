@@ -12,7 +12,7 @@ import type { LifecycleOptions } from '../../src/lifecycle/types.js';
 import type { PlannedTable } from '../../src/plan/types.js';
 import type { PipelineSettings } from '../../src/tables/types.js';
 import { assertNoSecret } from '../helpers/secret-scan.js';
-import { csvRows, csvTable, type Fixture, startFixture } from '../lifecycle/local-fixture.js';
+import { csvRows, csvTable, type Fixture, QUICK_TIMING, startFixture } from '../lifecycle/local-fixture.js';
 
 /** The AWS secret of every reliability scenario: distinctive, so any leak is found. */
 export const RELIABILITY_SECRET = 'reliabilitySecret/Do+Not=Leak/Q9xT7v2026';
@@ -85,9 +85,8 @@ export async function plannedTable(
 }
 
 /** Short waits so a scenario takes about a second. */
-export const FAST_LIFECYCLE: Pick<LifecycleOptions, 'poll' | 'quotaBackoffMs' | 'runLabel'> = {
-  poll: { initialMs: 40, factor: 1.5, capMs: 150 },
-  quotaBackoffMs: 200,
+export const FAST_LIFECYCLE: Pick<LifecycleOptions, 'timing' | 'runLabel'> = {
+  timing: { ...QUICK_TIMING, poll: { initialMs: 40, factor: 1.5, capMs: 150 }, quotaBackoffMs: 200 },
   runLabel: 'reliability',
 };
 

@@ -4,7 +4,7 @@
 // of the project, once spent, fails the table with BigQuery's words.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanupConfigs, runTable } from '../../src/lifecycle/index.js';
-import { MAX_RUN_ATTEMPTS } from '../../src/lifecycle/run-table.js';
+import { MAX_RUN_ATTEMPTS } from '../../src/lifecycle/partition.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';
 import {
   expectNoSecretIn,

@@ -61,6 +61,42 @@ describe('renderPlanMarkdown', () => {
     );
   });
 
+  it('as the PR comment: only the changed tables, the whole plan’s totals and a link to the rest', () => {
+    const md = renderPlanMarkdown(plan, undefined, {
+      specs,
+      changed: ['tables/gold.orders.json', 'tables/schema.json', 'tables/old.table.json', 'tables/README.md'],
+      detailsUrl: 'https://github.com/acme/lake/actions/runs/7',
+    });
+    expect(md.startsWith(`${PLAN_COMMENT_MARKER}\n`)).toBe(true);
+    expect(md).toContain(
+      'What a tick at `2026-11-22T03:17:00.000Z` would load: 3 tables, 3 with partitions to load',
+    );
+    expect(md).toContain('This pull request changes 1 planned table, shown below.');
+    expect(md).toContain('| **gold.orders** |');
+    expect(md).not.toContain('**raw.clickstream**');
+    expect(md).not.toContain('raw.clickstream: 24 partitions');
+    expect(md).toContain('Removed or renamed (no longer planned): `old.table`.');
+    expect(md).toContain(
+      "The full plan of all 3 tables is in [this check's summary](https://github.com/acme/lake/actions/runs/7).",
+    );
+    const none = renderPlanMarkdown(plan, undefined, { specs, changed: [] });
+    expect(none).toContain('This pull request changes no table that the plan loads.');
+    expect(none).toContain('printed by `npx s3bq plan`');
+  });
+
+  it('over its size budget: whole rows first, then as many details as fit, and says what is left out', () => {
+    const full = renderPlanMarkdown(plan, undefined, { specs });
+    expect(full).not.toContain('not shown');
+    const limitBytes = Buffer.byteLength(full, 'utf8') - 200;
+    const cut = renderPlanMarkdown(plan, undefined, { specs, limitBytes });
+    expect(Buffer.byteLength(cut, 'utf8')).toBeLessThanOrEqual(limitBytes);
+    for (const t of plan.tables) expect(cut).toContain(`| **${t.name}** |`);
+    expect(cut).toContain('_Partition details of the other tables do not fit here._');
+    const tiny = renderPlanMarkdown(plan, undefined, { specs, limitBytes: 800 });
+    expect(Buffer.byteLength(tiny, 'utf8')).toBeLessThanOrEqual(800);
+    expect(tiny).toMatch(/_…and \d+ more tables? not shown: too many for GitHub's size limit._/);
+  });
+
   it('splits S3 URIs', () => {
     expect(splitS3Uri('s3://b/p/dt=1/')).toEqual({ bucket: 'b', prefix: 'p/dt=1/' });
     expect(splitS3Uri('gs://b/p')).toBeUndefined();

@@ -26,6 +26,10 @@ describe('layoutProblems', () => {
     ['a//dt={date}', 'DAY', 'empty'],
     ['../dt={date}', 'DAY', '".."'],
     ['dt={date}/*', 'DAY', 'wildcards'],
+    ['dt = {date}', 'DAY', 'no "#", whitespace or control characters'],
+    ['dt={date}#1', 'DAY', 'no "#", whitespace or control characters'],
+    ['dt={date}\tx', 'DAY', 'no "#", whitespace or control characters'],
+    ['dt={date}\u0001', 'DAY', 'no "#", whitespace or control characters'],
   ] as const)('refuses %s for %s', (layout, granularity, why) => {
     expect(layoutProblems(layout, granularity).join(' | ')).toContain(why);
   });

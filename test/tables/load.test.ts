@@ -436,6 +436,93 @@ describe('loadTableDir', () => {
     ]);
   });
 
+  it("a number too large for JSON numbers says so in the file's own words", async () => {
+    expect(
+      check(
+        lines(
+          '{',
+          '  "source": "s3://demo-lake/a/b",',
+          '  "lookback_days": 1e400,',
+          '  "max_bad_records": -1E400',
+          '}',
+        ),
+      ),
+    ).toEqual([
+      '3:20: "lookback_days" is 1e400, which is too large to be a number: write a plain number such as 10',
+      '4:22: "max_bad_records" is -1E400, which is too far below zero to be a number: write a plain number such as 10',
+    ]);
+  });
+
+  it('a dangling symlink and a symlink loop are errors of those files; the others still load', async () => {
+    await put('a.one.json', { source: 's3://demo-lake/a/one' });
+    await symlink('nowhere.json', join(dir, 'dangling.json'));
+    await symlink('loop.json', join(dir, 'loop.json'));
+    await put('z.last.json', '{ "source": 1 }');
+    const { tables, diagnostics } = await loadTableDir(dir, settings);
+    expect(tables.map((t) => t.name)).toEqual(['a.one']);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      `${join(dir, 'dangling.json')}:1:1: a symbolic link to "nowhere.json", which does not exist: fix the link or remove it`,
+      `${join(dir, 'loop.json')}:1:1: a symbolic link that leads back to itself (via "loop.json"): fix the link or remove it`,
+      `${join(dir, 'z.last.json')}:1:13: "source" must be a string, not an integer`,
+    ]);
+  });
+
+  it('names the encoding of a UTF-16 or UTF-32 file in one finding instead of one per byte', async () => {
+    const text = '{ "source": "s3://demo-lake/a/one" }';
+    await writeFile(
+      join(dir, 'le.json'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    await writeFile(join(dir, 'bare.json'), Buffer.from(text, 'utf16le'));
+    await writeFile(join(dir, 'be.json'), Buffer.from(text, 'utf16le').swap16());
+    await writeFile(join(dir, 'wide.json'), Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0]));
+    await writeFile(join(dir, 'latin1.json'), Buffer.from('{\n  "description": "caf\u00e9"\n}', 'latin1'));
+    await writeFile(join(dir, 'bom8.json'), `\uFEFF${text.replace('one', 'bom')}`);
+    const { tables, diagnostics } = await loadTableDir(dir, settings);
+    expect(tables.map((t) => t.name)).toEqual(['bom8']);
+    expect(
+      diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.line}:${d.column}: ${d.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^bare\.json:1:1: the file is UTF-16 \(little-endian\); a JSON file must be UTF-8: save it as UTF-8/,
+      ),
+      expect.stringMatching(/^be\.json:1:1: the file is UTF-16 \(big-endian\); a JSON file must be UTF-8/),
+      expect.stringMatching(/^latin1\.json:2:22: the file is not valid UTF-8 here .*Latin-1/),
+      expect.stringMatching(/^le\.json:1:1: the file is UTF-16 \(little-endian, with a byte order mark\)/),
+      expect.stringMatching(/^wide\.json:1:1: the file is UTF-32 \(little-endian, with a byte order mark\)/),
+    ]);
+  });
+
+  it('warns, saying what to do, about entries that look like tables but are not read', async () => {
+    await put('a.one.json', { source: 's3://demo-lake/a/one' });
+    await mkdir(join(dir, 'gold'));
+    await put('gold/orders.json', { source: 's3://demo-lake/gold/orders' });
+    await put('gold/items.json', { source: 's3://demo-lake/gold/items' });
+    await mkdir(join(dir, 'docs'));
+    await put('docs/notes.txt', 'no tables here');
+    await put('b.two.JSON', { source: 's3://demo-lake/b/two' });
+    await put('c.three', { source: 's3://demo-lake/c/three' });
+    await put('noext', { source: 's3://demo-lake/d/four' });
+    await put('e.five.yaml', 'source: s3://demo-lake/e/five');
+    await put('README.md', '# tables');
+    await put('.gitkeep', '');
+    await put('schema.json', { type: 'object' });
+    const { tables, diagnostics, warnings } = await loadTableDir(dir, settings);
+    expect(diagnostics).toEqual([]);
+    expect(tables.map((t) => t.name)).toEqual(['a.one']);
+    expect(warnings.every((w) => w.severity === 'warning' && w.line === 1 && w.column === 1)).toBe(true);
+    expect(warnings.map((w) => `${w.file.slice(dir.length + 1)}: ${w.message}`)).toEqual([
+      'b.two.JSON: not read: table files end in lowercase ".json"; rename it to "b.two.json"',
+      'c.three: not read: only files ending in ".json" are table files; if this is one, rename it to "c.three.json"',
+      'e.five.yaml: not read: table files are JSON; write it as "e.five.json"',
+      'gold: folder not read: table files live directly in the tables folder, so gold/items.json, gold/orders.json will not load; move each up, e.g. as "gold.items.json"',
+      'noext: not read: only files ending in ".json" are table files; if this is one, rename it to "noext.json"',
+    ]);
+    expect(formatDiagnostic(warnings[0]!)).toBe(
+      `${join(dir, 'b.two.JSON')}:1:1: warning: not read: table files end in lowercase ".json"; rename it to "b.two.json"`,
+    );
+  });
+
   it('loadTableFile reads one file', async () => {
     await put('gold.orders.json', { source: 's3://demo-lake/gold/orders' });
     const { spec, diagnostics } = await loadTableFile(join(dir, 'gold.orders.json'), settings);

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../src/tables/settings.js';
+import { loadSettings, SettingsError } from '../../src/tables/settings.js';
 
 describe('loadSettings', () => {
   let cwd: string;
@@ -64,6 +64,41 @@ describe('loadSettings', () => {
     );
   });
 
+  it("checks the location against BigQuery's locations, ignoring case, with did-you-mean", async () => {
+    for (const location of ['us', 'US', 'eu', 'EU', 'asia-northeast3', 'EUROPE-WEST3', 'africa-south1']) {
+      expect((await loadSettings({ cwd, env: { S3BQ_LOCATION: location } })).location).toBe(location);
+    }
+    await expect(loadSettings({ cwd, env: { S3BQ_LOCATION: 'mars' } })).rejects.toThrow(
+      'environment variable S3BQ_LOCATION="mars" is not a BigQuery location: use a multi-region ("US", "EU") or a region',
+    );
+    await expect(loadSettings({ cwd, env: { S3BQ_LOCATION: 'us-centrl1' } })).rejects.toThrow(
+      'S3BQ_LOCATION="us-centrl1" is not a BigQuery location (did you mean "us-central1"?)',
+    );
+    await file('{\n  "location": "europe-west33"\n}');
+    const error = (await loadSettings({ cwd, env: {} }).catch((e: Error) => e)) as SettingsError;
+    expect(error).toBeInstanceOf(SettingsError);
+    expect(error.findings.map((f) => `${f.line}:${f.column}: ${f.message}`)).toEqual([
+      expect.stringMatching(
+        /^2:15: "location": "europe-west33" is not a BigQuery location \(did you mean "europe-west3"\?\)/,
+      ),
+    ]);
+  });
+
+  it('names the encoding of a UTF-16 pipeline.json instead of listing its bytes', async () => {
+    await writeFile(join(cwd, 'pipeline.json'), Buffer.from('\uFEFF{ "location": "us" }', 'utf16le'));
+    const error = (await loadSettings({ cwd, env: {} }).catch((e: Error) => e)) as SettingsError;
+    expect(error.findings).toEqual([
+      {
+        file: join(cwd, 'pipeline.json'),
+        line: 1,
+        column: 1,
+        message: expect.stringMatching(
+          /^the file is UTF-16 \(little-endian, with a byte order mark\); a JSON file must be UTF-8/,
+        ),
+      },
+    ]);
+  });
+
   it('reports unknown keys and bad values of pipeline.json with file:line:col', async () => {
     await file('{\n  "project": "my-project",\n  "max_paralel": 3,\n  "timezone": "Mars/Olympus"\n}');
     const error = await loadSettings({ cwd, env: {} }).catch((e: Error) => e);
@@ -72,7 +107,9 @@ describe('loadSettings', () => {
     expect(message).toContain(
       `${join(cwd, 'pipeline.json')}:3:3: unknown key "max_paralel" — did you mean "max_parallel"?`,
     );
-    expect(message).toContain(`${join(cwd, 'pipeline.json')}:4:15: "timezone": is not an IANA time zone`);
+    expect(message).toContain(
+      `${join(cwd, 'pipeline.json')}:4:15: "timezone": "Mars/Olympus" is not an IANA time zone`,
+    );
   });
 
   it('reports malformed pipeline.json', async () => {

@@ -11,7 +11,14 @@ import { startBigQueryEmulator } from './bigquery/index.js';
 import { type DtsStats, startDtsEmulator } from './dts/index.js';
 import { FaultRegistry } from './faults.js';
 import { startLoggingEmulator } from './logging/index.js';
-import { DTS_SERVICE_NAME, LOGGING_SERVICE_NAME, loadDtsProto, loadLoggingProto } from './rpc/protos.js';
+import {
+  DTS_SERVICE_NAME,
+  LOCATIONS_SERVICE_NAME,
+  LOGGING_SERVICE_NAME,
+  loadDtsProto,
+  loadLocationsProto,
+  loadLoggingProto,
+} from './rpc/protos.js';
 import { startRestGateway } from './rpc/rest-gateway.js';
 import { backdateObjects } from './s3/backdate.js';
 import { type AwsKeyPair, startS3Emulator } from './s3/index.js';
@@ -44,8 +51,8 @@ export interface LocalCloudOptions {
     loadJobsPerDay?: number;
   };
   /**
-   * Seconds a new S3 file stays invisible to transfer runs. Real DTS needs about 300;
-   * the local cloud defaults to 0 so demos load what they just wrote.
+   * Seconds a new S3 file stays invisible to transfer runs; default 300, as real DTS.
+   * To load files written just now, pass 0 or age them with `backdateObjects`.
    */
   fileVisibilitySeconds?: number;
   clock?: () => Date;
@@ -184,6 +191,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         root: loadDtsProto().root,
         serviceName: DTS_SERVICE_NAME,
         handlers: dts.handlers,
+        mixins: [{ root: loadLocationsProto().root, serviceName: LOCATIONS_SERVICE_NAME, handlers: {} }],
         faults,
         faultService: 'dts',
         host: HOST,

@@ -1,6 +1,7 @@
 // The local BigQuery driven only through the official @google-cloud/bigquery client:
 // datasets and tables CRUD, BigQuery's patch rules, rows back through tabledata.list,
-// per-partition counts through INFORMATION_SCHEMA.PARTITIONS, errors and faults.
+// per-partition counts through INFORMATION_SCHEMA.PARTITIONS, errors and faults. The SQL
+// dialect itself is covered by bigquery-query.test.ts and bigquery-sql.test.ts.
 import { BigQuery } from '@google-cloud/bigquery';
 import { PassThroughClient } from 'google-auth-library';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -356,10 +357,16 @@ describe('rows and partitions', () => {
     expect(rows).toHaveLength(2);
   });
 
-  it('refuses any other SQL with 400 invalidQuery naming what is supported', async () => {
-    const error = await apiError(bigquery.query('SELECT * FROM `local-project.rows_ds.orders`'));
+  it('answers SELECT * over loaded rows, and refuses SQL it cannot run naming what is unsupported', async () => {
+    const [rows] = await bigquery.query('SELECT * FROM `local-project.rows_ds.orders` ORDER BY id');
+    expect(rows.map((row) => (row as { id: number }).id)).toEqual([1, 2, 3]);
+    const error = await apiError(
+      bigquery.query(
+        "SELECT * FROM `local-project.rows_ds.orders` FOR SYSTEM_TIME AS OF TIMESTAMP '2026-11-20'",
+      ),
+    );
     expect(error).toMatchObject({ code: 400, reason: 'invalidQuery' });
-    expect(error.message).toContain('the local cloud supports only');
+    expect(error.message).toContain('does not support time travel (FOR SYSTEM_TIME AS OF)');
   });
 
   it('honours requirePartitionFilter on COUNT(*)', async () => {

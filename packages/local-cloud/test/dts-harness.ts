@@ -1,6 +1,9 @@
 // A local S3 + local DTS pair for the DTS tests, with a recording warehouse standing in for
 // BigQuery so each test can see exactly which files a run handed to its load job. The
-// tests talk to both services only through the official clients.
+// tests talk to both services only through the official clients. DTS sees files only
+// five minutes after they land, as the real service: tests age objects (backdate) or move
+// the DTS clock (advance), or pass fileVisibilitySeconds 0 when visibility is not their
+// subject.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +11,14 @@ import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/c
 import type { DataTransferServiceClient, protos } from '@google-cloud/bigquery-data-transfer';
 import { startDtsEmulator } from '../src/dts/index.js';
 import { FaultRegistry } from '../src/faults.js';
+import {
+  DTS_SERVICE_NAME,
+  LOCATIONS_SERVICE_NAME,
+  loadDtsProto,
+  loadLocationsProto,
+} from '../src/rpc/protos.js';
+import { startRestGateway } from '../src/rpc/rest-gateway.js';
+import { backdateObjects } from '../src/s3/backdate.js';
 import { startS3Emulator } from '../src/s3/index.js';
 import type { LoadJobError, LoadJobRequest, LoadJobResult, Warehouse } from '../src/warehouse-contract.js';
 import { type CloudEnv, dtsClient, s3Client, structParams, timestamp } from './helpers/official-clients.js';
@@ -17,7 +28,12 @@ export const KEYS = { accessKeyId: 'AKIATESTKEY000000001', secretAccessKey: 'tes
 
 export class RecordingWarehouse implements Warehouse {
   readonly loads: LoadJobRequest[] = [];
-  readonly datasets = new Set(['sales']);
+  /** Dataset id → location, as BigQuery reports it (lower case). */
+  readonly datasets = new Map([
+    ['sales', 'us'],
+    ['sales_eu', 'eu'],
+    ['sales_tokyo', 'asia-northeast1'],
+  ]);
   failNext: LoadJobError | undefined;
 
   async load(request: LoadJobRequest): Promise<LoadJobResult> {
@@ -29,7 +45,7 @@ export class RecordingWarehouse implements Warehouse {
   }
 
   datasetLocation(_projectId: string, datasetId: string): string | undefined {
-    return this.datasets.has(datasetId) ? 'us' : undefined;
+    return this.datasets.get(datasetId);
   }
 }
 
@@ -42,6 +58,8 @@ export interface Harness {
   denyBucket(bucket: string): void;
   /** Shifts the DTS clock (not S3's), e.g. to age files past the visibility delay. */
   advance(ms: number): void;
+  /** Makes every stored object look as if it landed `ageMs` ago (S3's clock). */
+  backdate(ageMs: number): Promise<number>;
   stats: ReturnType<Awaited<ReturnType<typeof startDtsEmulator>>['stats']>;
   stop(): Promise<void>;
 }
@@ -63,9 +81,20 @@ export async function startHarness(
     warehouse,
     s3Endpoint: s3.url,
     runSeconds: options.runSeconds ?? 0.2,
-    fileVisibilitySeconds: options.fileVisibilitySeconds ?? 0,
+    ...(options.fileVisibilitySeconds === undefined
+      ? {}
+      : { fileVisibilitySeconds: options.fileVisibilitySeconds }),
     ...(options.quotas ? { quotas: options.quotas } : {}),
     clock: () => new Date(Date.now() + shift),
+  });
+  // The same handlers over REST, for tests of google-gax's REST transport (`fallback`).
+  const rest = await startRestGateway({
+    root: loadDtsProto().root,
+    serviceName: DTS_SERVICE_NAME,
+    handlers: dtsServer.handlers,
+    mixins: [{ root: loadLocationsProto().root, serviceName: LOCATIONS_SERVICE_NAME, handlers: {} }],
+    faults,
+    faultService: 'dts',
   });
   const env: CloudEnv = {
     AWS_ENDPOINT_URL_S3: s3.url,
@@ -73,6 +102,7 @@ export async function startHarness(
     AWS_ACCESS_KEY_ID: KEYS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
     DTS_EMULATOR_HOST: dtsServer.hostPort,
+    DTS_EMULATOR_REST: rest.hostPort,
   };
   const dts = dtsClient(env);
   const s3c = s3Client(env);
@@ -86,11 +116,13 @@ export async function startHarness(
     advance: (ms) => {
       shift += ms;
     },
+    backdate: (ageMs) => backdateObjects(dataDir, new Date(Date.now() - ageMs)),
     stats: dtsServer.stats(),
     statsNow: () => dtsServer.stats(),
     async stop() {
       await dts.close();
       s3c.destroy();
+      await rest.stop();
       await dtsServer.stop();
       await s3.stop();
       await rm(dataDir, { recursive: true, force: true });
@@ -124,17 +156,18 @@ export function s3Params(overrides: Record<string, string> = {}): ReturnType<typ
   });
 }
 
-/** Creates an on-demand amazon_s3 config and returns its name. */
+/** Creates an on-demand amazon_s3 config (in `us`, into `sales`) and returns its name. */
 export async function createConfig(
   dts: DataTransferServiceClient,
   params: Record<string, string> = {},
+  place: { parent?: string; dataset?: string } = {},
 ): Promise<string> {
   const [config] = await dts.createTransferConfig({
-    parent: PARENT,
+    parent: place.parent ?? PARENT,
     transferConfig: {
       displayName: 'test',
       dataSourceId: 'amazon_s3',
-      destinationDatasetId: 'sales',
+      destinationDatasetId: place.dataset ?? 'sales',
       params: s3Params(params),
       scheduleOptions: { disableAutoScheduling: true },
     },
@@ -174,6 +207,34 @@ export async function waitForRun(
     if (Date.now() > deadline) throw new Error(`Run ${runName} still ${state} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Starts one run and waits for its end. */
+export async function runToEnd(
+  dts: DataTransferServiceClient,
+  configName: string,
+  runTime: Date,
+): Promise<protos.google.cloud.bigquery.datatransfer.v1.ITransferRun> {
+  return (await waitForRun(dts, await startRun(dts, configName, runTime))).run;
+}
+
+/**
+ * Waits until S3 would stamp a new object as modified after the run started. S3's
+ * LastModified has whole seconds, so a file written in the second a run started looks
+ * older than that start (and falls behind a WRITE_APPEND cut-off, as on AWS).
+ */
+export async function waitPastStartOf(
+  run: protos.google.cloud.bigquery.datatransfer.v1.ITransferRun,
+): Promise<void> {
+  const startMs = Number(run.startTime?.seconds ?? 0) * 1000 + Math.floor((run.startTime?.nanos ?? 0) / 1e6);
+  const nextSecond = Math.floor(startMs / 1000) * 1000 + 1000;
+  const wait = nextSecond - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 5));
+}
+
+/** The object keys (s3://bucket/key) each load job received, in load order. */
+export function loadedUris(warehouse: RecordingWarehouse, from = 0): string[][] {
+  return warehouse.loads.slice(from).map((load) => load.files.map((file) => file.uri).sort());
 }
 
 export async function runLogs(dts: DataTransferServiceClient, runName: string): Promise<string[]> {

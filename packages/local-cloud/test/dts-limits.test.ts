@@ -1,5 +1,6 @@
-// Limits of the local DTS through the official client: the file visibility delay and the
-// project quotas on concurrent runs and daily load jobs.
+// Limits of the local DTS through the official client: the file visibility delay (300 s by
+// default, as DTS), the project quotas on concurrent runs and daily load jobs, and the
+// record of runs in flight that callers' quota guards are measured against.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createConfig,
@@ -20,8 +21,8 @@ afterEach(async () => {
 });
 
 describe('file visibility', () => {
-  it('does not see files until they are older than the visibility delay', async () => {
-    h = await startHarness({ fileVisibilitySeconds: 300 });
+  it('does not see files until they are older than the visibility delay (300 s by default)', async () => {
+    h = await startHarness();
     await putFiles(h.s3, 'fresh', ['events/a.csv']);
     const name = await createConfig(h.dts, { data_path: 's3://fresh/events/*' });
     const { run: early } = await waitForRun(h.dts, await startRun(h.dts, name, RUN_TIME));
@@ -42,11 +43,15 @@ describe('file visibility', () => {
 
 describe('quotas', () => {
   it('fails runs beyond the concurrent-run quota with RESOURCE_EXHAUSTED', async () => {
-    h = await startHarness({ runSeconds: 0.5, quotas: { concurrentRuns: 2 } });
+    h = await startHarness({ runSeconds: 0.5, quotas: { concurrentRuns: 2 }, fileVisibilitySeconds: 0 });
     await putFiles(h.s3, 'busy', ['events/a.csv']);
-    const name = await createConfig(h.dts, { data_path: 's3://busy/events/*' });
     const harness = h;
-    const runs = await Promise.all([0, 1, 2, 3].map(() => startRun(harness.dts, name, RUN_TIME)));
+    // One run per config: DTS refuses a second run on a config with one in flight.
+    const names = await Promise.all(
+      [0, 1, 2, 3].map(() => createConfig(harness.dts, { data_path: 's3://busy/events/*' })),
+    );
+    const runs = await Promise.all(names.map((name) => startRun(harness.dts, name, RUN_TIME)));
+    expect(h.statsNow()).toMatchObject({ inFlightRuns: 4, peakInFlightRuns: 4 });
     const ended = await Promise.all(runs.map((run) => waitForRun(harness.dts, run)));
     const states = ended.map(({ run }) => run.state);
     expect(states.filter((state) => state === 'SUCCEEDED')).toHaveLength(2);
@@ -58,11 +63,11 @@ describe('quotas', () => {
         message: expect.stringMatching(/^Quota exceeded: .*concurrent transfer runs/),
       });
     }
-    expect(h.statsNow().peakConcurrentRuns).toBe(2);
+    expect(h.statsNow()).toMatchObject({ peakConcurrentRuns: 2, inFlightRuns: 0, peakInFlightRuns: 4 });
   });
 
   it('fails runs beyond the daily load-job quota with the documented message', async () => {
-    h = await startHarness({ quotas: { loadJobsPerDay: 1 } });
+    h = await startHarness({ quotas: { loadJobsPerDay: 1 }, fileVisibilitySeconds: 0 });
     await putFiles(h.s3, 'daily', ['events/a.csv']);
     const name = await createConfig(h.dts, { data_path: 's3://daily/events/*' });
     expect((await waitForRun(h.dts, await startRun(h.dts, name, RUN_TIME))).run.state).toBe('SUCCEEDED');

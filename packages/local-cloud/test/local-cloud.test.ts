@@ -38,6 +38,8 @@ beforeAll(async () => {
   }
   await Promise.all(puts);
   s3.destroy();
+  // DTS sees a file five minutes after it lands (the default, as the real service).
+  expect(await cloud.backdateObjects(600_000)).toBe(200);
   const [dataset] = await bigquery.createDataset('sales');
   await dataset.createTable('orders', {
     schema: {
@@ -180,11 +182,16 @@ describe('startLocalCloud', () => {
     );
     const ended = await Promise.all(runNames.map((runName) => waitForRun(dts, runName, 30_000)));
     const wallMs = performance.now() - started;
+    const stats = cloud.stats();
     console.log(
-      `100 concurrent runs (runSeconds 1): ${wallMs.toFixed(0)} ms wall, peak ${cloud.stats().peakConcurrentRuns} RUNNING`,
+      `100 concurrent runs (runSeconds 1): ${wallMs.toFixed(0)} ms wall, peak ${stats.peakConcurrentRuns} RUNNING, peak ${stats.peakInFlightRuns} in flight`,
     );
     expect(ended.map(({ run }) => run.state)).toEqual(Array(100).fill('SUCCEEDED'));
-    expect(cloud.stats().peakConcurrentRuns).toBeGreaterThan(50);
+    expect(stats.peakConcurrentRuns).toBeGreaterThan(50);
+    // Runs in flight (PENDING or RUNNING), as the admin endpoint serves them to other processes.
+    const served = (await (await fetch(`${cloud.env.S3BQ_EMULATOR_ADMIN}/stats`)).json()) as typeof stats;
+    expect(served).toMatchObject({ inFlightRuns: 0, peakInFlightRuns: stats.peakInFlightRuns });
+    expect(served.peakInFlightRuns).toBeGreaterThanOrEqual(stats.peakConcurrentRuns);
     const [rows] = await bigquery.dataset('sales').table('orders_t42').getRows();
     expect(rows.map((row) => Number(row.table_no))).toEqual([42, 42]);
   });

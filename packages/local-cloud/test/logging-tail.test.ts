@@ -43,7 +43,15 @@ function clientOptions() {
 }
 
 /** Opens a tail on config `configId`; collects responses with their arrival times. */
-function openTail(configId: string, bufferWindowMs = 300) {
+function openTail(configId: string, bufferWindowMs = 300, project = PROJECT) {
+  return openFilteredTail(
+    `resource.type="bigquery_dts_config" AND resource.labels.config_id="${configId}"`,
+    bufferWindowMs,
+    project,
+  );
+}
+
+function openFilteredTail(filter: string, bufferWindowMs = 300, project = PROJECT) {
   const stream: Stream = client.tailLogEntries({ timeout: 30_000 });
   const responses: { at: number; response: Response }[] = [];
   const opened = new Promise<void>((resolve) => stream.once('metadata', () => resolve()));
@@ -53,8 +61,8 @@ function openTail(configId: string, bufferWindowMs = 300) {
   });
   stream.on('data', (response: Response) => responses.push({ at: Date.now(), response }));
   stream.write({
-    resourceNames: [`projects/${PROJECT}`],
-    filter: `resource.type="bigquery_dts_config" AND resource.labels.config_id="${configId}"`,
+    resourceNames: [`projects/${project}`],
+    filter,
     bufferWindow: { seconds: Math.floor(bufferWindowMs / 1000), nanos: (bufferWindowMs % 1000) * 1e6 },
   });
   return { stream, responses, opened, ended };
@@ -131,7 +139,11 @@ describe('TailLogEntries on the local cloud', () => {
     const fourth = openTail('cfg-a');
     const error = await fourth.ended;
     expect(error?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
-    expect(error?.details).toMatch(/live tailing sessions/);
+    expect(error?.details).toMatch(/live tailing sessions may be open at once in projects\/tail-project/);
+    // The limit is per project: another project still has room.
+    const elsewhere = openTail('cfg-a', 300, 'other-project');
+    await elsewhere.opened;
+    open.push(elsewhere);
     for (const tail of open) tail.stream.cancel();
     await until(() => emulator.openTailSessions() === 0);
   });
@@ -145,9 +157,35 @@ describe('TailLogEntries on the local cloud', () => {
     bad.stream.write({});
     const badFilter: Stream = client.tailLogEntries({ timeout: 10_000 });
     const badEnded = new Promise<{ code?: number }>((resolve) => badFilter.on('error', resolve));
-    badFilter.write({ resourceNames: [`projects/${PROJECT}`], filter: 'a OR b' });
-    expect((await badEnded).code).toBe(grpc.status.INVALID_ARGUMENT);
+    badFilter.write({
+      resourceNames: [`projects/${PROJECT}`],
+      filter: 'severity>=ERROR AND (labels.run_id=x',
+    });
+    const refused = (await badEnded) as { code?: number; details?: string };
+    expect(refused.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(refused.details).toContain('line 1, column 37');
     bad.stream.cancel();
+    await until(() => emulator.openTailSessions() === 0);
+  });
+});
+
+describe('TailLogEntries with the query language', () => {
+  it('streams what a filter with OR, NOT and a regex selects', async () => {
+    const tail = openFilteredTail(
+      '(labels.run_id="run-7" OR severity>=ERROR) NOT jsonPayload.message=~"(?i)^ignore"',
+      0,
+    );
+    await tail.opened;
+    emulator.sink.append(message({ runId: 'run-7', message: 'seven' }));
+    emulator.sink.append(message({ runId: 'run-8', message: 'eight' }));
+    emulator.sink.append(message({ runId: 'run-8', severity: 'ERROR', message: 'IGNORE me' }));
+    emulator.sink.append(message({ runId: 'run-9', severity: 'ERROR', message: 'broken' }));
+    await until(() => tail.responses.flatMap((r) => r.response.entries).length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const entries = tail.responses.flatMap((r) => r.response.entries);
+    expect(entries.map((entry) => entry.labels?.run_id)).toEqual(['run-7', 'run-9']);
+    tail.stream.cancel();
+    await tail.ended;
     await until(() => emulator.openTailSessions() === 0);
   });
 });

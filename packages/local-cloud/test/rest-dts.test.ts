@@ -59,6 +59,8 @@ beforeAll(async () => {
     new PutObjectCommand({ Bucket: 'lake', Key: 'orders/dt=2026-11-20/part-0.csv', Body: '1,2\n3,4\n' }),
   );
   s3.destroy();
+  // DTS sees a file five minutes after it lands: age the lake past that.
+  await cloud.backdateObjects(600_000);
 }, 60_000);
 
 afterAll(async () => {
@@ -100,6 +102,10 @@ describe('the local cloud over REST (official clients, fallback mode)', () => {
     });
     const runName = started.runs?.[0]?.name as string;
     expect(started.runs?.[0]?.state).toBe('PENDING');
+    // One run in flight per config: a second start is refused until this one ends.
+    await expect(
+      dts.startManualTransferRuns({ parent: configName, requestedRunTime: timestamp(RUN_TIME) }),
+    ).rejects.toMatchObject({ code: status.FAILED_PRECONDITION, message: expect.stringContaining(runName) });
 
     let state = '';
     const deadline = Date.now() + 15_000;

@@ -135,11 +135,15 @@ describe('REST gateway with the official DTS client in fallback mode', () => {
     ).rejects.toMatchObject({ code: status.NOT_FOUND, message: expect.stringContaining('not found') });
   });
 
-  it('answers UNIMPLEMENTED for a method without a handler', async () => {
+  it('answers UNIMPLEMENTED (HTTP 501, reason notImplemented) naming a method without a handler', async () => {
     await expect(
       client.getDataSource({ name: 'projects/p1/locations/us/dataSources/amazon_s3' }),
     ).rejects.toMatchObject({
       code: status.UNIMPLEMENTED,
+      message: expect.stringContaining(
+        'The local cloud does not implement google.cloud.bigquery.datatransfer.v1.DataTransferService/GetDataSource',
+      ),
+      reason: 'notImplemented',
     });
   });
 

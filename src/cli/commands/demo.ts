@@ -1,9 +1,11 @@
 // `s3bq demo` (the README's `npm start`): the main job on the embedded default, no cloud
 // account needed. Starts the local cloud, writes the demo lake for the example tables at
 // this instant (one partition left missing on purpose), runs a whole tick through the very
-// `s3bq run` the team uses, prints its progress and report, and stops the cloud.
+// `s3bq run` the team uses, prints its progress and report, then what BigQuery now holds
+// (rows per partition, queried through the official client), and stops the cloud.
+import type { DemoTable } from '../../demo/partition-table.js';
 import { parseCommandArgs } from '../args.js';
-import { type Command, UsageError } from '../command.js';
+import { type Command, type CommandContext, UsageError } from '../command.js';
 
 export const DEFAULT_DEMO_TABLES = 'examples/tables';
 /** Short transfer runs keep the whole demo well under a minute. */
@@ -37,8 +39,9 @@ export const demoCommand: Command = {
 
 Starts the local cloud (S3, DTS, Cloud Logging, BigQuery on 127.0.0.1), writes a demo lake
 for the tables in DIR over their current tick with one partition missing on purpose, then
-loads a whole tick exactly as \`s3bq run\` does and prints the report. Nothing reaches a
-real cloud. Exit 1 when a table failed.
+loads a whole tick exactly as \`s3bq run\` does, prints the report, then queries the
+local BigQuery for the rows in each partition. Nothing reaches a real cloud. Exit 1 when
+a table failed.
 
 Options:
   --tables DIR       the tables to load (default ${DEFAULT_DEMO_TABLES})
@@ -55,10 +58,11 @@ Options:
     const tablesDir = values.tables ?? DEFAULT_DEMO_TABLES;
     const say = (line: string) => context.stdout.write(`${line}\n`);
 
-    const [{ startLocalCloud }, { writeDemoLake }, { runCommand }] = await Promise.all([
+    const [{ startLocalCloud }, { writeDemoLake }, { runCommand }, { loadSettings }] = await Promise.all([
       import('@s3bq/local-cloud'),
       import('./emulator.js'),
       import('./run.js'),
+      import('../../tables/settings.js'),
     ]);
     const started = Date.now();
     const cloud = await startLocalCloud({ runSeconds });
@@ -76,10 +80,39 @@ Options:
       say('');
       const argv = ['--tables', tablesDir, '--at', at.toISOString()];
       if (values.transport !== undefined) argv.push('--transport', values.transport);
-      return await runCommand.run({ ...context, env, argv });
+      const code = await runCommand.run({ ...context, env, argv });
+      if (!context.signal.aborted) {
+        const { location } = await loadSettings({ cwd: context.cwd, env });
+        await showWhatBigQueryHolds(context, env, location, lake.tables);
+      }
+      return code;
     } finally {
       await cloud.stop();
       say(`Local cloud stopped; the demo took ${Math.round((Date.now() - started) / 100) / 10} s.`);
     }
   },
 };
+
+/** Rows per partition of every demo table, queried from the local BigQuery after the load. */
+async function showWhatBigQueryHolds(
+  context: CommandContext,
+  env: NodeJS.ProcessEnv,
+  location: string,
+  tables: DemoTable[],
+): Promise<void> {
+  const { queryPartitionRows, renderPartitionRows, partitionsQuery } = await import(
+    '../../demo/partition-table.js'
+  );
+  const example = tables[0];
+  if (!example) return;
+  try {
+    const results = await queryPartitionRows(env, location, tables);
+    context.stdout.write(
+      `\nWhat BigQuery holds now, asked through @google-cloud/bigquery with one query per table:\n  ${partitionsQuery(example)}\n\n`,
+    );
+    context.stdout.write(`${renderPartitionRows(results)}\n`);
+  } catch (error) {
+    // The load and its report stand on their own; only the closing query is lost.
+    context.stderr.write(`s3bq demo: could not query BigQuery afterwards: ${(error as Error).message}\n`);
+  }
+}

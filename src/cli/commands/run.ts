@@ -1,15 +1,24 @@
-// `s3bq run`: plans like `s3bq plan`, then runs every table's transfer lifecycle with at
-// most --max-parallel tables at once, printing progress as tables start and finish, then
-// the report. Exit 1 when any table failed. SIGINT/SIGTERM stop it; configs are still
-// deleted.
+// `s3bq run`: turns its flags into a pipeline request, plans it like `s3bq plan`, runs it
+// (every table's lifecycle, at most max_parallel DTS runs in flight across every process
+// of the pipeline), prints progress as tables and partitions finish, then the report.
+// Exit 1 when any table failed. SIGINT/SIGTERM stop it; configs are still deleted.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { PlanWindow } from '../../plan/types.js';
-import { oneOf, parseCommandArgs } from '../args.js';
-import { type Command, type CommandContext, UsageError } from '../command.js';
+import { DEFAULT_TIMEOUT, type RunRequest, runLabelOf } from '../../pipeline/request.js';
+import { parseCommandArgs } from '../args.js';
+import type { Command, CommandContext } from '../command.js';
+import { asUsage } from '../input-errors.js';
 import { loadPlan, parseSelectors, SELECTOR_OPTIONS, SELECTOR_USAGE } from '../selectors.js';
 
-export const DEFAULT_RUN_TIMEOUT = '2h';
+const RUN_OPTIONS = {
+  ...SELECTOR_OPTIONS,
+  'max-parallel': { type: 'string' },
+  timeout: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  transport: { type: 'string' },
+  json: { type: 'boolean' },
+  results: { type: 'string' },
+} as const;
 
 export const runCommand: Command = {
   name: 'run',
@@ -18,112 +27,111 @@ export const runCommand: Command = {
                 [--max-parallel N] [--timeout DURATION] [--dry-run] [--transport grpc|rest]
                 [--json] [--results FILE]
 
-Runs the plan: each table's transfer lifecycle (S3 precheck, destination table, transfer
-config, one run per partition, wait, verify, clean up), at most N tables at once.
-Exit 1 when any table failed; skipped tables never fail the run.
+Runs the plan: each table's transfer lifecycle (S3 precheck, destination table, one
+transfer config and run per partition, wait, verify, clean up). At most N transfer runs
+are in flight at once in the project, counting every process of this pipeline (other
+\`s3bq run\`s, the workflow's jobs). Exit 1 when any table failed; skipped tables never
+fail the run.
 
 Options:
 ${SELECTOR_USAGE}
-  --max-parallel N     tables loading at once (default: max_parallel of pipeline.json, 10)
-  --timeout DURATION   bound on one table's whole lifecycle, e.g. 90s, 45m, 2h (default ${DEFAULT_RUN_TIMEOUT})
+  --max-parallel N     DTS runs in flight at once across the pipeline, 1-256 (default:
+                       S3BQ_MAX_PARALLEL, then max_parallel of pipeline.json, then 10)
+  --timeout DURATION   bound on one table's whole lifecycle, e.g. 90s, 45m, 2h (default ${DEFAULT_TIMEOUT})
   --dry-run            check S3 and report what would load; create and start nothing
   --transport T        grpc (default) or rest, the way out when a proxy blocks gRPC
   --json               print the result file (JSON) instead of the text report
-  --results FILE       also write the result file there
+  --results FILE       also write the result file there (checked before anything runs)
   -h, --help           show this help`,
   async run(context) {
-    const values = parseCommandArgs(context.argv, {
-      ...SELECTOR_OPTIONS,
-      'max-parallel': { type: 'string' },
-      timeout: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      transport: { type: 'string' },
-      json: { type: 'boolean' },
-      results: { type: 'string' },
-    });
-    const selectors = parseSelectors(values);
-    const transport = oneOf('transport', values.transport, ['grpc', 'rest'] as const, 'grpc');
-    const [{ parseDuration, runTables }, { createCloudServices }, { scrubSecrets }] = await Promise.all([
-      import('../../lifecycle/index.js'),
-      import('../../cloud/index.js'),
-      import('../../cloud/secrets.js'),
+    const values = parseCommandArgs(context.argv, RUN_OPTIONS);
+    const [{ parseDuration, parseTransport, parseWholeNumber }, { MAX_PARALLEL_LIMIT }] = await Promise.all([
+      import('../../pipeline/inputs.js'),
+      import('../../tables/settings.js'),
     ]);
-    let timeoutMs: number;
-    try {
-      timeoutMs = parseDuration(values.timeout ?? DEFAULT_RUN_TIMEOUT, '--timeout');
-    } catch (error) {
-      throw new UsageError((error as Error).message);
+    const request = parseSelectors(values);
+    const run: RunRequest = asUsage(() => ({
+      timeoutMs: parseDuration(values.timeout ?? DEFAULT_TIMEOUT, '--timeout'),
+      dryRun: values['dry-run'] === true,
+      transport: parseTransport(values.transport, '--transport'),
+      runLabel: runLabelOf(context.env, new Date(), process.pid, 'cli'),
+    }));
+    const maxParallel = values['max-parallel'];
+    if (maxParallel !== undefined) {
+      request.overrides = {
+        maxParallel: asUsage(() => parseWholeNumber(maxParallel, '--max-parallel', 1, MAX_PARALLEL_LIMIT)),
+      };
     }
-    let maxParallel: number | undefined;
-    if (values['max-parallel'] !== undefined) {
-      maxParallel = Number(values['max-parallel']);
-      if (!Number.isInteger(maxParallel) || maxParallel < 1) {
-        throw new UsageError(
-          `--max-parallel must be a positive whole number (got "${values['max-parallel']}")`,
-        );
-      }
-    }
-
-    const { plan, planned, settings } = await loadPlan(context, selectors);
-    const secrets = [context.env.AWS_SECRET_ACCESS_KEY, context.env.AWS_SESSION_TOKEN].filter(
-      (s): s is string => Boolean(s),
-    );
-    const progress = values.json ? context.stderr : context.stdout;
-    const say = (line: string) => progress.write(`${scrubSecrets(line, secrets)}\n`);
-    const services = createCloudServices({ env: context.env, settings, transport });
-    const started = Date.now();
-    let results: Awaited<ReturnType<typeof runTables>>;
-    try {
-      say(
-        `Running ${planned.length} table(s), ${planned.reduce((n, t) => n + t.plan.partitions.length, 0)} partition(s), ` +
-          `at most ${maxParallel ?? settings.maxParallel} at once${values['dry-run'] ? ' (dry run)' : ''}`,
-      );
-      results = await runTables(planned, {
-        services,
-        settings,
-        maxParallel: maxParallel ?? settings.maxParallel,
-        timeoutMs,
-        runLabel: runLabelFrom(context),
-        tick: tickLabel(plan.window),
-        dryRun: values['dry-run'] === true,
-        signal: context.signal,
-        onEvent: (event) => {
-          if (event.type === 'table-started') say(`▶ ${event.table}: ${event.partitions} partition(s)`);
-          else if (event.type === 'table-finished') {
-            const r = event.result;
-            say(
-              `${r.status === 'failed' ? '✖' : r.status === 'loaded' ? '✔' : '–'} ${r.name}: ${r.status}${r.message ? ` — ${r.message}` : ''} (${Math.round(r.duration_ms / 100) / 10} s)`,
-            );
-          } else if (event.type === 'warning') say(`! ${event.table}: ${event.message}`);
-        },
-      });
-    } finally {
-      await services.close();
-    }
-    const resultFile = { schema_version: 1 as const, window: plan.window, tables: results };
-    const json = scrubSecrets(JSON.stringify(resultFile, null, 2), secrets);
-    if (values.results) await writeFile(resolve(context.cwd, values.results), `${json}\n`);
-    if (values.json) {
-      context.stdout.write(`${json}\n`);
-    } else {
-      const { renderTextReport } = await import('../../report/index.js');
-      const color = (context.stdout as { isTTY?: boolean }).isTTY === true && !context.env.NO_COLOR;
-      context.stdout.write(`\n${scrubSecrets(renderTextReport(results, { color }), secrets)}`);
-      context.stdout.write(`Finished in ${Math.round((Date.now() - started) / 100) / 10} s\n`);
-    }
+    const resultsPath = values.results === undefined ? undefined : resolve(context.cwd, values.results);
+    if (resultsPath) await checkWritable(resultsPath);
+    const planned = await loadPlan(context, request);
+    const results = await runPlanned(context, planned, run, values.json === true);
+    const resultFile = { schema_version: 1 as const, window: planned.plan.window, tables: results.tables };
+    const json = results.scrub(JSON.stringify(resultFile, null, 2));
+    if (resultsPath) await writeFile(resultsPath, `${json}\n`);
+    if (values.json) context.stdout.write(`${json}\n`);
+    else await printReport(context, results.tables, results.scrub, results.startedAt);
     if (context.signal.aborted) return 1;
-    return results.some((result) => result.status === 'failed') ? 1 : 0;
+    return results.tables.some((result) => result.status === 'failed') ? 1 : 0;
   },
 };
 
-/** Names this invocation in config display names: the workflow run, or the CLI and time. */
-function runLabelFrom(context: CommandContext): string {
-  const { GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = context.env;
-  if (GITHUB_RUN_ID) return `gh-${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT ?? '1'}`;
-  return `cli-${new Date().toISOString().replace(/[-:]|\.\d+/g, '')}-${process.pid}`;
+type Planned = Awaited<ReturnType<typeof loadPlan>>;
+
+const TERMINAL_EVENTS = new Set(['table-started', 'table-finished', 'warning', 'progress']);
+
+async function runPlanned(context: CommandContext, planned: Planned, run: RunRequest, json: boolean) {
+  const [{ runPipeline }, { describeEvent }, { scrubSecrets, secretsFrom }] = await Promise.all([
+    import('../../pipeline/run.js'),
+    import('../../pipeline/events.js'),
+    import('../../cloud/secrets.js'),
+  ]);
+  const secrets = secretsFrom(planned.env);
+  const scrub = (text: string) => scrubSecrets(text, secrets);
+  const progress = json ? context.stderr : context.stdout;
+  const say = (line: string) => progress.write(`${scrub(line)}\n`);
+  const { planned: tables, settings } = planned;
+  const partitions = tables.reduce((sum, table) => sum + table.plan.partitions.length, 0);
+  say(
+    `Running ${tables.length} table(s), ${partitions} partition(s), at most ${settings.maxParallel} ` +
+      `DTS run(s) in flight across the pipeline${run.dryRun ? ' (dry run)' : ''}`,
+  );
+  const startedAt = Date.now();
+  const results = await runPipeline(tables, settings, run, {
+    env: planned.env,
+    signal: context.signal,
+    // A terminal gets tables, progress and warnings; the job log (the action) gets every event.
+    onEvent: (event) => {
+      if (TERMINAL_EVENTS.has(event.type)) say(describeEvent(event));
+    },
+  });
+  return { tables: results, scrub, startedAt };
 }
 
-function tickLabel(window: PlanWindow): string {
-  if (window.kind === 'tick') return window.at.replace(/[-:]|\.\d+/g, '');
-  return `${window.from.replaceAll('-', '')}..${window.to.replaceAll('-', '')}`;
+async function printReport(
+  context: CommandContext,
+  results: Awaited<ReturnType<typeof runPlanned>>['tables'],
+  scrub: (text: string) => string,
+  startedAt: number,
+): Promise<void> {
+  const { renderTextReport } = await import('../../report/index.js');
+  const color = (context.stdout as { isTTY?: boolean }).isTTY === true && !context.env.NO_COLOR;
+  context.stdout.write(`\n${scrub(renderTextReport(results, { color }))}`);
+  context.stdout.write(`Finished in ${Math.round((Date.now() - startedAt) / 100) / 10} s\n`);
+}
+
+/** The result file's folder must exist and be writable before a long run, not after it. */
+async function checkWritable(path: string): Promise<void> {
+  const { access, constants, stat } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
+  const { UsageError } = await import('../command.js');
+  const folder = dirname(path);
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory())
+    throw new UsageError(`--results ${path}: the folder ${folder} does not exist; create it first`);
+  await access(folder, constants.W_OK).catch(() => {
+    throw new UsageError(`--results ${path}: the folder ${folder} is not writable`);
+  });
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) throw new UsageError(`--results ${path} is a folder: name a file`);
 }

@@ -1,13 +1,16 @@
 // The local BigQuery's REST front door on loopback: routes `/bigquery/v2/...` (and the
 // same paths without the prefix, which is what the client sends when it reads
 // BIGQUERY_EMULATOR_HOST) to the handlers, consults the fault registry before each
-// operation, and renders every failure in BigQuery's JSON error shape.
+// operation, and renders every failure in BigQuery's JSON error shape. A real API method
+// the local cloud does not serve answers 501 `notImplemented` naming it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FaultRegistry } from '../faults.js';
 import { BigQueryApiError, reasonForStatus } from './errors.js';
 import type { Route, RouteContext } from './http-types.js';
+import { restMethodOf } from './rest-methods.js';
 
 const API_PREFIX = '/bigquery/v2';
+const UPLOAD_PREFIX = '/upload/bigquery/v2';
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** A request body must arrive within this long, so a stalled client cannot pin a socket. */
 const BODY_DEADLINE_MS = 30_000;
@@ -38,6 +41,10 @@ export function createBigQueryHttpServer(options: HttpServerOptions): Server {
   });
 }
 
+function notImplemented(method: string): BigQueryApiError {
+  return new BigQueryApiError('notImplemented', `The local cloud does not implement ${method}.`);
+}
+
 function internal(error: unknown): BigQueryApiError {
   return new BigQueryApiError(
     'backendError',
@@ -56,9 +63,18 @@ async function handle(
   if (path.startsWith(API_PREFIX)) path = path.slice(API_PREFIX.length);
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   const method = request.method ?? 'GET';
+  if (url.pathname.startsWith(UPLOAD_PREFIX)) {
+    throw notImplemented('bigquery.jobs.insert with a media upload (load jobs from local files)');
+  }
   const match = findRoute(routes, method, segments);
   if (!match) {
-    throw new BigQueryApiError('notFound', `The local BigQuery has no ${method} ${url.pathname}`, 404);
+    const known = restMethodOf(method, segments);
+    if (known) throw notImplemented(`bigquery.${known}`);
+    throw new BigQueryApiError(
+      'notFound',
+      `The BigQuery v2 API has no method ${method} ${url.pathname}`,
+      404,
+    );
   }
   const body = await readJsonBody(request);
   const fault = options.faults.take('bigquery', match.route.operation);
@@ -95,8 +111,9 @@ function findRoute(routes: CompiledRoute[], method: string, segments: string[]) 
     const matches = candidate.segments.every((segment, index) => {
       const actual = segments[index] ?? '';
       if (segment.startsWith(':')) {
+        // `table:getIamPolicy` is a custom verb, never an id (ids cannot hold ':').
         params[segment.slice(1)] = actual;
-        return true;
+        return !actual.includes(':');
       }
       return segment === actual;
     });

@@ -1,10 +1,14 @@
-// The shapes shared by the local BigQuery's HTTP server and its route handlers.
+// The shapes shared by the local BigQuery's HTTP server and its route handlers, and the
+// paging every list shares.
+import type { JobRegistry } from './jobs.js';
 import type { QueryJobs } from './query-jobs.js';
 import type { Store } from './store.js';
 
 export interface RouteContext {
   store: Store;
-  jobs: QueryJobs;
+  queries: QueryJobs;
+  jobs: JobRegistry;
+  clock: () => Date;
   /** `http://127.0.0.1:PORT`, for selfLinks. */
   baseUrl: string;
   defaultProjectId: string;

@@ -1,17 +1,23 @@
-// The local cloud's BigQuery: an in-memory warehouse behind the BigQuery v2 REST API on
-// loopback, plus the `Warehouse` seam through which local DTS runs land their load jobs.
+// The local cloud's BigQuery: a catalog over an in-memory SQL engine (DuckDB) behind the
+// BigQuery v2 REST API on loopback, plus the `Warehouse` seam through which local DTS runs
+// land their load jobs.
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultRegistry } from '../faults.js';
 import { listenOnLoopback } from '../http-listen.js';
 import type { Warehouse } from '../warehouse-contract.js';
+import { SqlEngine } from './engine/sql-engine.js';
+import { TableStorage } from './engine/table-storage.js';
 import { createBigQueryHttpServer } from './http-server.js';
 import type { RouteContext } from './http-types.js';
+import { JobRegistry } from './jobs.js';
 import { createWarehouse } from './load-job.js';
 import { QueryJobs } from './query-jobs.js';
+import { runStatement } from './query-runner.js';
 import { LoadQuota } from './quotas.js';
 import { datasetRoutes } from './routes-datasets.js';
 import { jobRoutes } from './routes-jobs.js';
+import { projectRoutes } from './routes-projects.js';
 import { tableRoutes } from './routes-tables.js';
 import { Store } from './store.js';
 
@@ -46,12 +52,18 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions): P
   }
   if (!options.projectId) throw new Error('startBigQueryEmulator needs a projectId.');
   const clock = options.clock ?? (() => new Date());
-  const store = new Store(clock);
-  const jobs = new QueryJobs(store, clock);
+  const engine = await SqlEngine.open();
+  const store: Store = new Store(clock, new TableStorage(engine, clock), async (projectId, sql) => {
+    const params = { named: new Map(), positional: [] };
+    const result = await runStatement(store, { sql, projectId, params, now: clock(), dryRun: true });
+    return result.fields;
+  });
+  const jobs = new JobRegistry();
+  const queries = new QueryJobs(store, jobs, clock);
   const quota = new LoadQuota(clock, options.quotas?.loadJobsPerDay);
   let context: RouteContext | undefined;
   const server = createBigQueryHttpServer({
-    routes: [...datasetRoutes, ...tableRoutes, ...jobRoutes],
+    routes: [...projectRoutes, ...datasetRoutes, ...tableRoutes, ...jobRoutes],
     context: () => {
       if (!context) throw new Error('The local BigQuery is not listening yet.');
       return context;
@@ -59,12 +71,18 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions): P
     faults: options.faults,
     sleep: (ms) => sleep(ms),
   });
-  const { hostPort, url, stop } = await listenOnLoopback(server, host, options.port);
-  context = { store, jobs, baseUrl: url, defaultProjectId: options.projectId };
+  const listening = await listenOnLoopback(server, host, options.port).catch(async (error: unknown) => {
+    await engine.close();
+    throw error;
+  });
+  context = { store, queries, jobs, clock, baseUrl: listening.url, defaultProjectId: options.projectId };
   return {
-    url,
-    hostPort,
+    url: listening.url,
+    hostPort: listening.hostPort,
     warehouse: createWarehouse(store, quota, clock),
-    stop,
+    stop: async () => {
+      await listening.stop();
+      await engine.close();
+    },
   };
 }

@@ -1,19 +1,23 @@
 // The warehouse side of a load job, as BigQuery runs one: quota first, then the
-// destination (must exist, with a schema), then every file read and every row converted,
-// and only if the whole job succeeds are the rows written — all or nothing.
+// destination (must exist, be a table, have a schema), then every file read into a stage
+// — CSV and JSON value by value (bad values are bad records, counted against
+// max_bad_records), Parquet by schema match and exact conversion — and only if the whole
+// job succeeds do the rows replace or join the table's: all or nothing.
+
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { status } from '@grpc/grpc-js';
-import { readRecords } from '../formats/index.js';
+import { checkFormatSupported, loadParquet, readRecords } from '../formats/index.js';
 import {
   LoadJobError,
   type LoadJobRequest,
   type LoadJobResult,
   type Warehouse,
 } from '../warehouse-contract.js';
-import { tableName } from './errors.js';
-import { assignPartition, type PartitionTarget, resolveTarget } from './load-target.js';
-import { type StoredRow, type StoredTable, UNPARTITIONED } from './model.js';
+import { appendRows, commitStage, createStage, dropStage } from './engine/table-writes.js';
+import { BigQueryApiError, tableName } from './errors.js';
+import { resolveTarget } from './load-target.js';
+import { isIngestionTime, type StoredRow, type StoredTable } from './model.js';
 import type { LoadQuota } from './quotas.js';
-import { rowBytes } from './row-size.js';
 import type { Store } from './store.js';
 import { convertRow, RowError } from './values.js';
 
@@ -27,6 +31,20 @@ export function createWarehouse(store: Store, quota: LoadQuota, clock: () => Dat
   };
 }
 
+const GRPC_OF: Record<string, number> = {
+  notFound: status.NOT_FOUND,
+  quotaExceeded: status.RESOURCE_EXHAUSTED,
+  accessDenied: status.PERMISSION_DENIED,
+  notImplemented: status.UNIMPLEMENTED,
+};
+
+/** A refusal from the catalog or the engine, as the load job reports it. */
+function asLoadError(error: unknown): unknown {
+  if (!(error instanceof BigQueryApiError)) return error;
+  const reason = error.reason in GRPC_OF ? (error.reason as LoadJobError['reason']) : 'invalid';
+  return new LoadJobError(error.message, reason, GRPC_OF[error.reason] ?? status.INVALID_ARGUMENT);
+}
+
 async function runLoadJob(
   store: Store,
   quota: LoadQuota,
@@ -36,63 +54,46 @@ async function runLoadJob(
   const { projectId, datasetId } = request;
   const [plainTable = ''] = request.tableId.split('$');
   quota.take(projectId, tableName(projectId, datasetId, plainTable));
+  checkFormatSupported(request.format);
   const table = findTable(store, projectId, datasetId, plainTable);
-  const target = resolveTarget(table, request.tableId);
   const loadTime = clock();
-
-  const rowsByPartition = new Map<string, StoredRow[]>();
-  const errors: string[] = [];
-  let total = 0;
-  for (const file of request.files) {
-    const records = await readRecords(request.format, file, {
-      columns: table.schema.map((field) => field.name),
-      ignoreUnknownValues: request.ignoreUnknownValues,
-      csv: request.csv,
-    });
-    for (const record of records) {
-      total += 1;
-      if ('error' in record) {
-        errors.push(`${file.uri}: ${record.error}`);
-        continue;
-      }
-      let row: StoredRow;
+  try {
+    const target = resolveTarget(table, request.tableId, loadTime);
+    const engine = store.storage.engine;
+    return await engine.exclusive(async (connection) => {
+      const stage = await createStage(connection, engine, table);
       try {
-        row = convertRow(table.schema, record.values, { ignoreUnknownValues: request.ignoreUnknownValues });
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        errors.push(`${file.uri}: ${error.message}`);
-        continue;
+        const badRecords = await fillStage(connection, store, table, stage, request);
+        const written = await commitStage(connection, table, stage, {
+          disposition: request.writeDisposition,
+          partitionId: target.partitionId,
+          partitionTimeMicros: target.partitionTimeMicros,
+          nowMs: loadTime.getTime(),
+        });
+        return { rowsLoaded: written.rows, badRecords, partitions: written.partitions };
+      } finally {
+        await dropStage(connection, stage);
       }
-      const partition = assignPartition(table, target, row, loadTime);
-      const rows = rowsByPartition.get(partition);
-      if (rows) rows.push(row);
-      else rowsByPartition.set(partition, [row]);
-    }
-    if (errors.length > request.maxBadRecords) throw tooManyErrors(request, total, errors);
+    });
+  } catch (error) {
+    throw asLoadError(error);
   }
-  checkDecoratorPartition(target, rowsByPartition);
-  write(store, table, target, request, rowsByPartition, loadTime.getTime());
-  return {
-    rowsLoaded: total - errors.length,
-    badRecords: errors.length,
-    partitions: [...rowsByPartition.keys()].filter((id) => id !== UNPARTITIONED).sort(),
-  };
 }
 
 function findTable(store: Store, projectId: string, datasetId: string, tableId: string): StoredTable {
+  const name = tableName(projectId, datasetId, tableId);
   let table: StoredTable;
   try {
     table = store.getTable(projectId, datasetId, tableId);
   } catch {
-    throw new LoadJobError(
-      `Not found: Table ${tableName(projectId, datasetId, tableId)}`,
-      'notFound',
-      status.NOT_FOUND,
-    );
+    throw new LoadJobError(`Not found: Table ${name}`, 'notFound', status.NOT_FOUND);
+  }
+  if (table.kind !== 'TABLE') {
+    throw new LoadJobError(`Cannot load into ${name}: it is a view.`, 'invalid', status.INVALID_ARGUMENT);
   }
   if (table.schema.length === 0) {
     throw new LoadJobError(
-      `Table ${tableName(projectId, datasetId, tableId)} has no schema. Create the table with a schema before loading; transfers never create or infer it.`,
+      `Table ${name} has no schema. Create the table with a schema before loading; transfers never create or infer it.`,
       'invalid',
       status.INVALID_ARGUMENT,
     );
@@ -100,52 +101,72 @@ function findTable(store: Store, projectId: string, datasetId: string, tableId: 
   return table;
 }
 
+/** Reads every file into the stage; returns the number of bad records skipped. */
+async function fillStage(
+  connection: DuckDBConnection,
+  store: Store,
+  table: StoredTable,
+  stage: string,
+  request: LoadJobRequest,
+): Promise<number> {
+  if (request.format === 'PARQUET') {
+    for (const [index, file] of request.files.entries()) {
+      await loadParquet({
+        connection,
+        stageDir: store.storage.engine.stageDir,
+        fileName: `${stage}_${index}.parquet`,
+        body: file.body,
+        uri: file.uri,
+        stage,
+        fields: table.schema,
+        trailingNulls: isIngestionTime(table) ? 1 : 0,
+        table: tableName(table.projectId, table.datasetId, table.tableId),
+        ignoreUnknownValues: request.ignoreUnknownValues,
+      });
+    }
+    return 0;
+  }
+  const { rows, errors, total } = convertFiles(table, request);
+  if (errors.length > request.maxBadRecords) throw tooManyErrors(request, total, errors);
+  await appendRows(connection, stage, table, rows);
+  return errors.length;
+}
+
+/** CSV/JSON files → converted rows, with one message per bad record. */
+function convertFiles(table: StoredTable, request: LoadJobRequest) {
+  const rows: StoredRow[] = [];
+  const errors: string[] = [];
+  let total = 0;
+  const options = {
+    columns: table.schema.map((field) => field.name),
+    ignoreUnknownValues: request.ignoreUnknownValues,
+    csv: request.csv,
+  };
+  for (const file of request.files) {
+    for (const record of readRecords(request.format as 'CSV' | 'JSON', file, options)) {
+      total += 1;
+      if ('error' in record) {
+        errors.push(`${file.uri}: ${record.error}`);
+        continue;
+      }
+      try {
+        rows.push(
+          convertRow(table.schema, record.values, { ignoreUnknownValues: request.ignoreUnknownValues }),
+        );
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        errors.push(`${file.uri}: ${error.message}`);
+      }
+    }
+    if (errors.length > request.maxBadRecords) break;
+  }
+  return { rows, errors, total };
+}
+
 function tooManyErrors(request: LoadJobRequest, rows: number, errors: string[]): LoadJobError {
-  const kind = request.format === 'JSON' ? 'JSON' : request.format === 'CSV' ? 'CSV' : request.format;
   return new LoadJobError(
-    `Error while reading data, error message: ${kind} table encountered too many errors, giving up. Rows: ${rows}; errors: ${errors.length}. Please look into the errors[] collection for more details. First error: ${errors[0]}`,
+    `Error while reading data, error message: ${request.format} table encountered too many errors, giving up. Rows: ${rows}; errors: ${errors.length}. Please look into the errors[] collection for more details. First error: ${errors[0]}`,
     'invalid',
     status.INVALID_ARGUMENT,
   );
-}
-
-/** On a column-partitioned table, a decorator is accepted only if every row is in it. */
-function checkDecoratorPartition(target: PartitionTarget, rowsByPartition: Map<string, StoredRow[]>): void {
-  if (target.kind !== 'partition' || !target.byColumn) return;
-  for (const id of rowsByPartition.keys()) {
-    if (id !== target.partitionId) {
-      throw new LoadJobError(
-        `Some rows belong to different partitions rather than destination partition ${target.partitionId}`,
-        'invalid',
-        status.INVALID_ARGUMENT,
-      );
-    }
-  }
-}
-
-function write(
-  store: Store,
-  table: StoredTable,
-  target: PartitionTarget,
-  request: LoadJobRequest,
-  rowsByPartition: Map<string, StoredRow[]>,
-  nowMs: number,
-): void {
-  const partitions = store.livePartitions(table);
-  if (request.writeDisposition === 'WRITE_TRUNCATE') {
-    if (target.kind === 'partition') partitions.delete(target.partitionId);
-    else partitions.clear();
-  }
-  for (const [id, rows] of rowsByPartition) {
-    const bytes = rows.reduce((sum, row) => sum + rowBytes(table.schema, row), 0);
-    const existing = partitions.get(id);
-    if (existing) {
-      for (const row of rows) existing.rows.push(row);
-      existing.bytes += bytes;
-      existing.lastModifiedMs = nowMs;
-    } else {
-      partitions.set(id, { rows, bytes, lastModifiedMs: nowMs });
-    }
-  }
-  table.lastModifiedTime = nowMs;
 }

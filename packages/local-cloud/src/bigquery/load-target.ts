@@ -1,69 +1,69 @@
-// Where a load job's rows go: the destination's `$YYYYMMDD[HH]` decorator checked against
-// the table's partitioning, and each row's partition (its column value, the decorator's
-// partition for ingestion-time tables, or the load time when there is no decorator).
-
-import { status } from '@grpc/grpc-js';
-import { LoadJobError } from '../warehouse-contract.js';
-import { tableName } from './errors.js';
-import { type StoredRow, type StoredTable, UNPARTITIONED } from './model.js';
+// Where a write goes: the destination's `$partition` decorator checked against the table's
+// partitioning, and the _PARTITIONTIME its rows get on an ingestion-time table (the
+// decorator's partition, or the partition of the load time when there is none).
+import { BigQueryApiError, tableName } from './errors.js';
+import { isIngestionTime, type StoredTable } from './model.js';
 import {
   decoratorGranularity,
-  NULL_PARTITION,
-  partitionIdOfCivil,
+  isRangePartitionId,
   partitionIdOfInstant,
+  partitionStartMs,
   splitDecorator,
 } from './partition-ids.js';
 
-export type PartitionTarget =
-  | { kind: 'table' }
-  | { kind: 'partition'; partitionId: string; byColumn: boolean };
+export interface PartitionTarget {
+  /** The addressed partition, or undefined for the whole table. */
+  partitionId?: string | undefined;
+  /** _PARTITIONTIME (epoch microseconds) of the written rows on an ingestion-time table. */
+  partitionTimeMicros?: bigint | undefined;
+}
 
-export function resolveTarget(table: StoredTable, tableId: string): PartitionTarget {
+const EXPECTED: Record<string, string> = {
+  HOUR: 'YYYYMMDDHH',
+  DAY: 'YYYYMMDD',
+  MONTH: 'YYYYMM',
+  YEAR: 'YYYY',
+};
+
+function invalid(message: string): BigQueryApiError {
+  return new BigQueryApiError('invalid', message);
+}
+
+function rangeTarget(table: StoredTable, decorator: string, name: string): PartitionTarget {
+  const range = table.rangePartitioning;
+  if (range && isRangePartitionId(decorator, range)) return { partitionId: decorator };
+  throw invalid(
+    `Invalid partition decorator $${decorator} for table ${name}: an integer-range table's partitions are addressed by the start of their range.`,
+  );
+}
+
+export function resolveTarget(table: StoredTable, tableId: string, loadTime: Date): PartitionTarget {
   const { decorator } = splitDecorator(tableId);
-  if (decorator === undefined) return { kind: 'table' };
   const name = tableName(table.projectId, table.datasetId, table.tableId);
   const partitioning = table.timePartitioning;
+  const ingestion = isIngestionTime(table);
+  if (decorator === undefined) {
+    if (!ingestion || !partitioning) return {};
+    const start = partitionStartMs(partitionIdOfInstant(loadTime.getTime(), partitioning.type));
+    return { partitionTimeMicros: BigInt(start) * 1000n };
+  }
+  if (table.rangePartitioning) return rangeTarget(table, decorator, name);
   if (!partitioning) {
-    throw new LoadJobError(
+    throw invalid(
       `Cannot load into partition ${decorator} of table ${name}: the table is not partitioned. Use the plain table name.`,
-      'invalid',
-      status.INVALID_ARGUMENT,
     );
   }
   const granularity = decoratorGranularity(decorator);
   if (!granularity) {
-    throw new LoadJobError(
-      `Invalid partition decorator $${decorator} for table ${name}: expected $YYYYMMDD or $YYYYMMDDHH.`,
-      'invalid',
-      status.INVALID_ARGUMENT,
+    throw invalid(
+      `Invalid partition decorator $${decorator} for table ${name}: expected $${EXPECTED[partitioning.type]}.`,
     );
   }
   if (granularity !== partitioning.type) {
-    const expected = partitioning.type === 'DAY' ? 'YYYYMMDD' : 'YYYYMMDDHH';
-    throw new LoadJobError(
-      `Invalid partition decorator $${decorator}: table ${name} is partitioned by ${partitioning.type}, so its partitions are addressed as $${expected}.`,
-      'invalid',
-      status.INVALID_ARGUMENT,
+    throw invalid(
+      `Invalid partition decorator $${decorator}: table ${name} is partitioned by ${partitioning.type}, so its partitions are addressed as $${EXPECTED[partitioning.type]}.`,
     );
   }
-  return { kind: 'partition', partitionId: decorator, byColumn: partitioning.field !== undefined };
-}
-
-export function assignPartition(
-  table: StoredTable,
-  target: PartitionTarget,
-  row: StoredRow,
-  loadTime: Date,
-): string {
-  const partitioning = table.timePartitioning;
-  if (!partitioning) return UNPARTITIONED;
-  if (partitioning.field === undefined) {
-    return target.kind === 'partition'
-      ? target.partitionId
-      : partitionIdOfInstant(loadTime.getTime(), partitioning.type);
-  }
-  const value = row[partitioning.field];
-  if (value === null || value === undefined) return NULL_PARTITION;
-  if (typeof value === 'bigint') return partitionIdOfInstant(Number(value / 1000n), partitioning.type);
-  return partitionIdOfCivil(String(value), partitioning.type);
+  if (!ingestion) return { partitionId: decorator };
+  return { partitionId: decorator, partitionTimeMicros: BigInt(partitionStartMs(decorator)) * 1000n };
 }

@@ -1,7 +1,7 @@
-// What the local BigQuery keeps in memory: datasets, tables and their rows grouped by
-// partition. Rows are stored already converted to the schema's types (see values.ts).
+// What the local BigQuery keeps about datasets and tables (the catalog). Rows live in the
+// SQL engine, one engine table per BigQuery table (see engine/); the catalog names it.
 
-export type PartitionType = 'DAY' | 'HOUR';
+export type PartitionType = 'HOUR' | 'DAY' | 'MONTH' | 'YEAR';
 
 export interface FieldSchema {
   name: string;
@@ -9,6 +9,13 @@ export interface FieldSchema {
   mode?: string | undefined;
   description?: string | undefined;
   fields?: FieldSchema[] | undefined;
+  /** Kept and returned as given: column-level access control, length and precision limits. */
+  policyTags?: { names?: string[] } | undefined;
+  maxLength?: string | undefined;
+  precision?: string | undefined;
+  scale?: string | undefined;
+  defaultValueExpression?: string | undefined;
+  collation?: string | undefined;
 }
 
 export interface TimePartitioning {
@@ -18,36 +25,46 @@ export interface TimePartitioning {
   expirationMs?: number | undefined;
 }
 
-/** A stored cell: null, a scalar in its canonical form, a nested record or an array. */
-export type StoredValue = null | string | number | boolean | bigint | StoredRow | StoredValue[];
-export interface StoredRow {
-  [column: string]: StoredValue;
+/** Integer-range partitioning; bounds are int64 values, kept as bigint. */
+export interface RangePartitioning {
+  field: string;
+  start: bigint;
+  end: bigint;
+  interval: bigint;
 }
 
-export interface StoredPartition {
-  rows: StoredRow[];
-  /** Logical bytes of the rows, kept as rows change so numBytes costs nothing to read. */
-  bytes: number;
-  /** Epoch ms of the partition's last change, as INFORMATION_SCHEMA.PARTITIONS reports. */
-  lastModifiedMs: number;
-}
+export type TableKind = 'TABLE' | 'VIEW';
 
 export interface StoredTable {
   projectId: string;
   datasetId: string;
   tableId: string;
+  kind: TableKind;
   schema: FieldSchema[];
   timePartitioning?: TimePartitioning | undefined;
+  rangePartitioning?: RangePartitioning | undefined;
+  /** Clustering columns, in order (at most four). */
+  clustering?: string[] | undefined;
+  /** A view's GoogleSQL query, run on every read. */
+  viewQuery?: string | undefined;
   requirePartitionFilter: boolean;
   description?: string | undefined;
+  friendlyName?: string | undefined;
   labels: Record<string, string>;
   expirationTime?: string | undefined;
   creationTime: number;
   lastModifiedTime: number;
   etag: number;
-  /** Keyed by partition id; an unpartitioned table keeps one `__UNPARTITIONED__` entry. */
-  partitions: Map<string, StoredPartition>;
+  /** The engine table holding the rows (tables only). */
+  storage: string;
+  /** Epoch ms of each partition's last change, as INFORMATION_SCHEMA.PARTITIONS reports it. */
+  partitionModified: Map<string, number>;
+  /** tabledata.insertAll de-duplication: insertId → epoch ms it was first seen. */
+  recentInsertIds: Map<string, number>;
 }
+
+/** One entry of a dataset's `access` list, kept as given after validation. */
+export type AccessEntry = Record<string, unknown>;
 
 export interface StoredDataset {
   projectId: string;
@@ -56,6 +73,7 @@ export interface StoredDataset {
   description?: string | undefined;
   friendlyName?: string | undefined;
   labels: Record<string, string>;
+  access: AccessEntry[];
   defaultTableExpirationMs?: string | undefined;
   defaultPartitionExpirationMs?: string | undefined;
   creationTime: number;
@@ -64,4 +82,23 @@ export interface StoredDataset {
   tables: Map<string, StoredTable>;
 }
 
+/** A stored cell, as the load path converts it (see values.ts) before it enters the engine. */
+export type StoredValue = null | string | number | boolean | bigint | StoredRow | StoredValue[];
+export interface StoredRow {
+  [column: string]: StoredValue;
+}
+
+/** Partition id of an unpartitioned table's rows, and of rows outside every partition. */
 export const UNPARTITIONED = '__UNPARTITIONED__';
+/** Partition id of rows whose partitioning column is NULL. */
+export const NULL_PARTITION = '__NULL__';
+
+/** Pseudo-columns of ingestion-time partitioned tables, hidden from `SELECT *`. */
+export const PARTITION_TIME = '_PARTITIONTIME';
+export const PARTITION_DATE = '_PARTITIONDATE';
+
+export const isIngestionTime = (table: StoredTable): boolean =>
+  table.timePartitioning !== undefined && table.timePartitioning.field === undefined;
+
+export const isPartitioned = (table: StoredTable): boolean =>
+  table.timePartitioning !== undefined || table.rangePartitioning !== undefined;

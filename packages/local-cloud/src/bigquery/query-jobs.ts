@@ -1,76 +1,126 @@
-// Query jobs of the local BigQuery: each query runs at once (the store is in memory)
-// and its result is kept by job id so getQueryResults / jobs.get can page through it.
-import { randomUUID } from 'node:crypto';
+// Query jobs: jobs.query (a failing statement answers with an error) and jobs.insert with
+// a query configuration (a failing statement is a job that ends DONE with an
+// errorResult, as BigQuery reports it), dry runs (planned, never run or kept), and query
+// results written to a destination table under its write disposition.
+import { runDdl } from './ddl-runner.js';
 import { BigQueryApiError } from './errors.js';
-import type { FieldSchema, StoredRow } from './model.js';
-import { parseQuery, readQueryParams } from './query-parser.js';
-import { runQuery } from './query-runner.js';
+import type { Job, JobRegistry } from './jobs.js';
+import { writeQueryResults } from './query-destination.js';
+import { runStatement, type StatementRequest, type StatementResult } from './query-runner.js';
+import { isDdl } from './sql/ddl.js';
+import { readQueryParams } from './sql/params.js';
 import type { Store } from './store.js';
 
-/** Finished jobs kept for paging; the oldest are forgotten beyond this. */
-const MAX_KEPT_JOBS = 1000;
+type Body = Record<string, unknown>;
 
-export interface QueryJob {
+export interface QueryJobRequest {
   projectId: string;
-  jobId: string;
-  location: string;
-  sql: string;
-  schema: FieldSchema[];
-  rows: StoredRow[];
-  creationTime: number;
-  configuration: Record<string, unknown>;
+  /** A jobs.query body or a jobs.insert `configuration.query`. */
+  config: Body;
+  jobId?: unknown;
+  location?: unknown;
+  dryRun: boolean;
+  /** The configuration echoed by jobs.get. */
+  configuration: Body;
 }
 
 export class QueryJobs {
-  private readonly jobs = new Map<string, QueryJob>();
-
   constructor(
     private readonly store: Store,
+    private readonly registry: JobRegistry,
     private readonly clock: () => Date,
   ) {}
 
-  /** Runs `request` (a jobs.query body or a jobs.insert `configuration.query`). */
-  run(projectId: string, request: Record<string, unknown>, jobId?: string, location?: string): QueryJob {
-    const sql = request.query;
+  private statement(projectId: string, config: Body, dryRun: boolean, location?: unknown): StatementRequest {
+    const sql = config.query;
     if (typeof sql !== 'string' || sql.trim() === '') {
       throw new BigQueryApiError('invalid', 'Required parameter is missing: query');
     }
-    if (request.useLegacySql === true) {
+    // The API's default is legacy SQL; only an explicit false runs GoogleSQL.
+    if (config.useLegacySql !== false) {
       throw new BigQueryApiError(
         'invalidQuery',
-        'The local cloud runs GoogleSQL only; set useLegacySql to false.',
+        'The local cloud runs GoogleSQL only, and useLegacySql defaults to true: set useLegacySql to false.',
       );
     }
-    const id = jobId ?? `job_${randomUUID().replace(/-/g, '')}`;
-    if (this.jobs.has(id)) throw new BigQueryApiError('duplicate', `Already Exists: Job ${projectId}:${id}`);
-    const parsed = parseQuery(sql, readQueryParams(request.queryParameters));
-    const defaultDataset = request.defaultDataset as { projectId?: string; datasetId?: string } | undefined;
-    if (parsed.datasetId === '' && defaultDataset?.datasetId) parsed.datasetId = defaultDataset.datasetId;
-    const result = runQuery(this.store, parsed, parsed.projectId ?? defaultDataset?.projectId ?? projectId);
-    const job: QueryJob = {
-      projectId,
-      jobId: id,
-      location:
-        location ?? (typeof request.location === 'string' ? request.location : this.store.defaultLocation),
+    const dataset = config.defaultDataset as { projectId?: string; datasetId?: string } | undefined;
+    return {
       sql,
-      schema: result.schema,
-      rows: result.rows,
-      creationTime: this.clock().getTime(),
-      configuration: { query: { ...request }, jobType: 'QUERY' },
+      projectId,
+      defaultDataset: dataset?.datasetId
+        ? { projectId: dataset.projectId ?? projectId, datasetId: dataset.datasetId }
+        : undefined,
+      params: readQueryParams(config.queryParameters),
+      now: this.clock(),
+      dryRun,
+      location: typeof location === 'string' && location ? location : undefined,
     };
-    this.jobs.set(id, job);
-    if (this.jobs.size > MAX_KEPT_JOBS) {
-      const oldest = this.jobs.keys().next().value;
-      if (oldest !== undefined) this.jobs.delete(oldest);
-    }
-    return job;
   }
 
-  get(projectId: string, jobId: string): QueryJob {
-    const job = this.jobs.get(jobId);
-    if (!job || job.projectId !== projectId) {
-      throw new BigQueryApiError('notFound', `Not found: Job ${projectId}:${jobId}`);
+  private location(request: QueryJobRequest): string {
+    const given = request.location ?? request.config.location;
+    return typeof given === 'string' && given ? given : this.store.defaultLocation;
+  }
+
+  private async execute(request: QueryJobRequest): Promise<StatementResult> {
+    const statement = this.statement(
+      request.projectId,
+      request.config,
+      request.dryRun,
+      request.location ?? request.config.location,
+    );
+    if (isDdl(statement.sql)) return runDdl(this.store, statement);
+    const result = await runStatement(this.store, statement);
+    if (request.config.destinationTable && !request.dryRun) {
+      await writeQueryResults(this.store, statement, result, request.config, this.clock());
     }
-    return job;
+    return result;
+  }
+
+  private newJob(request: QueryJobRequest, jobId: string): Job {
+    const now = this.clock().getTime();
+    return {
+      projectId: request.projectId,
+      jobId,
+      location: this.location(request),
+      jobType: 'QUERY',
+      configuration: request.configuration,
+      creationTime: now,
+      endTime: now,
+    };
+  }
+
+  /** Without a requested location, a job runs where the first dataset it reads lives. */
+  private settle(job: Job, request: QueryJobRequest): void {
+    const first = job.result?.referenced[0];
+    if ((request.location ?? request.config.location) || !first) return;
+    job.location = this.store.getDataset(first.projectId, first.datasetId).location;
+  }
+
+  /** jobs.query: the statement's failure is the call's failure. */
+  async query(request: QueryJobRequest): Promise<Job> {
+    const job = this.newJob(request, this.registry.newId(request.projectId, request.jobId));
+    job.result = await this.execute(request);
+    this.settle(job, request);
+    return request.dryRun ? job : this.registry.add(job);
+  }
+
+  /** jobs.insert: a dry run fails the call; a real run that fails is a failed job. */
+  async insert(request: QueryJobRequest): Promise<Job> {
+    const job = this.newJob(request, this.registry.newId(request.projectId, request.jobId));
+    if (request.dryRun) {
+      job.result = await this.execute(request);
+      this.settle(job, request);
+      return job;
+    }
+    try {
+      job.result = await this.execute(request);
+      this.settle(job, request);
+    } catch (error) {
+      if (!(error instanceof BigQueryApiError)) throw error;
+      job.error = error;
+    }
+    job.endTime = this.clock().getTime();
+    return this.registry.add(job);
   }
 }

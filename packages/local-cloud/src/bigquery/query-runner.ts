@@ -1,138 +1,114 @@
-// Runs a parsed query against the store: INFORMATION_SCHEMA.PARTITIONS rows (the real
-// API's way to read per-partition counts back) or a COUNT(*), honouring
-// requirePartitionFilter the way BigQuery does.
-import { BigQueryApiError, notFoundDataset, notFoundTable } from './errors.js';
-import type { FieldSchema, StoredRow } from './model.js';
-import { partitionIdOfCivil, partitionIdOfInstant } from './partition-ids.js';
-import type { ParsedQuery, PartitionsColumn } from './query-parser.js';
+// Runs one GoogleSQL statement on the engine: translate, drop expired partitions of the
+// tables it reads, bind the parameters with their declared types, and run it — or, for a
+// dry run, only plan it (its schema, no rows). DML runs in a transaction and counts the
+// rows it affected. Results carry BigQuery fields derived from the engine's types.
+import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import { fieldOfResultType, sqlName } from './engine/column-types.js';
+import { inTransaction } from './engine/sql-engine.js';
+import { BigQueryApiError } from './errors.js';
+import { type FieldSchema, isIngestionTime, PARTITION_TIME, type StoredTable } from './model.js';
+import { partitionIdOfInstant, partitionStartMs } from './partition-ids.js';
+import type { DdlKind } from './sql/ddl.js';
+import { queryError } from './sql/engine-errors.js';
+import type { QueryParams } from './sql/params.js';
+import { type StatementType, translate } from './sql/translate.js';
 import type { Store } from './store.js';
-import { parseTimestampMicros } from './values.js';
 
-export interface QueryResult {
-  schema: FieldSchema[];
-  rows: StoredRow[];
+export interface StatementRequest {
+  sql: string;
+  projectId: string;
+  defaultDataset?: { projectId: string; datasetId: string } | undefined;
+  params: QueryParams;
+  now: Date;
+  dryRun: boolean;
+  location?: string | undefined;
 }
 
-const PARTITIONS_TYPES: Record<PartitionsColumn, string> = {
-  table_catalog: 'STRING',
-  table_schema: 'STRING',
-  table_name: 'STRING',
-  partition_id: 'STRING',
-  total_rows: 'INTEGER',
-  total_logical_bytes: 'INTEGER',
-  last_modified_time: 'TIMESTAMP',
-  storage_tier: 'STRING',
-};
-
-export function runQuery(store: Store, query: ParsedQuery, defaultProject: string): QueryResult {
-  const projectId = query.projectId ?? defaultProject;
-  if (!store.hasDataset(projectId, query.datasetId)) {
-    throw notFoundDataset(projectId, query.datasetId);
-  }
-  return query.kind === 'partitions'
-    ? partitionsRows(store, projectId, query)
-    : countRows(store, projectId, query);
+export interface StatementResult {
+  statementType: StatementType | DdlKind;
+  fields: FieldSchema[];
+  rows: DuckDBValue[][];
+  dmlAffectedRows?: number | undefined;
+  /** Logical bytes of the tables read (BigQuery bills the columns read; this is an upper bound). */
+  bytesProcessed: number;
+  referenced: StoredTable[];
+  /** What a DDL statement did, for the job's statistics. */
+  ddl?: { operation: string; target: { projectId: string; datasetId: string; tableId: string } } | undefined;
 }
 
-function partitionsRows(
-  store: Store,
-  projectId: string,
-  query: Extract<ParsedQuery, { kind: 'partitions' }>,
-): QueryResult {
-  const tables = store
-    .listTables(projectId, query.datasetId)
-    .filter((table) => query.tableName === undefined || table.tableId === query.tableName);
-  const wanted = query.partitionIds ? new Set(query.partitionIds) : undefined;
-  const rows: StoredRow[] = [];
-  for (const table of tables) {
-    const live = store.livePartitions(table);
-    for (const id of [...live.keys()].sort()) {
-      const partition = live.get(id)!;
-      if (wanted && !wanted.has(id)) continue;
-      const full: Record<PartitionsColumn, StoredRow[string]> = {
-        table_catalog: projectId,
-        table_schema: query.datasetId,
-        table_name: table.tableId,
-        partition_id: id,
-        total_rows: String(partition.rows.length),
-        total_logical_bytes: String(partition.bytes),
-        last_modified_time: BigInt(partition.lastModifiedMs) * 1000n,
-        storage_tier: 'ACTIVE',
-      };
-      const row: StoredRow = {};
-      for (const { column, alias } of query.columns) row[alias] = full[column];
-      rows.push(row);
-    }
+export function bindings(params: QueryParams, names: string[]) {
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
+  for (const name of names) {
+    const bound = name.startsWith('n_')
+      ? params.named.get(name.slice(2))
+      : params.positional[Number(name.slice(2)) - 1];
+    if (!bound) continue;
+    values[name] = bound.value;
+    types[name] = bound.type;
   }
-  if (query.descending) rows.reverse();
-  const schema = query.columns.map(({ column, alias }) => ({
-    name: alias,
-    type: PARTITIONS_TYPES[column],
-    mode: 'NULLABLE',
-  }));
-  return { schema, rows };
+  return { values, types };
 }
 
-function countRows(
-  store: Store,
-  projectId: string,
-  query: Extract<ParsedQuery, { kind: 'count' }>,
-): QueryResult {
-  let table: ReturnType<Store['getTable']>;
-  try {
-    table = store.getTable(projectId, query.datasetId, query.tableId);
-  } catch {
-    throw notFoundTable(projectId, query.datasetId, query.tableId);
-  }
-  const partitioning = table.timePartitioning;
-  const partitions = store.livePartitions(table);
-  let count = 0;
-  if (!query.filter) {
-    if (table.requirePartitionFilter && partitioning) {
-      const columns = partitioning.field
-        ? `'${partitioning.field}'`
-        : "'_PARTITION_LOAD_TIME', '_PARTITIONDATE', '_PARTITIONTIME'";
-      throw new BigQueryApiError(
-        'invalidQuery',
-        `Cannot query over table '${query.datasetId}.${query.tableId}' without a filter over column(s) ${columns} that can be used for partition elimination`,
-      );
-    }
-    for (const partition of partitions.values()) count += partition.rows.length;
-  } else {
-    const partitionId = filterPartition(query.filter, partitioning, query.tableId);
-    count = partitions.get(partitionId)?.rows.length ?? 0;
-  }
-  return {
-    schema: [{ name: query.alias, type: 'INTEGER', mode: 'NULLABLE' }],
-    rows: [{ [query.alias]: String(count) }],
-  };
-}
-
-/** The one partition an equality filter selects, for the filters the runner supports. */
-function filterPartition(
-  filter: { column: string; value: string },
-  partitioning: ReturnType<Store['getTable']>['timePartitioning'],
-  tableId: string,
-): string {
-  const refuse = (detail: string) => new BigQueryApiError('invalidQuery', `${detail} (table ${tableId})`);
-  if (!partitioning) throw refuse('COUNT(*) filters are supported on partitioned tables only');
-  const column = filter.column.toLowerCase();
-  if (!partitioning.field && (column === '_partitiontime' || column === '_partitiondate')) {
-    const micros = parseTimestampMicros(filter.value);
-    if (micros === undefined) throw refuse(`Could not cast literal "${filter.value}" to type TIMESTAMP`);
-    return partitionIdOfInstant(
-      Number(micros / 1000n),
-      column === '_partitiondate' ? 'DAY' : partitioning.type,
+function resultFields(names: string[], types: DuckDBType[]): FieldSchema[] {
+  const seen = new Map<string, number>();
+  for (const name of names) seen.set(name.toLowerCase(), (seen.get(name.toLowerCase()) ?? 0) + 1);
+  const duplicates = [...seen].filter(([, count]) => count > 1).map(([name]) => name);
+  if (duplicates.length > 0) {
+    throw new BigQueryApiError(
+      'invalidQuery',
+      `Duplicate column names in the result are not supported. Found duplicate(s): ${duplicates.join(', ')}`,
     );
   }
-  if (
-    partitioning.field &&
-    column === partitioning.field.toLowerCase() &&
-    /^\d{4}-\d{2}-\d{2}$/.test(filter.value)
-  ) {
-    return partitionIdOfCivil(filter.value, 'DAY');
+  return names.map((name, index) => fieldOfResultType(name, types[index] as DuckDBType));
+}
+
+async function bytesRead(connection: DuckDBConnection, store: Store, tables: StoredTable[]): Promise<number> {
+  let total = 0;
+  for (const table of tables) {
+    for (const stat of await store.storage.partitionStatsOn(connection, table)) total += stat.bytes;
   }
-  throw refuse(
-    `the local cloud's COUNT(*) filters only on _PARTITIONTIME/_PARTITIONDATE (ingestion-time tables) or a DATE partition column compared to 'YYYY-MM-DD'`,
+  return total;
+}
+
+/** After INSERT into an ingestion-time table, its new rows get the current partition. */
+async function fillPartitionTime(connection: DuckDBConnection, table: StoredTable, now: Date): Promise<void> {
+  const type = table.timePartitioning?.type ?? 'DAY';
+  const start = new Date(partitionStartMs(partitionIdOfInstant(now.getTime(), type))).toISOString();
+  await connection.run(
+    `UPDATE ${sqlName(table.storage)} SET ${sqlName(PARTITION_TIME)} = TIMESTAMPTZ '${start}' WHERE ${sqlName(PARTITION_TIME)} IS NULL`,
   );
+}
+
+export async function runStatement(store: Store, request: StatementRequest): Promise<StatementResult> {
+  const translation = translate({ store, ...request });
+  const { values, types } = bindings(request.params, translation.parameters);
+  const { sql, statementType, referenced, target } = translation;
+  return store.storage.engine.exclusive(async (connection) => {
+    try {
+      const bytesProcessed = await bytesRead(connection, store, referenced);
+      const base = { statementType, bytesProcessed, referenced };
+      if (statementType === 'SELECT') {
+        const text = request.dryRun ? `SELECT * FROM (${sql}) LIMIT 0` : sql;
+        const reader = await connection.runAndReadAll(text, values, types);
+        const fields = resultFields(reader.columnNames(), reader.columnTypes());
+        return { ...base, fields, rows: reader.getRows() as DuckDBValue[][] };
+      }
+      if (request.dryRun) {
+        await connection.run(`EXPLAIN ${sql}`, values, types);
+        return { ...base, fields: [], rows: [] };
+      }
+      const affected = await inTransaction(connection, async () => {
+        const reader = await connection.runAndReadAll(sql, values, types);
+        if (target && statementType === 'INSERT' && isIngestionTime(target)) {
+          await fillPartitionTime(connection, target, request.now);
+        }
+        return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+      });
+      if (target) target.lastModifiedTime = request.now.getTime();
+      return { ...base, fields: [], rows: [], dmlAffectedRows: affected };
+    } catch (error) {
+      throw queryError(error, referenced);
+    }
+  });
 }

@@ -1,5 +1,7 @@
 // Stored datasets and tables → the JSON resources of the BigQuery v2 REST API.
-import type { StoredDataset, StoredPartition, StoredTable } from './model.js';
+import type { PartitionStat } from './engine/table-storage.js';
+import { rangeResource } from './layout-rules.js';
+import type { StoredDataset, StoredTable } from './model.js';
 
 export function datasetResource(dataset: StoredDataset, baseUrl: string): Record<string, unknown> {
   const { projectId, datasetId } = dataset;
@@ -13,6 +15,7 @@ export function datasetResource(dataset: StoredDataset, baseUrl: string): Record
     description: dataset.description,
     friendlyName: dataset.friendlyName,
     labels: dataset.labels,
+    access: dataset.access,
     defaultTableExpirationMs: dataset.defaultTableExpirationMs,
     defaultPartitionExpirationMs: dataset.defaultPartitionExpirationMs,
     creationTime: String(dataset.creationTime),
@@ -27,6 +30,7 @@ export function datasetListItem(dataset: StoredDataset): Record<string, unknown>
     kind: 'bigquery#dataset',
     id: `${projectId}:${datasetId}`,
     datasetReference: { projectId, datasetId },
+    friendlyName: dataset.friendlyName,
     labels: dataset.labels,
     location: dataset.location,
   };
@@ -42,19 +46,36 @@ function partitioningResource(table: StoredTable): Record<string, unknown> | und
   };
 }
 
+function layout(table: StoredTable): Record<string, unknown> {
+  return {
+    timePartitioning: partitioningResource(table),
+    rangePartitioning: rangeResource(table.rangePartitioning),
+    clustering: table.clustering ? { fields: table.clustering } : undefined,
+  };
+}
+
+function counts(table: StoredTable, partitions: PartitionStat[]): Record<string, unknown> {
+  if (table.kind === 'VIEW') return {};
+  const partitioned = table.timePartitioning !== undefined || table.rangePartitioning !== undefined;
+  return {
+    numRows: String(partitions.reduce((sum, partition) => sum + partition.rows, 0)),
+    numBytes: String(partitions.reduce((sum, partition) => sum + partition.bytes, 0)),
+    numLongTermBytes: '0',
+    numPartitions: partitioned ? String(partitions.length) : undefined,
+  };
+}
+
 /**
- * The table resource. `partitions` are the live partitions to count: all of them for
- * the table, or the one a `$YYYYMMDD` decorator names.
+ * The table resource. `partitions` are the partitions to count: all of them for the
+ * table, or the one a `$partition` decorator names.
  */
 export function tableResource(
   table: StoredTable,
-  partitions: StoredPartition[],
+  partitions: PartitionStat[],
   location: string,
   baseUrl: string,
 ): Record<string, unknown> {
   const { projectId, datasetId, tableId } = table;
-  const numRows = partitions.reduce((sum, partition) => sum + partition.rows.length, 0);
-  const numBytes = partitions.reduce((sum, partition) => sum + partition.bytes, 0);
   return {
     kind: 'bigquery#table',
     etag: String(table.etag),
@@ -62,18 +83,18 @@ export function tableResource(
     selfLink: `${baseUrl}/bigquery/v2/projects/${projectId}/datasets/${datasetId}/tables/${tableId}`,
     tableReference: { projectId, datasetId, tableId },
     schema: { fields: table.schema },
-    timePartitioning: partitioningResource(table),
-    requirePartitionFilter: table.timePartitioning ? table.requirePartitionFilter : undefined,
+    ...layout(table),
+    requirePartitionFilter:
+      table.timePartitioning || table.rangePartitioning ? table.requirePartitionFilter : undefined,
+    view: table.kind === 'VIEW' ? { query: table.viewQuery, useLegacySql: false } : undefined,
     description: table.description,
+    friendlyName: table.friendlyName,
     labels: table.labels,
     expirationTime: table.expirationTime,
-    numRows: String(numRows),
-    numBytes: String(numBytes),
-    numLongTermBytes: '0',
-    numPartitions: table.timePartitioning ? String(partitions.length) : undefined,
+    ...counts(table, partitions),
     creationTime: String(table.creationTime),
     lastModifiedTime: String(table.lastModifiedTime),
-    type: 'TABLE',
+    type: table.kind,
     location,
   };
 }
@@ -84,9 +105,12 @@ export function tableListItem(table: StoredTable): Record<string, unknown> {
     kind: 'bigquery#table',
     id: `${projectId}:${datasetId}.${tableId}`,
     tableReference: { projectId, datasetId, tableId },
-    type: 'TABLE',
-    timePartitioning: partitioningResource(table),
+    type: table.kind,
+    friendlyName: table.friendlyName,
+    ...layout(table),
+    view: table.kind === 'VIEW' ? { useLegacySql: false } : undefined,
     labels: table.labels,
     creationTime: String(table.creationTime),
+    expirationTime: table.expirationTime,
   };
 }

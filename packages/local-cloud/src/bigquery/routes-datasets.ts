@@ -9,7 +9,8 @@ export const datasetRoutes: Route[] = [
     pattern: '/projects/:projectId/datasets',
     operation: 'datasets.list',
     handle: ({ store }, { params, query }) => {
-      const { page, nextPageToken } = pageOf(store.listDatasets(params.projectId ?? ''), query, 1000);
+      const datasets = store.listDatasets(params.projectId ?? '', query.get('filter'));
+      const { page, nextPageToken } = pageOf(datasets, query, 1000);
       return {
         body: { kind: 'bigquery#datasetList', datasets: page.map(datasetListItem), nextPageToken },
       };
@@ -47,12 +48,9 @@ export const datasetRoutes: Route[] = [
     method: 'DELETE',
     pattern: '/projects/:projectId/datasets/:datasetId',
     operation: 'datasets.delete',
-    handle: ({ store }, { params, query }) => {
-      store.deleteDataset(
-        params.projectId ?? '',
-        params.datasetId ?? '',
-        query.get('deleteContents') === 'true',
-      );
+    handle: async ({ store }, { params, query }) => {
+      const force = query.get('deleteContents') === 'true';
+      await store.deleteDataset(params.projectId ?? '', params.datasetId ?? '', force);
       return { status: 204 };
     },
   },

@@ -1,46 +1,21 @@
-// jobs.query, jobs.getQueryResults, jobs.insert (queries only) and jobs.get of the
-// BigQuery v2 REST API. Load jobs reach the local cloud through DTS runs, not here.
+// jobs.query, jobs.getQueryResults, jobs.insert (query and copy jobs), jobs.get,
+// jobs.list, jobs.cancel and jobs.delete of the BigQuery v2 REST API. Load and extract
+// jobs read or write Cloud Storage, which the local cloud does not have: data reaches it
+// through Data Transfer Service runs, and those jobs answer 501.
+import { runCopyJob } from './copy-jobs.js';
+import { timestampFormatOf } from './engine/result-cells.js';
 import { BigQueryApiError } from './errors.js';
 import type { Route } from './http-types.js';
 import { pageOf } from './http-types.js';
-import type { QueryJob } from './query-jobs.js';
-import { encodeRow, type TimestampFormat, timestampFormatOf } from './row-encoding.js';
+import { jobListItem, jobResource, resultPage } from './job-resources.js';
 
-function jobReference(job: QueryJob) {
-  return { projectId: job.projectId, jobId: job.jobId, location: job.location };
-}
+type Body = Record<string, unknown>;
 
-function resultPage(job: QueryJob, query: URLSearchParams, format: TimestampFormat) {
-  const { page, nextPageToken } = pageOf(job.rows, query, 100_000);
-  return {
-    schema: { fields: job.schema },
-    jobReference: jobReference(job),
-    totalRows: String(job.rows.length),
-    rows: page.map((row) => encodeRow(job.schema, row, format)),
-    pageToken: nextPageToken,
-    totalBytesProcessed: '0',
-    jobComplete: true,
-    cacheHit: false,
-  };
-}
-
-function jobResource(job: QueryJob, baseUrl: string) {
-  return {
-    kind: 'bigquery#job',
-    etag: '1',
-    id: `${job.projectId}:${job.location}.${job.jobId}`,
-    selfLink: `${baseUrl}/bigquery/v2/projects/${job.projectId}/jobs/${job.jobId}?location=${job.location}`,
-    jobReference: jobReference(job),
-    configuration: job.configuration,
-    status: { state: 'DONE' },
-    statistics: {
-      creationTime: String(job.creationTime),
-      startTime: String(job.creationTime),
-      endTime: String(job.creationTime),
-      totalBytesProcessed: '0',
-      query: { totalBytesProcessed: '0', statementType: 'SELECT', cacheHit: false },
-    },
-  };
+function notImplementedJob(kind: string): BigQueryApiError {
+  return new BigQueryApiError(
+    'notImplemented',
+    `The local cloud does not implement bigquery.jobs.insert for ${kind} jobs: they use Cloud Storage, which the local cloud does not have. Load data through a Data Transfer Service run.`,
+  );
 }
 
 export const jobRoutes: Route[] = [
@@ -48,13 +23,36 @@ export const jobRoutes: Route[] = [
     method: 'POST',
     pattern: '/projects/:projectId/queries',
     operation: 'jobs.query',
-    handle: ({ jobs }, { params, body }) => {
-      const job = jobs.run(params.projectId ?? '', body);
-      const formatOptions = (body.formatOptions ?? {}) as Record<string, unknown>;
-      const format = timestampFormatOf(formatOptions.useInt64Timestamp, formatOptions.timestampOutputFormat);
+    handle: async ({ queries }, { params, body }) => {
+      const dryRun = body.dryRun === true;
+      const { maxResults, formatOptions, ...config } = body;
+      const job = await queries.query({
+        projectId: params.projectId ?? '',
+        config,
+        location: body.location,
+        dryRun,
+        configuration: { query: config },
+      });
+      if (dryRun) {
+        const reference = { projectId: job.projectId, location: job.location };
+        return {
+          body: {
+            kind: 'bigquery#queryResponse',
+            jobReference: reference,
+            schema: { fields: job.result?.fields ?? [] },
+            totalBytesProcessed: String(job.result?.bytesProcessed ?? 0),
+            jobComplete: true,
+            cacheHit: false,
+          },
+        };
+      }
+      const options = (formatOptions ?? {}) as Body;
+      const format = timestampFormatOf(options.useInt64Timestamp, options.timestampOutputFormat);
       const query = new URLSearchParams();
-      if (body.maxResults !== undefined) query.set('maxResults', String(body.maxResults));
-      return { body: { kind: 'bigquery#queryResponse', ...resultPage(job, query, format) } };
+      if (maxResults !== undefined) query.set('maxResults', String(maxResults));
+      return {
+        body: { kind: 'bigquery#queryResponse', queryId: job.jobId, ...resultPage(job, query, format) },
+      };
     },
   },
   {
@@ -62,7 +60,10 @@ export const jobRoutes: Route[] = [
     pattern: '/projects/:projectId/queries/:jobId',
     operation: 'jobs.getQueryResults',
     handle: ({ jobs }, { params, query }) => {
-      const job = jobs.get(params.projectId ?? '', params.jobId ?? '');
+      const job = jobs.get(params.projectId ?? '', params.jobId ?? '', query.get('location'));
+      if (job.error) throw job.error;
+      if (job.jobType !== 'QUERY')
+        throw new BigQueryApiError('invalid', `Job ${job.projectId}:${job.jobId} is not a query job.`);
       const format = timestampFormatOf(
         query.get('formatOptions.useInt64Timestamp') ?? undefined,
         query.get('formatOptions.timestampOutputFormat') ?? undefined,
@@ -76,29 +77,77 @@ export const jobRoutes: Route[] = [
     method: 'POST',
     pattern: '/projects/:projectId/jobs',
     operation: 'jobs.insert',
-    handle: ({ jobs, baseUrl }, { params, body }) => {
-      const configuration = (body.configuration ?? {}) as Record<string, unknown>;
-      const queryConfig = configuration.query as Record<string, unknown> | undefined;
-      if (!queryConfig) {
-        throw new BigQueryApiError(
-          'notImplemented',
-          'The local cloud runs query jobs only; data is loaded through Data Transfer Service runs.',
-        );
-      }
-      if (configuration.dryRun === true) {
-        throw new BigQueryApiError('notImplemented', 'The local cloud does not support dry-run queries.');
-      }
+    handle: async (context, { params, body }) => {
+      const projectId = params.projectId ?? '';
+      const configuration = (body.configuration ?? {}) as Body;
       const reference = (body.jobReference ?? {}) as { jobId?: string; location?: string };
-      const job = jobs.run(params.projectId ?? '', queryConfig, reference.jobId, reference.location);
-      return { body: jobResource(job, baseUrl) };
+      if (configuration.copy) {
+        const job = await runCopyJob(context.store, context.jobs, projectId, body, context.clock());
+        return { body: jobResource(job, context.baseUrl) };
+      }
+      if (configuration.load) throw notImplementedJob('load');
+      if (configuration.extract) throw notImplementedJob('extract');
+      const config = configuration.query as Body | undefined;
+      if (!config)
+        throw new BigQueryApiError(
+          'invalid',
+          'Required parameter is missing: configuration (query, copy, load or extract).',
+        );
+      const dryRun = configuration.dryRun === true;
+      const job = await context.queries.insert({
+        projectId,
+        config,
+        jobId: reference.jobId,
+        location: reference.location,
+        dryRun,
+        configuration,
+      });
+      return { body: jobResource(job, context.baseUrl, dryRun) };
     },
   },
   {
     method: 'GET',
     pattern: '/projects/:projectId/jobs/:jobId',
     operation: 'jobs.get',
-    handle: ({ jobs, baseUrl }, { params }) => ({
-      body: jobResource(jobs.get(params.projectId ?? '', params.jobId ?? ''), baseUrl),
+    handle: ({ jobs, baseUrl }, { params, query }) => ({
+      body: jobResource(jobs.get(params.projectId ?? '', params.jobId ?? '', query.get('location')), baseUrl),
     }),
+  },
+  {
+    method: 'GET',
+    pattern: '/projects/:projectId/jobs',
+    operation: 'jobs.list',
+    handle: ({ jobs, baseUrl }, { params, query }) => {
+      const states = (query.getAll('stateFilter') ?? []).map((state) => state.toLowerCase());
+      const listed = states.length === 0 || states.includes('done') ? jobs.list(params.projectId ?? '') : [];
+      const { page, nextPageToken } = pageOf(listed, query, 1000);
+      return {
+        body: {
+          kind: 'bigquery#jobList',
+          etag: '1',
+          jobs: page.map((job) => jobListItem(job, baseUrl)),
+          nextPageToken,
+        },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/projects/:projectId/jobs/:jobId/cancel',
+    operation: 'jobs.cancel',
+    handle: ({ jobs, baseUrl }, { params, query }) => {
+      // Jobs finish before they are created; cancelling one that is done changes nothing.
+      const job = jobs.get(params.projectId ?? '', params.jobId ?? '', query.get('location'));
+      return { body: { kind: 'bigquery#jobCancelResponse', job: jobResource(job, baseUrl) } };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/projects/:projectId/jobs/:jobId/delete',
+    operation: 'jobs.delete',
+    handle: ({ jobs }, { params, query }) => {
+      jobs.delete(params.projectId ?? '', params.jobId ?? '', query.get('location'));
+      return { status: 204 };
+    },
   },
 ];

@@ -1,33 +1,70 @@
-// tables.* and tabledata.list of the BigQuery v2 REST API. A `$YYYYMMDD[HH]` decorator
-// on tables.get / tabledata.list narrows numRows and rows to that partition.
+// tables.*, tabledata.list and tabledata.insertAll of the BigQuery v2 REST API. A
+// `$partition` decorator on tables.get / tabledata.list narrows numRows and rows to that
+// partition; on tables.delete it deletes that partition's rows.
+import { encodeRow, type RestRow, timestampFormatOf } from './engine/result-cells.js';
 import { BigQueryApiError, notFoundTable } from './errors.js';
 import type { Route, RouteContext } from './http-types.js';
 import { pageOf } from './http-types.js';
-import type { StoredPartition, StoredRow, StoredTable } from './model.js';
+import { insertAll } from './insert-all.js';
+import type { StoredTable } from './model.js';
 import { splitDecorator } from './partition-ids.js';
 import { tableListItem, tableResource } from './resources.js';
-import { encodeRow, timestampFormatOf } from './row-encoding.js';
 
 const DEFAULT_ROWS_PER_PAGE = 100_000;
 
-/** The table and the live partitions a (possibly decorated) table id addresses. */
+/** The table a (possibly decorated) table id names, and the decorator. */
 function addressed(context: RouteContext, params: Record<string, string>) {
   const projectId = params.projectId ?? '';
   const datasetId = params.datasetId ?? '';
   const { table: tableId, decorator } = splitDecorator(params.tableId ?? '');
   const table = context.store.getTable(projectId, datasetId, tableId);
-  const live = context.store.livePartitions(table);
-  if (decorator === undefined) {
-    const ids = [...live.keys()].sort();
-    return { table, partitions: ids.map((id) => live.get(id) as StoredPartition) };
+  if (decorator !== undefined && !table.timePartitioning && !table.rangePartitioning) {
+    throw notFoundTable(projectId, datasetId, params.tableId ?? '');
   }
-  if (!table.timePartitioning) throw notFoundTable(projectId, datasetId, params.tableId ?? '');
-  const partition = live.get(decorator);
-  return { table, partitions: partition ? [partition] : [] };
+  return { table, decorator };
 }
 
-function locationOf(context: RouteContext, table: StoredTable): string {
-  return context.store.getDataset(table.projectId, table.datasetId).location;
+async function resource(context: RouteContext, table: StoredTable, decorator?: string) {
+  const stats = await context.store.storage.partitionStats(table);
+  const partitions = decorator === undefined ? stats : stats.filter((stat) => stat.id === decorator);
+  const location = context.store.getDataset(table.projectId, table.datasetId).location;
+  return tableResource(table, partitions, location, context.baseUrl);
+}
+
+function selectedFields(table: StoredTable, query: URLSearchParams) {
+  const selected = (query.get('selectedFields') ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  return selected.length
+    ? table.schema.filter((field) => selected.includes(field.name.toLowerCase()))
+    : table.schema;
+}
+
+async function listRows(context: RouteContext, params: Record<string, string>, query: URLSearchParams) {
+  const { table, decorator } = addressed(context, params);
+  if (table.kind === 'VIEW') throw new BigQueryApiError('invalid', 'Cannot list a table of type VIEW.');
+  const fields = selectedFields(table, query);
+  const offset = Number(query.get('pageToken') ?? query.get('startIndex') ?? 0) || 0;
+  const limit = Number(query.get('maxResults') ?? DEFAULT_ROWS_PER_PAGE) || DEFAULT_ROWS_PER_PAGE;
+  const { rows, total } = await context.store.storage.readRows(table, {
+    partitionId: decorator,
+    offset,
+    limit,
+    fields,
+  });
+  const format = timestampFormatOf(
+    query.get('formatOptions.useInt64Timestamp') ?? undefined,
+    query.get('formatOptions.timestampOutputFormat') ?? undefined,
+  );
+  const next = offset + rows.length;
+  return {
+    kind: 'bigquery#tableDataList',
+    etag: String(table.etag),
+    totalRows: String(total),
+    pageToken: next < total ? String(next) : undefined,
+    rows: rows.map((row): RestRow => encodeRow(fields, row, format)),
+  };
 }
 
 export const tableRoutes: Route[] = [
@@ -52,18 +89,18 @@ export const tableRoutes: Route[] = [
     method: 'POST',
     pattern: '/projects/:projectId/datasets/:datasetId/tables',
     operation: 'tables.insert',
-    handle: (context, { params, body }) => {
-      const table = context.store.insertTable(params.projectId ?? '', params.datasetId ?? '', body);
-      return { body: tableResource(table, [], locationOf(context, table), context.baseUrl) };
+    handle: async (context, { params, body }) => {
+      const table = await context.store.insertTable(params.projectId ?? '', params.datasetId ?? '', body);
+      return { body: await resource(context, table) };
     },
   },
   {
     method: 'GET',
     pattern: '/projects/:projectId/datasets/:datasetId/tables/:tableId',
     operation: 'tables.get',
-    handle: (context, { params }) => {
-      const { table, partitions } = addressed(context, params);
-      return { body: tableResource(table, partitions, locationOf(context, table), context.baseUrl) };
+    handle: async (context, { params }) => {
+      const { table, decorator } = addressed(context, params);
+      return { body: await resource(context, table, decorator) };
     },
   },
   ...(['PATCH', 'PUT'] as const).map(
@@ -71,7 +108,7 @@ export const tableRoutes: Route[] = [
       method,
       pattern: '/projects/:projectId/datasets/:datasetId/tables/:tableId',
       operation: method === 'PATCH' ? 'tables.patch' : 'tables.update',
-      handle: (context, { params, body }) => {
+      handle: async (context, { params, body }) => {
         if ((params.tableId ?? '').includes('$')) {
           throw new BigQueryApiError(
             'invalid',
@@ -79,15 +116,9 @@ export const tableRoutes: Route[] = [
           );
         }
         const mode = method === 'PATCH' ? 'merge' : 'replace';
-        const table = context.store.updateTable(
-          params.projectId ?? '',
-          params.datasetId ?? '',
-          params.tableId ?? '',
-          body,
-          mode,
-        );
-        const { partitions } = addressed(context, params);
-        return { body: tableResource(table, partitions, locationOf(context, table), context.baseUrl) };
+        const { projectId = '', datasetId = '', tableId = '' } = params;
+        const table = await context.store.updateTable(projectId, datasetId, tableId, body, mode);
+        return { body: await resource(context, table) };
       },
     }),
   ),
@@ -95,15 +126,11 @@ export const tableRoutes: Route[] = [
     method: 'DELETE',
     pattern: '/projects/:projectId/datasets/:datasetId/tables/:tableId',
     operation: 'tables.delete',
-    handle: (context, { params }) => {
-      const { table: tableId, decorator } = splitDecorator(params.tableId ?? '');
-      if (decorator !== undefined) {
-        // Deleting `table$partition` removes that partition, as BigQuery allows.
-        const { table } = addressed(context, params);
-        context.store.livePartitions(table).delete(decorator);
-        return { status: 204 };
-      }
-      context.store.deleteTable(params.projectId ?? '', params.datasetId ?? '', tableId);
+    handle: async (context, { params }) => {
+      const { table, decorator } = addressed(context, params);
+      // Deleting `table$partition` removes that partition, as BigQuery allows.
+      if (decorator !== undefined) await context.store.storage.deletePartition(table, decorator);
+      else await context.store.deleteTable(table.projectId, table.datasetId, table.tableId);
       return { status: 204 };
     },
   },
@@ -111,30 +138,15 @@ export const tableRoutes: Route[] = [
     method: 'GET',
     pattern: '/projects/:projectId/datasets/:datasetId/tables/:tableId/data',
     operation: 'tabledata.list',
-    handle: (context, { params, query }) => {
-      const { table, partitions } = addressed(context, params);
-      const rows: StoredRow[] = partitions.flatMap((partition) => partition.rows);
-      const { page, nextPageToken } = pageOf(rows, query, DEFAULT_ROWS_PER_PAGE);
-      const selected = (query.get('selectedFields') ?? '')
-        .split(',')
-        .map((name) => name.trim().toLowerCase())
-        .filter(Boolean);
-      const fields = selected.length
-        ? table.schema.filter((field) => selected.includes(field.name.toLowerCase()))
-        : table.schema;
-      const format = timestampFormatOf(
-        query.get('formatOptions.useInt64Timestamp') ?? undefined,
-        query.get('formatOptions.timestampOutputFormat') ?? undefined,
-      );
-      return {
-        body: {
-          kind: 'bigquery#tableDataList',
-          etag: String(table.etag),
-          totalRows: String(rows.length),
-          pageToken: nextPageToken,
-          rows: page.map((row) => encodeRow(fields, row, format)),
-        },
-      };
+    handle: async (context, { params, query }) => ({ body: await listRows(context, params, query) }),
+  },
+  {
+    method: 'POST',
+    pattern: '/projects/:projectId/datasets/:datasetId/tables/:tableId/insertAll',
+    operation: 'tabledata.insertAll',
+    handle: async (context, { params, body }) => {
+      const { table } = addressed(context, params);
+      return { body: await insertAll(context.store, table, params.tableId ?? '', body, context.clock()) };
     },
   },
 ];

@@ -3,14 +3,63 @@
 // and which it refuses (drop a column, change a type, tighten a mode, re-partition).
 import { BigQueryApiError } from './errors.js';
 import { BIGQUERY_FIELD_TYPES, TYPE_ALIASES, UNSUPPORTED_FIELD_TYPES } from './field-types.js';
-import type { FieldSchema, TimePartitioning } from './model.js';
+import type { FieldSchema, PartitionType, RangePartitioning, TimePartitioning } from './model.js';
+
+const PARTITION_TYPES: readonly string[] = ['HOUR', 'DAY', 'MONTH', 'YEAR'];
+const isPartitionType = (type: string): type is PartitionType => PARTITION_TYPES.includes(type);
 
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,299}$/;
+/** Column name prefixes BigQuery reserves for its own pseudo-columns. */
+const RESERVED_PREFIXES = ['_TABLE_', '_FILE_', '_PARTITION', '_ROW_TIMESTAMP', '__ROOT__', '_COLIDENTIFIER'];
+/** Field attributes kept and returned as given. */
+const PASSED_THROUGH = [
+  'policyTags',
+  'maxLength',
+  'precision',
+  'scale',
+  'defaultValueExpression',
+  'collation',
+] as const;
 
 /** The legacy type name BigQuery reports (INT64 → INTEGER), for comparisons. */
 export const canonicalType = (type: string): string => TYPE_ALIASES[type.toUpperCase()] ?? type.toUpperCase();
 
-const KNOWN_TYPES = new Set(BIGQUERY_FIELD_TYPES);
+const KNOWN_TYPES = new Set<string>(BIGQUERY_FIELD_TYPES);
+
+function checkFieldName(field: Partial<FieldSchema> | null, seen: Set<string>): string {
+  if (!field || typeof field.name !== 'string' || !FIELD_NAME.test(field.name)) {
+    throw new BigQueryApiError(
+      'invalid',
+      `Invalid field name "${String(field?.name)}". Fields must contain only letters, numbers, and underscores, start with a letter or underscore, and be at most 300 characters long.`,
+    );
+  }
+  const upper = field.name.toUpperCase();
+  const reserved = RESERVED_PREFIXES.find((prefix) => upper.startsWith(prefix));
+  if (reserved) {
+    throw new BigQueryApiError(
+      'invalid',
+      `Invalid field name "${field.name}". Field names are not allowed to start with the (case-insensitive) prefixes ${RESERVED_PREFIXES.join(', ')}`,
+    );
+  }
+  const lower = field.name.toLowerCase();
+  if (seen.has(lower)) throw new BigQueryApiError('invalid', `Field ${field.name} already exists in schema`);
+  seen.add(lower);
+  return field.name;
+}
+
+function checkFieldType(name: string, raw: unknown): string {
+  const type = canonicalType(String(raw ?? ''));
+  if (UNSUPPORTED_FIELD_TYPES.includes(type)) {
+    throw new BigQueryApiError(
+      'invalid',
+      `Field ${name} has type ${type}: BigQuery documents it, but the local cloud cannot store ${type} columns. Use another type.`,
+    );
+  }
+  if (!KNOWN_TYPES.has(type)) {
+    throw new BigQueryApiError('invalid', `Invalid value for type: ${String(raw)} is not a valid value`);
+  }
+  return type;
+}
 
 /** Validates and normalizes a schema from a request: upper-case types, explicit modes. */
 export function normalizeSchema(fields: unknown, where = 'schema'): FieldSchema[] {
@@ -19,43 +68,27 @@ export function normalizeSchema(fields: unknown, where = 'schema'): FieldSchema[
   const seen = new Set<string>();
   return fields.map((raw) => {
     const field = raw as Partial<FieldSchema> | null;
-    if (!field || typeof field.name !== 'string' || !FIELD_NAME.test(field.name)) {
-      throw new BigQueryApiError(
-        'invalid',
-        `Invalid field name "${String(field?.name)}". Fields must contain only letters, numbers, and underscores, start with a letter or underscore, and be at most 300 characters long.`,
-      );
-    }
-    const lower = field.name.toLowerCase();
-    if (seen.has(lower))
-      throw new BigQueryApiError('invalid', `Field ${field.name} already exists in schema`);
-    seen.add(lower);
-    const type = canonicalType(String(field.type ?? ''));
-    if (UNSUPPORTED_FIELD_TYPES.includes(type)) {
-      throw new BigQueryApiError(
-        'invalid',
-        `Field ${field.name} has type ${type}, which the local cloud does not store; use another type`,
-      );
-    }
-    if (!KNOWN_TYPES.has(type)) {
-      throw new BigQueryApiError(
-        'invalid',
-        `Invalid value for type: ${String(field.type)} is not a valid value`,
-      );
-    }
-    const mode = String(field.mode ?? 'NULLABLE').toUpperCase();
+    const name = checkFieldName(field, seen);
+    const type = checkFieldType(name, field?.type);
+    const mode = String(field?.mode ?? 'NULLABLE').toUpperCase();
     if (!['NULLABLE', 'REQUIRED', 'REPEATED'].includes(mode)) {
       throw new BigQueryApiError(
         'invalid',
-        `Invalid value for mode: ${String(field.mode)} is not a valid value`,
+        `Invalid value for mode: ${String(field?.mode)} is not a valid value`,
       );
     }
-    const normalized: FieldSchema = { name: field.name, type, mode };
-    if (field.description !== undefined) normalized.description = field.description;
+    const normalized: FieldSchema = { name, type, mode };
+    if (field?.description !== undefined) normalized.description = field.description;
+    const kept: Record<string, unknown> = {};
+    for (const key of PASSED_THROUGH) {
+      if (field?.[key] !== undefined && field[key] !== null) kept[key] = field[key];
+    }
+    Object.assign(normalized, kept);
     if (type === 'RECORD') {
-      if (!Array.isArray(field.fields) || field.fields.length === 0) {
-        throw new BigQueryApiError('invalid', `Field ${field.name} is type RECORD but has no schema`);
+      if (!Array.isArray(field?.fields) || field.fields.length === 0) {
+        throw new BigQueryApiError('invalid', `Field ${name} is type RECORD but has no schema`);
       }
-      normalized.fields = normalizeSchema(field.fields, `schema of field ${field.name}`);
+      normalized.fields = normalizeSchema(field.fields, `schema of field ${name}`);
     }
     return normalized;
   });
@@ -66,10 +99,10 @@ export function normalizePartitioning(raw: unknown, schema: FieldSchema[]): Time
   if (raw === undefined || raw === null) return undefined;
   const spec = raw as { type?: unknown; field?: unknown; expirationMs?: unknown };
   const type = String(spec.type ?? 'DAY').toUpperCase();
-  if (type !== 'DAY' && type !== 'HOUR') {
+  if (!isPartitionType(type)) {
     throw new BigQueryApiError(
       'invalid',
-      `The local cloud supports DAY and HOUR time partitioning only; got ${type}. Use DAY or HOUR.`,
+      `Invalid value for timePartitioning.type: ${type}. Use HOUR, DAY, MONTH or YEAR.`,
     );
   }
   const result: TimePartitioning = { type };

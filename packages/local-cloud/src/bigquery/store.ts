@@ -1,9 +1,12 @@
-// The in-memory catalog of the local BigQuery: projects → datasets → tables, with the
-// validation BigQuery applies to each change. Partition expiration is honoured on every
-// read through `livePartitions`, against the injected clock.
+// The catalog of the local BigQuery: projects → datasets → tables and views, with the
+// validation BigQuery applies to each change. Every table owns an engine table (see
+// engine/table-storage.ts), created, evolved and dropped with it. Expired tables are gone
+// on the next read, against the injected clock.
+import { checkAccess, DEFAULT_ACCESS, datasetFilter, mergeLabels } from './dataset-rules.js';
+import type { TableStorage } from './engine/table-storage.js';
 import { BigQueryApiError, notFoundDataset, notFoundTable, tableName } from './errors.js';
-import type { FieldSchema, StoredDataset, StoredPartition, StoredTable, TimePartitioning } from './model.js';
-import { partitionEndMs } from './partition-ids.js';
+import { checkRangeChange, normalizeClustering, normalizeRangePartitioning } from './layout-rules.js';
+import type { FieldSchema, StoredDataset, StoredTable } from './model.js';
 import {
   checkPartitioningChange,
   checkSchemaEvolution,
@@ -13,16 +16,76 @@ import {
 
 const DATASET_ID = /^[A-Za-z0-9_]{1,1024}$/;
 const TABLE_ID = /^[\p{L}\p{M}\p{N}\p{Pc}\p{Pd}\p{Zs}]{1,1024}$/u;
-const LABEL_KEY = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;
-const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
 
 type Body = Record<string, unknown>;
+type Mode = 'merge' | 'replace';
+
+/** The schema a view's query produces, from the query engine. */
+export type ViewSchemaOf = (projectId: string, query: string) => Promise<FieldSchema[]>;
+
+function optionalString(body: Body, key: string, current: string | undefined, mode: Mode) {
+  if (!(key in body)) return mode === 'merge' ? current : undefined;
+  const value = body[key];
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+function applyDatasetFields(dataset: StoredDataset, body: Body, mode: Mode): void {
+  dataset.description = optionalString(body, 'description', dataset.description, mode);
+  dataset.friendlyName = optionalString(body, 'friendlyName', dataset.friendlyName, mode);
+  for (const key of ['defaultTableExpirationMs', 'defaultPartitionExpirationMs'] as const) {
+    dataset[key] = optionalString(body, key, dataset[key], mode);
+  }
+  if ('labels' in body || mode === 'replace') dataset.labels = mergeLabels(dataset.labels, body.labels, mode);
+  if (body.access !== undefined && body.access !== null) dataset.access = checkAccess(body.access);
+}
+
+function readSchema(body: Body): FieldSchema[] | undefined {
+  const schema = body.schema as { fields?: unknown } | undefined | null;
+  if (schema === undefined || schema === null) return undefined;
+  return normalizeSchema(schema.fields ?? []);
+}
+
+/** A view's GoogleSQL query from `view`, refusing legacy SQL (the API's default). */
+function readViewQuery(body: Body): string | undefined {
+  const view = body.view as { query?: unknown; useLegacySql?: unknown } | undefined | null;
+  if (view === undefined || view === null) return undefined;
+  if (typeof view.query !== 'string' || view.query.trim() === '') {
+    throw new BigQueryApiError('invalid', 'A view needs view.query.');
+  }
+  if (view.useLegacySql !== false) {
+    throw new BigQueryApiError(
+      'invalid',
+      'view.useLegacySql defaults to true and the local cloud runs GoogleSQL only: set view.useLegacySql to false.',
+    );
+  }
+  return view.query;
+}
+
+function applyTableFields(table: StoredTable, body: Body, mode: Mode): void {
+  table.description = optionalString(body, 'description', table.description, mode);
+  table.friendlyName = optionalString(body, 'friendlyName', table.friendlyName, mode);
+  table.expirationTime = optionalString(body, 'expirationTime', table.expirationTime, mode);
+  if ('labels' in body || mode === 'replace') table.labels = mergeLabels(table.labels, body.labels, mode);
+  // requirePartitionFilter moved from timePartitioning to the table; both are accepted.
+  const nested = (body.timePartitioning as Body | undefined)?.requirePartitionFilter;
+  const flag = body.requirePartitionFilter ?? nested;
+  if (flag !== undefined && flag !== null) {
+    if (flag === true && !table.timePartitioning && !table.rangePartitioning) {
+      throw new BigQueryApiError('invalid', 'requirePartitionFilter can only be set on a partitioned table.');
+    }
+    table.requirePartitionFilter = flag === true;
+  } else if (mode === 'replace') {
+    table.requirePartitionFilter = false;
+  }
+}
 
 export class Store {
   private readonly projects = new Map<string, Map<string, StoredDataset>>();
 
   constructor(
     private readonly clock: () => Date,
+    readonly storage: TableStorage,
+    private readonly viewSchemaOf: ViewSchemaOf,
     readonly defaultLocation = 'US',
   ) {}
 
@@ -39,6 +102,10 @@ export class Store {
     return datasets;
   }
 
+  projectIds(): string[] {
+    return [...this.projects.keys()].sort();
+  }
+
   hasDataset(projectId: string, datasetId: string): boolean {
     return this.projects.get(projectId)?.has(datasetId) ?? false;
   }
@@ -49,8 +116,11 @@ export class Store {
     return dataset;
   }
 
-  listDatasets(projectId: string): StoredDataset[] {
-    return [...this.datasetsOf(projectId).values()].sort((a, b) => a.datasetId.localeCompare(b.datasetId));
+  listDatasets(projectId: string, filter: string | null = null): StoredDataset[] {
+    const matches = datasetFilter(filter);
+    return [...this.datasetsOf(projectId).values()]
+      .filter(matches)
+      .sort((a, b) => a.datasetId.localeCompare(b.datasetId));
   }
 
   insertDataset(projectId: string, body: Body): StoredDataset {
@@ -72,6 +142,7 @@ export class Store {
       datasetId,
       location: typeof body.location === 'string' && body.location ? body.location : this.defaultLocation,
       labels: {},
+      access: DEFAULT_ACCESS.map((entry) => ({ ...entry })),
       creationTime: now,
       lastModifiedTime: now,
       etag: 1,
@@ -82,31 +153,35 @@ export class Store {
     return dataset;
   }
 
-  patchDataset(projectId: string, datasetId: string, body: Body, mode: 'merge' | 'replace'): StoredDataset {
+  patchDataset(projectId: string, datasetId: string, body: Body, mode: Mode): StoredDataset {
     const dataset = this.getDataset(projectId, datasetId);
+    if (typeof body.location === 'string' && body.location.toLowerCase() !== dataset.location.toLowerCase()) {
+      throw new BigQueryApiError(
+        'invalid',
+        `Cannot change the location of dataset ${projectId}:${datasetId}.`,
+      );
+    }
     applyDatasetFields(dataset, body, mode);
     dataset.lastModifiedTime = this.now();
     dataset.etag += 1;
     return dataset;
   }
 
-  deleteDataset(projectId: string, datasetId: string, deleteContents: boolean): void {
+  async deleteDataset(projectId: string, datasetId: string, deleteContents: boolean): Promise<void> {
     const dataset = this.getDataset(projectId, datasetId);
     if (dataset.tables.size > 0 && !deleteContents) {
       throw new BigQueryApiError('resourceInUse', `Dataset ${projectId}:${datasetId} is still in use`);
     }
     this.datasetsOf(projectId).delete(datasetId);
+    for (const table of dataset.tables.values()) await this.storage.drop(table);
   }
 
   getTable(projectId: string, datasetId: string, tableId: string): StoredTable {
     const dataset = this.projects.get(projectId)?.get(datasetId);
-    const table = dataset?.tables.get(tableId);
+    if (!dataset) throw notFoundDataset(projectId, datasetId);
+    this.dropExpiredTables(dataset);
+    const table = dataset.tables.get(tableId);
     if (!table) throw notFoundTable(projectId, datasetId, tableId);
-    // An expired table is gone, as BigQuery deletes it at its expirationTime.
-    if (table.expirationTime !== undefined && Number(table.expirationTime) <= this.now()) {
-      dataset?.tables.delete(tableId);
-      throw notFoundTable(projectId, datasetId, tableId);
-    }
     return table;
   }
 
@@ -116,10 +191,9 @@ export class Store {
     return [...dataset.tables.values()].sort((a, b) => a.tableId.localeCompare(b.tableId));
   }
 
-  insertTable(projectId: string, datasetId: string, body: Body): StoredTable {
+  async insertTable(projectId: string, datasetId: string, body: Body): Promise<StoredTable> {
     const dataset = this.getDataset(projectId, datasetId);
-    const reference = (body.tableReference ?? {}) as Body;
-    const tableId = String(reference.tableId ?? '');
+    const tableId = String(((body.tableReference ?? {}) as Body).tableId ?? '');
     if (!TABLE_ID.test(tableId)) {
       throw new BigQueryApiError(
         'invalid',
@@ -133,8 +207,25 @@ export class Store {
         `Already Exists: Table ${tableName(projectId, datasetId, tableId)}`,
       );
     }
-    const schema = readSchema(body) ?? [];
+    const table = await this.newTable(dataset, tableId, body);
+    if (table.kind === 'TABLE') await this.storage.create(table);
+    dataset.tables.set(tableId, table);
+    return table;
+  }
+
+  private async newTable(dataset: StoredDataset, tableId: string, body: Body): Promise<StoredTable> {
+    const viewQuery = readViewQuery(body);
+    const schema = viewQuery
+      ? await this.viewSchemaOf(dataset.projectId, viewQuery)
+      : (readSchema(body) ?? []);
     const timePartitioning = normalizePartitioning(body.timePartitioning, schema);
+    const rangePartitioning = normalizeRangePartitioning(body.rangePartitioning, schema);
+    if (timePartitioning && rangePartitioning) {
+      throw new BigQueryApiError(
+        'invalid',
+        'A table can have time partitioning or range partitioning, not both.',
+      );
+    }
     if (
       timePartitioning &&
       timePartitioning.expirationMs === undefined &&
@@ -144,156 +235,77 @@ export class Store {
     }
     const now = this.now();
     const table: StoredTable = {
-      projectId,
-      datasetId,
+      projectId: dataset.projectId,
+      datasetId: dataset.datasetId,
       tableId,
+      kind: viewQuery ? 'VIEW' : 'TABLE',
       schema,
       timePartitioning,
+      rangePartitioning,
+      clustering: normalizeClustering(body.clustering, schema),
+      viewQuery,
       requirePartitionFilter: false,
       labels: {},
       creationTime: now,
       lastModifiedTime: now,
       etag: 1,
-      partitions: new Map(),
+      storage: this.storage.engine.newTableName('bq'),
+      partitionModified: new Map(),
+      recentInsertIds: new Map(),
     };
     applyTableFields(table, body, 'replace');
     if (table.expirationTime === undefined && dataset.defaultTableExpirationMs) {
       table.expirationTime = String(now + Number(dataset.defaultTableExpirationMs));
     }
-    dataset.tables.set(tableId, table);
     return table;
   }
 
   /** tables.patch (`merge`) or tables.update (`replace`), with BigQuery's change rules. */
-  updateTable(
-    projectId: string,
-    datasetId: string,
-    tableId: string,
-    body: Body,
-    mode: 'merge' | 'replace',
-  ): StoredTable {
+  async updateTable(projectId: string, datasetId: string, tableId: string, body: Body, mode: Mode) {
     const table = this.getTable(projectId, datasetId, tableId);
-    const name = tableName(projectId, datasetId, tableId);
-    const schema = readSchema(body);
-    if (schema) {
-      if (table.schema.length > 0) checkSchemaEvolution(name, table.schema, schema);
+    const viewQuery = table.kind === 'VIEW' ? readViewQuery(body) : undefined;
+    const schema = viewQuery ? await this.viewSchemaOf(projectId, viewQuery) : readSchema(body);
+    if (schema && table.kind === 'TABLE' && table.schema.length > 0) {
+      checkSchemaEvolution(tableName(projectId, datasetId, tableId), table.schema, schema);
     }
     const nextSchema = schema ?? table.schema;
-    let partitioning: TimePartitioning | undefined = table.timePartitioning;
-    if (body.timePartitioning !== undefined || mode === 'replace') {
-      partitioning = normalizePartitioning(body.timePartitioning, nextSchema);
-      checkPartitioningChange(table.timePartitioning, partitioning);
+    const partitioning =
+      body.timePartitioning !== undefined || mode === 'replace'
+        ? normalizePartitioning(body.timePartitioning, nextSchema)
+        : table.timePartitioning;
+    checkPartitioningChange(table.timePartitioning, partitioning);
+    if (body.rangePartitioning !== undefined || mode === 'replace') {
+      checkRangeChange(
+        table.rangePartitioning,
+        normalizeRangePartitioning(body.rangePartitioning, nextSchema),
+      );
     }
+    if ('clustering' in body || mode === 'replace')
+      table.clustering = normalizeClustering(body.clustering, nextSchema);
+    if (schema && table.kind === 'TABLE') await this.storage.evolve(table, table.schema, schema);
     table.schema = nextSchema;
     table.timePartitioning = partitioning;
+    if (viewQuery) table.viewQuery = viewQuery;
     applyTableFields(table, body, mode);
     table.lastModifiedTime = this.now();
     table.etag += 1;
     return table;
   }
 
-  deleteTable(projectId: string, datasetId: string, tableId: string): void {
-    const dataset = this.getDataset(projectId, datasetId);
-    if (!dataset.tables.delete(tableId)) throw notFoundTable(projectId, datasetId, tableId);
+  async deleteTable(projectId: string, datasetId: string, tableId: string): Promise<void> {
+    const table = this.getTable(projectId, datasetId, tableId);
+    this.getDataset(projectId, datasetId).tables.delete(tableId);
+    await this.storage.drop(table);
   }
 
   /** BigQuery deletes a table at its expirationTime. */
   private dropExpiredTables(dataset: StoredDataset): void {
     const now = this.now();
     for (const [id, table] of dataset.tables) {
-      if (table.expirationTime !== undefined && Number(table.expirationTime) <= now)
+      if (table.expirationTime !== undefined && Number(table.expirationTime) <= now) {
         dataset.tables.delete(id);
-    }
-  }
-
-  /** The table's partitions that have not expired; expired ones are dropped for good. */
-  livePartitions(table: StoredTable): Map<string, StoredPartition> {
-    const expirationMs = table.timePartitioning?.expirationMs;
-    if (expirationMs !== undefined) {
-      const now = this.now();
-      for (const id of [...table.partitions.keys()]) {
-        if (/^\d{8}(\d{2})?$/.test(id) && partitionEndMs(id) + expirationMs <= now)
-          table.partitions.delete(id);
+        void this.storage.drop(table).catch(() => undefined);
       }
     }
-    return table.partitions;
-  }
-}
-
-function readSchema(body: Body): FieldSchema[] | undefined {
-  const schema = body.schema as { fields?: unknown } | undefined | null;
-  if (schema === undefined || schema === null) return undefined;
-  return normalizeSchema(schema.fields ?? []);
-}
-
-function checkLabels(labels: unknown): Record<string, string | null> {
-  if (labels === undefined || labels === null) return {};
-  if (typeof labels !== 'object')
-    throw new BigQueryApiError('invalid', 'Invalid labels: expected an object of strings.');
-  for (const [key, value] of Object.entries(labels)) {
-    if (!LABEL_KEY.test(key)) {
-      throw new BigQueryApiError(
-        'invalid',
-        `Label key "${key}" has invalid characters. Keys must start with a lowercase letter and contain only lowercase letters, digits, underscores and dashes (at most 63).`,
-      );
-    }
-    if (value !== null && (typeof value !== 'string' || !LABEL_VALUE.test(value))) {
-      throw new BigQueryApiError(
-        'invalid',
-        `Label value "${String(value)}" of key "${key}" has invalid characters. Values may contain only lowercase letters, digits, underscores and dashes (at most 63).`,
-      );
-    }
-  }
-  return labels as Record<string, string | null>;
-}
-
-function mergeLabels(current: Record<string, string>, incoming: unknown, mode: 'merge' | 'replace') {
-  const labels = checkLabels(incoming);
-  const next: Record<string, string> = mode === 'merge' ? { ...current } : {};
-  for (const [key, value] of Object.entries(labels)) {
-    if (value === null) delete next[key];
-    else next[key] = value;
-  }
-  return next;
-}
-
-function optionalString(body: Body, key: string, current: string | undefined, mode: 'merge' | 'replace') {
-  if (!(key in body)) return mode === 'merge' ? current : undefined;
-  const value = body[key];
-  return value === null || value === undefined ? undefined : String(value);
-}
-
-function applyDatasetFields(dataset: StoredDataset, body: Body, mode: 'merge' | 'replace'): void {
-  dataset.description = optionalString(body, 'description', dataset.description, mode);
-  dataset.friendlyName = optionalString(body, 'friendlyName', dataset.friendlyName, mode);
-  dataset.defaultTableExpirationMs = optionalString(
-    body,
-    'defaultTableExpirationMs',
-    dataset.defaultTableExpirationMs,
-    mode,
-  );
-  dataset.defaultPartitionExpirationMs = optionalString(
-    body,
-    'defaultPartitionExpirationMs',
-    dataset.defaultPartitionExpirationMs,
-    mode,
-  );
-  if ('labels' in body || mode === 'replace') dataset.labels = mergeLabels(dataset.labels, body.labels, mode);
-}
-
-function applyTableFields(table: StoredTable, body: Body, mode: 'merge' | 'replace'): void {
-  table.description = optionalString(body, 'description', table.description, mode);
-  table.expirationTime = optionalString(body, 'expirationTime', table.expirationTime, mode);
-  if ('labels' in body || mode === 'replace') table.labels = mergeLabels(table.labels, body.labels, mode);
-  // requirePartitionFilter moved from timePartitioning to the table; both are accepted.
-  const nested = (body.timePartitioning as Body | undefined)?.requirePartitionFilter;
-  const flag = body.requirePartitionFilter ?? nested;
-  if (flag !== undefined && flag !== null) {
-    if (flag === true && !table.timePartitioning) {
-      throw new BigQueryApiError('invalid', 'requirePartitionFilter can only be set on a partitioned table.');
-    }
-    table.requirePartitionFilter = flag === true;
-  } else if (mode === 'replace') {
-    table.requirePartitionFilter = false;
   }
 }

@@ -1,6 +1,7 @@
-// Converts one incoming value (a CSV string, a JSON value or a Parquet value) to the
-// canonical form stored for its BigQuery type, refusing what BigQuery would refuse. A
-// refusal is a RowError: the load job counts it as one bad record.
+// Converts one incoming value (a CSV string, or a JSON value from a JSON load or an
+// insertAll row) to the canonical form stored for its BigQuery type, refusing what
+// BigQuery would refuse. A refusal is a RowError: a load job counts it as one bad record,
+// insertAll reports it in insertErrors.
 import type { FieldSchema, StoredRow, StoredValue } from './model.js';
 
 export class RowError extends Error {
@@ -107,12 +108,7 @@ function convertScalar(field: FieldSchema, value: unknown, options: ConvertOptio
       return toJsonText(field, value);
     case 'RECORD':
     case 'STRUCT':
-      if (
-        typeof value !== 'object' ||
-        value === null ||
-        value instanceof Uint8Array ||
-        value instanceof Date
-      ) {
+      if (typeof value !== 'object' || value === null) {
         throw cannotConvert(field, value, 'record');
       }
       return convertRow(field.fields ?? [], value as Record<string, unknown>, options);
@@ -151,12 +147,26 @@ function toFloat(field: FieldSchema, value: unknown): number {
   throw cannotConvert(field, value, 'double');
 }
 
+/** Most integer and fraction digits of each decimal type (BigQuery's precision and scale). */
+const DECIMAL_LIMITS: Record<string, { whole: number; fraction: number }> = {
+  NUMERIC: { whole: 29, fraction: 9 },
+  BIGNUMERIC: { whole: 38, fraction: 38 },
+};
+
 function toNumeric(field: FieldSchema, value: unknown): string {
   const text = typeof value === 'number' || typeof value === 'bigint' ? String(value) : value;
-  if (typeof text === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) {
-    return normalizeDecimal(text.trim());
+  if (typeof text !== 'string' || !/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) {
+    throw cannotConvert(field, value, field.type.toLowerCase());
   }
-  throw cannotConvert(field, value, field.type.toLowerCase());
+  const normalized = normalizeDecimal(text.trim());
+  const [whole = '', fraction = ''] = normalized.replace('-', '').split('.');
+  const limits = DECIMAL_LIMITS[field.type] ?? { whole: 29, fraction: 9 };
+  // Reading of the docs chosen: a value needing more digits than the type has is refused,
+  // not rounded, so a lossy file never loads silently.
+  if (whole.length > limits.whole || fraction.length > limits.fraction) {
+    throw new RowError(`Invalid ${field.type} value: ${text.trim()} Field: ${field.name}`);
+  }
+  return normalized;
 }
 
 /** `+001.500` → `1.5`; exponents expanded so the stored text is plain decimal. */
@@ -193,15 +203,12 @@ function toBoolean(field: FieldSchema, value: unknown): boolean {
 
 function toText(field: FieldSchema, value: unknown): string {
   if (typeof value === 'string') return value;
-  // Parquet byte arrays without a STRING annotation arrive as bytes.
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
     return String(value);
   throw cannotConvert(field, value, 'string');
 }
 
 function toBytes(field: FieldSchema, value: unknown): string {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (typeof value === 'string' && /^[A-Za-z0-9+/_-]*={0,2}$/.test(value.trim())) {
     return Buffer.from(value.trim(), 'base64').toString('base64');
   }
@@ -233,7 +240,6 @@ function civilTime(text: string): string | undefined {
 }
 
 function toDate(field: FieldSchema, value: unknown): string {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   const match = typeof value === 'string' ? DATE_TEXT.exec(value.trim()) : null;
   const date = match ? civilDate(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
   if (!date) throw cannotConvert(field, value, 'date');
@@ -241,7 +247,6 @@ function toDate(field: FieldSchema, value: unknown): string {
 }
 
 function toDatetime(field: FieldSchema, value: unknown): string {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 23);
   if (typeof value === 'string') {
     const [datePart = '', timePart] = value.trim().split(/[T ]/, 2);
     const match = DATE_TEXT.exec(datePart);
@@ -282,7 +287,6 @@ export function parseTimestampMicros(text: string): bigint | undefined {
 }
 
 function toTimestampMicros(field: FieldSchema, value: unknown): bigint {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return BigInt(value.getTime()) * 1000n;
   // A number is seconds since the epoch, as BigQuery reads it from JSON.
   if (typeof value === 'number' && Number.isFinite(value)) return BigInt(Math.round(value * 1_000_000));
   if (typeof value === 'bigint') return value * 1_000_000n;

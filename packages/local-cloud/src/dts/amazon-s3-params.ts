@@ -10,28 +10,21 @@ import {
   type WriteDisposition,
 } from '../load-options.js';
 import { RpcError } from '../log-contract.js';
+import { AMAZON_S3_PARAMETERS } from './amazon-s3-source.js';
 import { checkTemplate, renderRuntimeParams, TemplateError } from './runtime-params.js';
 import { DataPathError, parseS3Pattern } from './wildcard.js';
 
-export const AMAZON_S3 = 'amazon_s3';
 /** Params real DTS never returns: the emulator strips them from every response. */
 export const SECRET_PARAMS = ['secret_access_key'] as const;
 
-const KNOWN_PARAMS = new Set([
-  'data_path',
-  'destination_table_name_template',
-  'access_key_id',
-  'secret_access_key',
-  'file_format',
-  'write_disposition',
-  'max_bad_records',
-  'decimal_target_types',
-  'ignore_unknown_values',
-  'field_delimiter',
-  'skip_leading_rows',
-  'allow_quoted_newlines',
-  'allow_jagged_rows',
-]);
+const KNOWN_PARAMS = new Set(AMAZON_S3_PARAMETERS.map((parameter) => parameter.paramId));
+
+/** Older spellings DTS still accepts for write_disposition. */
+const WRITE_DISPOSITION_ALIASES: Record<string, WriteDisposition> = {
+  APPEND: 'WRITE_APPEND',
+  MIRROR: 'WRITE_TRUNCATE',
+};
+const DECIMAL_TARGET_TYPES = ['NUMERIC', 'BIGNUMERIC', 'STRING'];
 
 export interface AmazonS3Params {
   dataPath: string;
@@ -87,6 +80,25 @@ function oneOf<T extends string>(
   return value as T;
 }
 
+function writeDisposition(params: Record<string, string>): WriteDisposition {
+  const value = params.write_disposition;
+  const alias = value === undefined ? undefined : WRITE_DISPOSITION_ALIASES[value];
+  return alias ?? oneOf(params, 'write_disposition', WRITE_DISPOSITIONS, 'WRITE_APPEND');
+}
+
+/** A comma-separated list of distinct types among NUMERIC, BIGNUMERIC, STRING. */
+function checkDecimalTargetTypes(params: Record<string, string>): void {
+  const value = params.decimal_target_types;
+  if (value === undefined || value === '') return;
+  const types = value.split(',').map((type) => type.trim());
+  const unknown = types.find((type) => !DECIMAL_TARGET_TYPES.includes(type));
+  if (unknown !== undefined || new Set(types).size !== types.length) {
+    throw invalid(
+      `Invalid value for parameter decimal_target_types: "${value}". Use distinct types among ${DECIMAL_TARGET_TYPES.join(', ')}, separated by commas.`,
+    );
+  }
+}
+
 /** Checks and types the params of an amazon_s3 config; throws RpcError(status.INVALID_ARGUMENT). */
 export function parseAmazonS3Params(params: Record<string, string>): AmazonS3Params {
   for (const name of Object.keys(params)) {
@@ -109,6 +121,7 @@ export function parseAmazonS3Params(params: Record<string, string>): AmazonS3Par
     if (error instanceof TemplateError || error instanceof DataPathError) throw invalid(error.message);
     throw error;
   }
+  checkDecimalTargetTypes(params);
   const sampleTable = renderRuntimeParams(destinationTableNameTemplate, new Date(0));
   if (!/^[\p{L}\p{N}_-]+(?:\$\d{4,10})?$/u.test(sampleTable)) {
     throw invalid(
@@ -121,7 +134,7 @@ export function parseAmazonS3Params(params: Record<string, string>): AmazonS3Par
     accessKeyId,
     secretAccessKey,
     fileFormat: oneOf(params, 'file_format', SOURCE_FORMATS, 'CSV'),
-    writeDisposition: oneOf(params, 'write_disposition', WRITE_DISPOSITIONS, 'WRITE_APPEND'),
+    writeDisposition: writeDisposition(params),
     maxBadRecords: nonNegativeInteger(params, 'max_bad_records', 0),
     ignoreUnknownValues: boolean(params, 'ignore_unknown_values'),
     csv: {

@@ -1,9 +1,9 @@
 // The local cloud's BigQuery Data Transfer Service: config store, run executor and the
-// DataTransferService handlers, served over gRPC on loopback.
+// DataTransferService handlers (every v1 RPC), served over gRPC on loopback.
 import type { FaultRegistry } from '../faults.js';
 import type { TransferLogSink, UnaryHandlers } from '../log-contract.js';
 import { startGrpcServer } from '../rpc/grpc-server.js';
-import { loadDtsProto } from '../rpc/protos.js';
+import { loadDtsProto, loadLocationsProto } from '../rpc/protos.js';
 import type { Warehouse } from '../warehouse-contract.js';
 import { createDtsHandlers } from './dts-handlers.js';
 import { DtsStore } from './dts-store.js';
@@ -18,7 +18,10 @@ export interface DtsEmulatorOptions {
   logSink?: TransferLogSink | undefined;
   /** Wall time of one transfer run; default 1 s. */
   runSeconds?: number;
-  /** How old a file must be before runs see it; default 0 (DTS itself: about 300). */
+  /**
+   * How old a file must be before runs see it; default 300, as DTS (about five minutes
+   * after the file lands). Pass 0, or backdate objects, to load files written just now.
+   */
   fileVisibilitySeconds?: number;
   quotas?: DtsQuotaLimits;
   host?: string;
@@ -28,11 +31,21 @@ export interface DtsEmulatorOptions {
 
 export interface DtsStats {
   configs: number;
+  /** Runs held now, by state (deleted runs are not counted). */
   runs: Record<'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED', number>;
+  /** Runs RUNNING now, project-wide (the concurrent-runs quota counts these). */
   activeRuns: number;
+  /** The most runs RUNNING at once since start. */
   peakConcurrentRuns: number;
+  /** Runs PENDING or RUNNING now, project-wide: what a caller's quota guard should bound. */
+  inFlightRuns: number;
+  /** The most runs PENDING or RUNNING at once since start. */
+  peakInFlightRuns: number;
   loadJobsToday: number;
 }
+
+/** DTS's own figure: a new S3 object is seen by transfers about five minutes after it lands. */
+const DEFAULT_FILE_VISIBILITY_SECONDS = 300;
 
 export interface DtsEmulator {
   /** `127.0.0.1:PORT`: DTS_EMULATOR_HOST. */
@@ -59,7 +72,7 @@ export async function startDtsEmulator(options: DtsEmulatorOptions): Promise<Dts
     s3Endpoint: options.s3Endpoint,
     logSink: options.logSink,
     runMs: runSeconds * 1000,
-    fileVisibilityMs: (options.fileVisibilitySeconds ?? 0) * 1000,
+    fileVisibilityMs: (options.fileVisibilitySeconds ?? DEFAULT_FILE_VISIBILITY_SECONDS) * 1000,
     clock,
     sleep,
   });
@@ -67,6 +80,9 @@ export async function startDtsEmulator(options: DtsEmulatorOptions): Promise<Dts
   const server = await startGrpcServer({
     proto: loadDtsProto(),
     handlers,
+    // DTS clients also call google.cloud.location.Locations on the same endpoint: served
+    // so that its calls answer UNIMPLEMENTED by name rather than as an unknown service.
+    mixins: [{ proto: loadLocationsProto(), handlers: {} }],
     faults: options.faults,
     faultService: 'dts',
     host: options.host,

@@ -1,5 +1,8 @@
-// DTS resource names: `projects/P/locations/L/transferConfigs/ID[/runs/RUN]`, and the
-// location-less `projects/P/transferConfigs/ID` form the API also accepts.
+// DTS resource names: `projects/P/locations/L/transferConfigs/ID[/runs/RUN]`,
+// `projects/P/locations/L/dataSources/ID`, and the location-less `projects/P/…` forms the
+// API also accepts. Locations are compared in lower case (`US` and `us` are one place). A
+// location-less name means the US multi-region: the documentation does not say it reaches
+// configs in other locations, so the local cloud reads it the narrow way.
 import { status } from '@grpc/grpc-js';
 import { RpcError } from '../log-contract.js';
 
@@ -17,7 +20,12 @@ export interface RunName extends ConfigName {
   runId: string;
 }
 
+interface DataSourceName extends ParentName {
+  dataSourceId: string;
+}
+
 const PARENT = /^projects\/([^/]+)(?:\/locations\/([^/]+))?$/;
+const DATA_SOURCE = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/dataSources\/([^/]+)$/;
 const CONFIG = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)$/;
 const RUN = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)\/runs\/([^/]+)$/;
 
@@ -25,16 +33,18 @@ function fail(kind: string, value: unknown, shape: string): never {
   throw new RpcError(status.INVALID_ARGUMENT, `Invalid ${kind} name "${String(value)}": expected ${shape}.`);
 }
 
-export function parseParent(value: unknown): ParentName {
+const locationOf = (segment: string | undefined): string => (segment ?? DEFAULT_LOCATION).toLowerCase();
+
+export function parseParent(value: unknown, kind = 'parent'): ParentName {
   const match = typeof value === 'string' ? PARENT.exec(value) : null;
-  if (!match) fail('parent', value, 'projects/PROJECT[/locations/LOCATION]');
-  return { projectId: match[1] ?? '', location: match[2] ?? DEFAULT_LOCATION };
+  if (!match) fail(kind, value, 'projects/PROJECT[/locations/LOCATION]');
+  return { projectId: match[1] ?? '', location: locationOf(match[2]) };
 }
 
 export function parseConfigName(value: unknown): ConfigName {
   const match = typeof value === 'string' ? CONFIG.exec(value) : null;
   if (!match) fail('transfer config', value, 'projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID');
-  return { projectId: match[1] ?? '', location: match[2] ?? DEFAULT_LOCATION, configId: match[3] ?? '' };
+  return { projectId: match[1] ?? '', location: locationOf(match[2]), configId: match[3] ?? '' };
 }
 
 export function parseRunName(value: unknown): RunName {
@@ -43,10 +53,16 @@ export function parseRunName(value: unknown): RunName {
     fail('transfer run', value, 'projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID/runs/RUN_ID');
   return {
     projectId: match[1] ?? '',
-    location: match[2] ?? DEFAULT_LOCATION,
+    location: locationOf(match[2]),
     configId: match[3] ?? '',
     runId: match[4] ?? '',
   };
+}
+
+export function parseDataSourceName(value: unknown): DataSourceName {
+  const match = typeof value === 'string' ? DATA_SOURCE.exec(value) : null;
+  if (!match) fail('data source', value, 'projects/PROJECT/locations/LOCATION/dataSources/DATA_SOURCE_ID');
+  return { projectId: match[1] ?? '', location: locationOf(match[2]), dataSourceId: match[3] ?? '' };
 }
 
 export const formatConfigName = (name: ConfigName): string =>

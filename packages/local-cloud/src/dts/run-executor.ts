@@ -1,15 +1,20 @@
 // Carries one transfer run through PENDING → RUNNING → SUCCEEDED/FAILED over the configured
 // run duration, doing what DTS does for an amazon_s3 run: render the runtime parameters,
-// list the bucket with the config's keys, match wildcards, skip files too new to be seen
-// (and, for WRITE_APPEND, files already loaded), enforce the quotas, read the files and
-// hand them to the warehouse as one load job. Every step writes the run's transfer log.
+// list the bucket with the config's keys, match wildcards, keep the files DTS would see and
+// consider new (file-selection.ts: the visibility delay and the WRITE_APPEND cut-off),
+// enforce the quotas, read the files and hand them to the warehouse as one load job. Every
+// step writes the run's transfer log. Runs of one config execute one after another, in the
+// order they were created: a request for a time range creates several runs at once, and
+// DTS never moves one config's data twice at the same time.
 
+import type { S3Client } from '@aws-sdk/client-s3';
 import { status } from '@grpc/grpc-js';
 import type { FaultRegistry } from '../faults.js';
 import type { LogSeverity, TransferLogSink } from '../log-contract.js';
 import { LoadJobError, type Warehouse } from '../warehouse-contract.js';
 import { type AmazonS3Params, parseAmazonS3Params } from './amazon-s3-params.js';
 import type { DtsStore, RunState, StoredRun } from './dts-store.js';
+import { selectFiles } from './file-selection.js';
 import { CONCURRENT_RUNS_QUOTA_MESSAGE, type DtsQuotas, LOAD_JOBS_QUOTA_MESSAGE } from './quotas.js';
 import {
   createRunS3Client,
@@ -20,7 +25,7 @@ import {
   toRunFailure,
 } from './run-source.js';
 import { renderRuntimeParams } from './runtime-params.js';
-import { fileLimitMessage, parseS3Pattern } from './wildcard.js';
+import { fileLimitMessage, parseS3Pattern, type S3Pattern } from './wildcard.js';
 
 export interface RunExecutorOptions {
   store: DtsStore;
@@ -45,10 +50,17 @@ const STOP_GRACE_MS = 2000;
 /** Share of the run duration spent PENDING before the run starts. */
 const PENDING_SHARE = 0.2;
 
-const objectId = (file: SourceFile): string => `${file.key}@${file.lastModified.getTime()}`;
+interface RenderedRun {
+  params: AmazonS3Params;
+  dataPath: string;
+  tableId: string;
+  pattern: S3Pattern;
+}
 
 export class RunExecutor {
   private readonly inFlight = new Set<Promise<void>>();
+  /** The last queued run of each config: the next one waits for it. */
+  private readonly configQueues = new Map<string, Promise<void>>();
   private stopped = false;
   private readonly stopping: Promise<void>;
   private signalStop: () => void = () => undefined;
@@ -64,11 +76,17 @@ export class RunExecutor {
     return Promise.race([this.options.sleep(ms), this.stopping]);
   }
 
-  /** Starts the run in the background; its progress is visible through the store. */
+  /** Starts the run in the background, after the config's earlier runs; see the store. */
   launch(run: StoredRun): void {
-    const task = this.execute(run).catch(() => undefined);
+    const configId = run.name.configId;
+    const previous = this.configQueues.get(configId) ?? Promise.resolve();
+    const task = previous.then(() => this.execute(run)).catch(() => undefined);
+    this.configQueues.set(configId, task);
     this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
+    void task.finally(() => {
+      this.inFlight.delete(task);
+      if (this.configQueues.get(configId) === task) this.configQueues.delete(configId);
+    });
   }
 
   /** Stops the runs: each ends at its next step (an S3 call or load in progress finishes first). */
@@ -98,20 +116,25 @@ export class RunExecutor {
   }
 
   private setState(run: StoredRun, state: RunState): void {
-    run.state = state;
-    run.updateTime = this.options.clock();
+    this.options.store.setRunState(run, state, this.options.clock());
   }
 
   private finish(run: StoredRun, failure?: RunFailure): void {
     const now = this.options.clock();
+    run.endTime = now;
     if (failure) {
       run.errorStatus = { code: failure.code, message: failure.message };
       this.log(run, 'ERROR', failure.message);
       this.setState(run, 'FAILED');
-    } else {
-      this.setState(run, 'SUCCEEDED');
+      return;
     }
-    run.endTime = now;
+    // Only a success moves the config's WRITE_APPEND cut-off (file-selection.ts).
+    const config = this.options.store.getConfig(run.name.projectId, run.name.configId);
+    const started = run.startTime ?? now;
+    if (config && !(config.lastSuccessfulRunStart && config.lastSuccessfulRunStart >= started)) {
+      config.lastSuccessfulRunStart = started;
+    }
+    this.setState(run, 'SUCCEEDED');
   }
 
   private async execute(run: StoredRun): Promise<void> {
@@ -159,7 +182,7 @@ export class RunExecutor {
     }
   }
 
-  private async transfer(run: StoredRun): Promise<void> {
+  private render(run: StoredRun): RenderedRun {
     let params: AmazonS3Params;
     try {
       params = parseAmazonS3Params(run.params);
@@ -168,13 +191,17 @@ export class RunExecutor {
     }
     const dataPath = renderRuntimeParams(params.dataPath, run.runTime);
     const tableId = renderRuntimeParams(params.destinationTableNameTemplate, run.runTime);
-    const pattern = parseS3Pattern(dataPath);
+    return { params, dataPath, tableId, pattern: parseS3Pattern(dataPath) };
+  }
+
+  private async transfer(run: StoredRun): Promise<void> {
+    const rendered = this.render(run);
+    const { params, dataPath, pattern } = rendered;
     this.log(
       run,
       'INFO',
-      `Starting transfer from Amazon S3 ${dataPath} to table ${run.destinationDatasetId}.${tableId} (${params.fileFormat}, ${params.writeDisposition}).`,
+      `Starting transfer from Amazon S3 ${dataPath} to table ${run.destinationDatasetId}.${rendered.tableId} (${params.fileFormat}, ${params.writeDisposition}).`,
     );
-
     const client = createRunS3Client({
       endpoint: this.options.s3Endpoint,
       accessKeyId: params.accessKeyId,
@@ -191,13 +218,13 @@ export class RunExecutor {
       if (listed.length > pattern.fileLimit) {
         throw new RunFailure(status.INVALID_ARGUMENT, fileLimitMessage(pattern));
       }
-      const visibleBefore = this.options.clock().getTime() - this.options.fileVisibilityMs;
       const config = this.options.store.getConfig(run.name.projectId, run.name.configId);
-      const files = listed.filter(
-        (file) =>
-          file.lastModified.getTime() <= visibleBefore &&
-          !(params.writeDisposition === 'WRITE_APPEND' && config?.loadedObjects.has(objectId(file))),
-      );
+      const { files } = selectFiles(listed, {
+        writeDisposition: params.writeDisposition,
+        listedAt: this.options.clock(),
+        visibilityMs: this.options.fileVisibilityMs,
+        cutoff: config?.lastSuccessfulRunStart,
+      });
       if (files.length === 0) {
         this.log(
           run,
@@ -206,55 +233,60 @@ export class RunExecutor {
         );
         return;
       }
+      await this.load(run, rendered, client, files);
+    } finally {
+      client.destroy();
+    }
+  }
 
-      let bodies: { uri: string; body: Uint8Array }[];
-      try {
-        bodies = await readFiles(client, pattern.bucket, files);
-      } catch (error) {
-        throw toRunFailure(error, pattern.bucket);
-      }
-      const bytes = bodies.reduce((sum, file) => sum + file.body.byteLength, 0);
+  /** Reads the files and runs them as one load job into the rendered table. */
+  private async load(
+    run: StoredRun,
+    { params, tableId, pattern }: RenderedRun,
+    client: S3Client,
+    files: SourceFile[],
+  ): Promise<void> {
+    let bodies: { uri: string; body: Uint8Array }[];
+    try {
+      bodies = await readFiles(client, pattern.bucket, files);
+    } catch (error) {
+      throw toRunFailure(error, pattern.bucket);
+    }
+    const bytes = bodies.reduce((sum, file) => sum + file.body.byteLength, 0);
+    this.log(
+      run,
+      'INFO',
+      `Moving data from Amazon S3 to Google Cloud complete: Moved ${files.length} object(s).`,
+    );
+    if (!this.options.quotas.tryTakeLoadJob(this.options.clock())) {
+      throw new RunFailure(status.RESOURCE_EXHAUSTED, LOAD_JOBS_QUOTA_MESSAGE);
+    }
+    const jobId = `bqts_${run.name.runId}`;
+    try {
+      const result = await this.options.warehouse.load({
+        projectId: run.name.projectId,
+        datasetId: run.destinationDatasetId,
+        tableId,
+        format: params.fileFormat,
+        files: bodies,
+        writeDisposition: params.writeDisposition,
+        maxBadRecords: params.maxBadRecords,
+        ignoreUnknownValues: params.ignoreUnknownValues,
+        csv: params.csv,
+      });
       this.log(
         run,
         'INFO',
-        `Moving data from Amazon S3 to Google Cloud complete: Moved ${files.length} object(s).`,
+        `Job ${run.name.projectId}:${jobId} (table ${tableId}) completed successfully. Number of records: ${result.rowsLoaded}, with errors: ${result.badRecords}. Bytes read: ${bytes}.`,
       );
-
-      if (!this.options.quotas.tryTakeLoadJob(this.options.clock())) {
-        throw new RunFailure(status.RESOURCE_EXHAUSTED, LOAD_JOBS_QUOTA_MESSAGE);
-      }
-      const jobId = `bqts_${run.name.runId}`;
-      try {
-        const result = await this.options.warehouse.load({
-          projectId: run.name.projectId,
-          datasetId: run.destinationDatasetId,
-          tableId,
-          format: params.fileFormat,
-          files: bodies,
-          writeDisposition: params.writeDisposition,
-          maxBadRecords: params.maxBadRecords,
-          ignoreUnknownValues: params.ignoreUnknownValues,
-          csv: params.csv,
-        });
-        this.log(
-          run,
-          'INFO',
-          `Job ${run.name.projectId}:${jobId} (table ${tableId}) completed successfully. Number of records: ${result.rowsLoaded}, with errors: ${result.badRecords}. Bytes read: ${bytes}.`,
+    } catch (error) {
+      if (error instanceof LoadJobError) {
+        throw new RunFailure(
+          error.grpcCode,
+          `Job ${run.name.projectId}:${jobId} (table ${tableId}) failed: ${error.message}`,
         );
-      } catch (error) {
-        if (error instanceof LoadJobError) {
-          throw new RunFailure(
-            error.grpcCode,
-            `Job ${run.name.projectId}:${jobId} (table ${tableId}) failed: ${error.message}`,
-          );
-        }
-        throw error;
       }
-      if (params.writeDisposition === 'WRITE_APPEND' && config && this.alive(run)) {
-        for (const file of files) config.loadedObjects.add(objectId(file));
-      }
-    } finally {
-      client.destroy();
+      throw error;
     }
   }
 }

@@ -1,211 +1,186 @@
-// The subset of the Cloud Logging query language the product uses, parsed for real:
-// comparisons joined by AND (or juxtaposed, which Logging reads as AND) on the fields of
-// a DTS run's log entries. Anything outside the subset is refused with INVALID_ARGUMENT
-// naming it, so a test never passes on a filter the local cloud silently misread.
-import { status } from '@grpc/grpc-js';
-import { RpcError } from '../log-contract.js';
-import { type LogRecord, payloadMessage, SEVERITY_RANK } from './log-record.js';
+// Cloud Logging's query language, compiled into a predicate over stored entries: the
+// syntax tree from the peggy parser (filter-parser.ts), field paths checked against the
+// LogEntry schema (filter-fields.ts), literals converted to each field's type once, here,
+// so that a bad timestamp, severity or number fails the request with INVALID_ARGUMENT at
+// its position instead of silently matching nothing. Functions: `log_id()` only.
 
-export type Operator = '=' | '!=' | '>=' | '<=' | '>' | '<' | ':';
-
-export interface Comparison {
-  field: string;
-  operator: Operator;
-  value: string;
-}
+import { entryView } from './entry-view.js';
+import type {
+  Comparator,
+  Comparison,
+  FilterExpression,
+  FunctionCall,
+  Literal,
+  ValueExpression,
+} from './filter-ast.js';
+import { hasDeep, matchValues, type PreparedLiteral } from './filter-compare.js';
+import { literalText } from './filter-escapes.js';
+import { fieldPresent, type ResolvedField, readField, resolveField } from './filter-fields.js';
+import { filterError, parseLogFilter } from './filter-parser.js';
+import { compileRe2, PatternError } from './filter-regex.js';
+import type { LogRecord } from './log-record.js';
+import { parseDuration, parseRfc3339, parseSeverity, SEVERITY_RANK } from './log-values.js';
 
 export type LogPredicate = (record: LogRecord) => boolean;
 
-const SUPPORTED_FIELDS =
-  'resource.type, resource.labels.KEY, labels.KEY, logName, insertId, severity, timestamp, receiveTimestamp, jsonPayload.message, textPayload';
+/** Functions of the real query language that the local cloud does not evaluate. */
+const UNSUPPORTED_FUNCTIONS = new Set(['sample', 'ip_in_net', 'SEARCH', 'cast', 'regexp_extract', 'source']);
 
-function invalid(filter: string, why: string): RpcError {
-  return new RpcError(status.INVALID_ARGUMENT, `Unparseable filter: ${why} in "${filter}"`);
-}
-
-class FilterParser {
-  private position = 0;
-
-  constructor(private readonly text: string) {}
-
-  parse(): Comparison[] {
-    const comparisons: Comparison[] = [];
-    this.skipSpace();
-    while (this.position < this.text.length) {
-      if (comparisons.length > 0) {
-        const word = this.peekWord();
-        if (word === 'AND') this.position += 3;
-        else if (word === 'OR') throw this.unsupported('OR (the local cloud supports only AND)');
-        this.skipSpace();
-      }
-      comparisons.push(this.comparison());
-      this.skipSpace();
-    }
-    return comparisons;
-  }
-
-  private comparison(): Comparison {
-    const char = this.text[this.position];
-    if (char === undefined) throw invalid(this.text, 'a comparison is missing after AND');
-    if (char === '(' || char === ')') throw this.unsupported('parentheses');
-    if (char === '-' || this.peekWord() === 'NOT') throw this.unsupported('NOT / negation');
-    if (this.peekWord() === 'AND' || this.peekWord() === 'OR') throw this.unsupported('a dangling AND/OR');
-    const field = this.fieldPath();
-    this.skipSpace();
-    const operator = this.operator(field);
-    this.skipSpace();
-    const value = this.value(field);
-    return { field, operator, value };
-  }
-
-  private fieldPath(): string {
-    const segments: string[] = [];
-    for (;;) {
-      if (this.text[this.position] === '"') segments.push(this.quoted());
-      else {
-        const match = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.text.slice(this.position));
-        if (!match) {
-          const rest = this.text.slice(this.position).split(/\s/)[0];
-          throw this.unsupported(`"${rest}" where a field name was expected (global search)`);
-        }
-        segments.push(match[0]);
-        this.position += match[0].length;
-      }
-      if (this.text[this.position] !== '.') break;
-      this.position += 1;
-    }
-    if (this.text[this.position] === '(') throw this.unsupported(`the function ${segments.join('.')}()`);
-    return segments.join('.');
-  }
-
-  private operator(field: string): Operator {
-    const rest = this.text.slice(this.position);
-    if (rest.startsWith('=~') || rest.startsWith('!~'))
-      throw this.unsupported('regular expressions (=~, !~)');
-    for (const operator of ['!=', '>=', '<=', '=', '>', '<', ':'] as const) {
-      if (rest.startsWith(operator)) {
-        this.position += operator.length;
-        return operator;
-      }
-    }
-    throw this.unsupported(`"${field}" without a comparison (=, !=, >=, <=, >, <, :)`);
-  }
-
-  private value(field: string): string {
-    const char = this.text[this.position];
-    if (char === undefined) throw invalid(this.text, `missing value after "${field}"`);
-    if (char === '"') return this.quoted();
-    if (char === '(') throw this.unsupported('parentheses');
-    const match = /^[^\s()"]+/.exec(this.text.slice(this.position));
-    if (!match) throw invalid(this.text, `missing value after "${field}"`);
-    this.position += match[0].length;
-    return match[0];
-  }
-
-  /** A double-quoted string with backslash escapes, as Logging's string literals. */
-  private quoted(): string {
-    let result = '';
-    this.position += 1;
-    while (this.position < this.text.length) {
-      const char = this.text[this.position++];
-      if (char === '"') return result;
-      if (char === '\\') {
-        const escaped = this.text[this.position++];
-        if (escaped === undefined) break;
-        result += escaped === 'n' ? '\n' : escaped === 't' ? '\t' : escaped === 'r' ? '\r' : escaped;
-      } else result += char;
-    }
-    throw invalid(this.text, 'unterminated string');
-  }
-
-  private peekWord(): string {
-    return /^[A-Za-z]+/.exec(this.text.slice(this.position))?.[0] ?? '';
-  }
-
-  private skipSpace(): void {
-    while (/\s/.test(this.text[this.position] ?? '')) this.position += 1;
-  }
-
-  private unsupported(what: string): RpcError {
-    return new RpcError(
-      status.INVALID_ARGUMENT,
-      `Unsupported filter syntax in the local cloud: ${what}, in "${this.text}". Use comparisons joined by AND on ${SUPPORTED_FIELDS}.`,
-    );
-  }
-}
-
-export function parseLogFilter(filter: string): Comparison[] {
-  return new FilterParser(filter).parse();
-}
-
-/** Compiles a filter into a predicate; throws RpcError(INVALID_ARGUMENT) on anything unsupported. */
+/** Compiles a filter; throws RpcError(INVALID_ARGUMENT) pointing at what is wrong. */
 export function compileLogFilter(filter: string): LogPredicate {
-  const predicates = parseLogFilter(filter).map((comparison) => compileComparison(comparison, filter));
-  return (record) => predicates.every((predicate) => predicate(record));
+  const tree = parseLogFilter(filter);
+  return tree === null ? () => true : compileExpression(tree, filter);
 }
 
-function compileComparison(comparison: Comparison, filter: string): LogPredicate {
-  const { field, operator, value } = comparison;
-  if (field === 'severity') {
-    const wanted = severityRank(value);
-    if (wanted === undefined) throw invalid(filter, `unknown severity "${value}"`);
-    if (operator === ':') return (record) => SEVERITY_RANK[record.severity] === wanted;
-    return (record) => compareOrdered(SEVERITY_RANK[record.severity] ?? 0, wanted, operator);
-  }
-  if (field === 'timestamp' || field === 'receiveTimestamp') {
-    const wanted = Date.parse(value);
-    if (Number.isNaN(wanted)) throw invalid(filter, `"${value}" is not an RFC 3339 timestamp`);
-    if (operator === ':') throw invalid(filter, `":" does not apply to ${field}`);
-    const read = field === 'timestamp' ? (r: LogRecord) => r.timestamp : (r: LogRecord) => r.receiveTimestamp;
-    return (record) => compareOrdered(read(record).getTime(), wanted, operator);
-  }
-  const read = textField(field, filter);
-  return (record) => compareText(read(record), value, operator);
-}
-
-function severityRank(value: string): number | undefined {
-  if (/^\d+$/.test(value)) return Number(value);
-  return SEVERITY_RANK[value.toUpperCase()];
-}
-
-function textField(field: string, filter: string): (record: LogRecord) => string | undefined {
-  if (field === 'resource.type') return (record) => record.resource.type;
-  if (field === 'logName') return (record) => record.logName;
-  if (field === 'insertId') return (record) => record.insertId;
-  if (field === 'jsonPayload.message') return payloadMessage;
-  if (field === 'textPayload') return (record) => record.textPayload;
-  const resourceLabel = /^resource\.labels\.(.+)$/.exec(field)?.[1];
-  if (resourceLabel !== undefined) return (record) => record.resource.labels[resourceLabel];
-  const label = /^labels\.(.+)$/.exec(field)?.[1];
-  if (label !== undefined) return (record) => record.labels[label];
-  throw new RpcError(
-    status.INVALID_ARGUMENT,
-    `Unsupported filter field in the local cloud: "${field}" in "${filter}". Supported: ${SUPPORTED_FIELDS}.`,
-  );
-}
-
-function compareOrdered<T extends number | string>(actual: T, wanted: T, operator: Operator): boolean {
-  switch (operator) {
-    case '=':
-    case ':':
-      return actual === wanted;
-    case '!=':
-      return actual !== wanted;
-    case '>=':
-      return actual >= wanted;
-    case '<=':
-      return actual <= wanted;
-    case '>':
-      return actual > wanted;
-    case '<':
-      return actual < wanted;
+function compileExpression(node: FilterExpression, filter: string): LogPredicate {
+  switch (node.type) {
+    case 'and': {
+      const items = node.items.map((item) => compileExpression(item, filter));
+      return (record) => items.every((item) => item(record));
+    }
+    case 'or': {
+      const items = node.items.map((item) => compileExpression(item, filter));
+      return (record) => items.some((item) => item(record));
+    }
+    case 'not': {
+      const item = compileExpression(node.item, filter);
+      return (record) => !item(record);
+    }
+    case 'global': {
+      const literal = prepareLiteral(node.value, ':', filter);
+      return (record) => hasDeep(entryView(record), literal);
+    }
+    case 'function':
+      return compileFunction(node, filter);
+    case 'comparison':
+      return compileComparison(node, filter);
   }
 }
 
-// A missing field matches only `!=`: it holds no value equal to the one asked for.
-function compareText(actual: string | undefined, wanted: string, operator: Operator): boolean {
-  if (actual === undefined) return operator === '!=';
-  // Logging's "has" operator: a case-insensitive substring test on text.
-  if (operator === ':') return actual.toLowerCase().includes(wanted.toLowerCase());
-  return compareOrdered(actual, wanted, operator);
+function compileFunction(node: FunctionCall, filter: string): LogPredicate {
+  const [argument] = node.args;
+  if (node.name === 'log_id') {
+    if (node.args.length !== 1 || argument?.type !== 'literal') {
+      throw filterError(filter, node.at, 'log_id() takes one argument, the log ID, e.g. log_id("syslog").');
+    }
+    const wanted = literalText(argument, filter);
+    return (record) => {
+      const logName = record.entry.logName;
+      return decodeURIComponent(logName.slice(logName.indexOf('/logs/') + 6)) === wanted;
+    };
+  }
+  const problem = UNSUPPORTED_FUNCTIONS.has(node.name)
+    ? `the function ${node.name}() is not supported by the local cloud (only log_id() is).`
+    : `unknown function ${node.name}().`;
+  throw filterError(filter, node.at, problem);
+}
+
+function compileComparison(node: Comparison, filter: string): LogPredicate {
+  const field = resolveField(node.field, filter);
+  const { comparator, value } = node;
+  if (comparator === ':' && value.type === 'literal' && !value.quoted && value.raw === '*') {
+    return (record) => fieldPresent(entryView(record), field);
+  }
+  checkComparator(field, comparator, node, filter);
+  return compileValues(value, (literal) => {
+    const prepared = prepareLiteral(literal, comparator, filter);
+    checkLiteral(field, comparator, literal, prepared, filter);
+    return (record) => matchValues(readField(entryView(record), field), comparator, prepared);
+  });
+}
+
+/** `field = ("a" OR "b")`: the comparison distributed over the values' AND / OR / NOT. */
+function compileValues(node: ValueExpression, leaf: (literal: Literal) => LogPredicate): LogPredicate {
+  switch (node.type) {
+    case 'literal':
+      return leaf(node);
+    case 'valueAnd': {
+      const items = node.items.map((item) => compileValues(item, leaf));
+      return (record) => items.every((item) => item(record));
+    }
+    case 'valueOr': {
+      const items = node.items.map((item) => compileValues(item, leaf));
+      return (record) => items.some((item) => item(record));
+    }
+    case 'valueNot': {
+      const item = compileValues(node.item, leaf);
+      return (record) => !item(record);
+    }
+  }
+}
+
+function prepareLiteral(literal: Literal, comparator: Comparator, filter: string): PreparedLiteral {
+  const isPattern = comparator === '=~' || comparator === '!~';
+  // A pattern keeps its backslashes for RE2; any other value has its escapes decoded.
+  const text = isPattern ? literal.raw : literalText(literal, filter);
+  let regex: RegExp | undefined;
+  if (isPattern) {
+    try {
+      regex = compileRe2(text);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      throw filterError(filter, literal.at, `invalid regular expression "${text}": ${error.message}.`);
+    }
+  }
+  return {
+    text,
+    lower: text.toLowerCase(),
+    number: /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : undefined,
+    bool: /^(true|false)$/i.test(text) ? text.toLowerCase() === 'true' : undefined,
+    isNull: !literal.quoted && text === 'NULL_VALUE',
+    instant: parseRfc3339(text),
+    span: parseDuration(text),
+    severity: parseSeverity(text),
+    regex,
+  };
+}
+
+const ORDERING = new Set<Comparator>(['<', '<=', '>', '>=']);
+
+/** Refuses comparators that make no sense for a LogEntry field's type. */
+function checkComparator(
+  field: ResolvedField,
+  comparator: Comparator,
+  node: Comparison,
+  filter: string,
+): void {
+  const name = field.segments.join('.');
+  const refuse = (why: string) => filterError(filter, node.at, `"${name}" ${why}`);
+  if (field.type === 'node' && comparator !== ':') {
+    throw refuse(`holds several fields: compare one of them, or use ":" (has) or ":*" (exists).`);
+  }
+  if (field.type === 'bool' && ORDERING.has(comparator)) throw refuse('is true or false: use = or !=.');
+  const isTime = field.type === 'timestamp' || field.type === 'duration';
+  if (isTime && (comparator === ':' || comparator === '=~' || comparator === '!~')) {
+    throw refuse(`is a ${field.type}: compare it with =, !=, <, <=, > or >=.`);
+  }
+}
+
+/** Refuses a literal that cannot be converted to a LogEntry field's type. */
+function checkLiteral(
+  field: ResolvedField,
+  comparator: Comparator,
+  literal: Literal,
+  prepared: PreparedLiteral,
+  filter: string,
+): void {
+  if (prepared.isNull || comparator === '=~' || comparator === '!~') return;
+  const name = field.segments.join('.');
+  const problems: Partial<Record<ResolvedField['type'], [boolean, string]>> = {
+    number: [prepared.number === undefined, 'is a number'],
+    bool: [prepared.bool === undefined, 'is true or false'],
+    timestamp: [
+      prepared.instant === undefined,
+      'is a timestamp: write an RFC 3339 time with a zone, e.g. "2026-01-01T00:00:00Z"',
+    ],
+    duration: [prepared.span === undefined, 'is a duration: write it as seconds, e.g. "1.5s"'],
+    severity: [
+      prepared.severity === undefined,
+      `is a severity: use ${Object.keys(SEVERITY_RANK).join(', ')}`,
+    ],
+  };
+  const [wrong, expected] = problems[field.type] ?? [false, ''];
+  if (wrong) {
+    throw filterError(filter, literal.at, `"${name}" ${expected}; ${JSON.stringify(prepared.text)} is not.`);
+  }
 }

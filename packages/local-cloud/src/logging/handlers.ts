@@ -1,24 +1,30 @@
 // google.logging.v2.LoggingServiceV2 as transport-free handlers over a LogStore: the gRPC
-// server and the REST gateway both serve this map. Only the calls the product and its
-// tests make are emulated; the others answer UNIMPLEMENTED through the transport.
+// server and the REST gateway both serve this map. Every unary RPC of the service is here;
+// TailLogEntries (bidirectional streaming, gRPC only) lives in tail.ts.
 import { status } from '@grpc/grpc-js';
 import { RpcError, type UnaryHandlers } from '../log-contract.js';
-import { type LogRecord, recordToEntry, type StructObject, timestampToDate } from './log-record.js';
+import { decodePageToken, encodePageToken, validateParent, validateResourceNames } from './log-query.js';
+import { recordToEntry } from './log-record.js';
 import type { LogStore } from './log-store.js';
+import { RESOURCE_DESCRIPTORS } from './resource-descriptors.js';
+import { checkEntries, checkLogName, type WriteRequest } from './write-entries.js';
 
-type Labels = Record<string, string>;
-type MonitoredResource = { type?: string; labels?: Labels };
-type WrittenEntry = {
-  logName?: string;
-  resource?: MonitoredResource | null;
-  labels?: Labels;
-  severity?: string;
-  timestamp?: { seconds?: string; nanos?: number } | null;
-  insertId?: string;
-  jsonPayload?: StructObject | null;
-  textPayload?: string;
-  payload?: string;
-};
+/** One page of `items` from `pageToken`; a non-positive pageSize means all of them. */
+function pageOf<T>(items: readonly T[], request: Record<string, unknown>, key: string) {
+  const pageSize = Number(request.pageSize ?? 0);
+  const offset = decodePageToken((request.pageToken as string | undefined) ?? '', key);
+  const page = items.slice(offset, pageSize > 0 ? offset + pageSize : undefined);
+  const next = offset + page.length;
+  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : '' };
+}
+
+/** `projects/P/logs/a/b` (a path-decoded REST name) → `projects/P/logs/a%2Fb`. */
+function encodedLogName(logName: string): string {
+  const index = logName.indexOf('/logs/');
+  if (index < 0) return logName;
+  const logId = logName.slice(index + 6);
+  return logId.includes('/') ? `${logName.slice(0, index)}/logs/${encodeURIComponent(logId)}` : logName;
+}
 
 export function createLoggingHandlers(store: LogStore): UnaryHandlers {
   return {
@@ -34,54 +40,38 @@ export function createLoggingHandlers(store: LogStore): UnaryHandlers {
     },
 
     async WriteLogEntries(request) {
-      const entries = (request.entries as WrittenEntry[] | undefined) ?? [];
-      if (entries.length === 0)
-        throw new RpcError(status.INVALID_ARGUMENT, 'entries: at least one entry is required.');
-      const builders = entries.map((entry, index) => buildRecord(entry, index, request));
-      if (request.dryRun) return {};
-      for (const build of builders) store.add(build);
+      const write = request as WriteRequest;
+      const { drafts, errors } = checkEntries(write);
+      if (errors.length > 0 && !write.partialSuccess) {
+        throw new RpcError(status.INVALID_ARGUMENT, `Nothing was written. ${errors.join(' ')}`);
+      }
+      if (!write.dryRun) store.write(drafts);
+      if (errors.length > 0) {
+        throw new RpcError(
+          status.INVALID_ARGUMENT,
+          `${drafts.length} of ${drafts.length + errors.length} entries were written (partialSuccess); refused: ${errors.join(' ')}`,
+        );
+      }
       return {};
     },
-  };
-}
 
-/** Validates one written entry now, so a bad batch stores nothing; builds it at store time. */
-function buildRecord(
-  entry: WrittenEntry,
-  index: number,
-  request: Record<string, unknown>,
-): (sequence: number, received: Date) => LogRecord {
-  const logName = entry.logName || (request.logName as string | undefined) || '';
-  if (!/^projects\/[^/]+\/logs\/[^/]+$/.test(logName)) {
-    throw new RpcError(
-      status.INVALID_ARGUMENT,
-      `entries[${index}].logName "${logName}" is invalid: use "projects/PROJECT_ID/logs/LOG_ID" with "/" in LOG_ID URL-encoded.`,
-    );
-  }
-  const resource = entry.resource?.type
-    ? entry.resource
-    : (request.resource as MonitoredResource | undefined);
-  if (!resource?.type) {
-    throw new RpcError(
-      status.INVALID_ARGUMENT,
-      `entries[${index}].resource is required (e.g. {type: "global"}).`,
-    );
-  }
-  const labels = { ...((request.labels as Labels | undefined) ?? {}), ...(entry.labels ?? {}) };
-  const severity = entry.severity || 'DEFAULT';
-  const timestamp = timestampToDate(entry.timestamp);
-  const jsonPayload =
-    entry.payload === 'jsonPayload' || entry.jsonPayload ? (entry.jsonPayload ?? {}) : undefined;
-  return (sequence, received) => ({
-    logName,
-    resource: { type: resource.type ?? '', labels: resource.labels ?? {} },
-    labels,
-    severity,
-    timestamp: timestamp ?? received,
-    receiveTimestamp: received,
-    insertId: entry.insertId || `w${sequence.toString(36).padStart(8, '0')}`,
-    jsonPayload,
-    textPayload: jsonPayload ? undefined : (entry.textPayload ?? ''),
-    sequence,
-  });
+    async ListLogs(request) {
+      const parent = validateParent((request.parent as string | undefined) ?? '');
+      const extra = (request.resourceNames as string[] | undefined) ?? [];
+      const parents = validateResourceNames([parent, ...extra]);
+      const { page, nextPageToken } = pageOf(store.logNames(parents), request, JSON.stringify(parents));
+      return { logNames: page, nextPageToken };
+    },
+
+    async DeleteLog(request) {
+      const logName = encodedLogName((request.logName as string | undefined) ?? '');
+      store.deleteLog(checkLogName(logName, 'logName'));
+      return {};
+    },
+
+    async ListMonitoredResourceDescriptors(request) {
+      const { page, nextPageToken } = pageOf(RESOURCE_DESCRIPTORS, request, 'descriptors');
+      return { resourceDescriptors: page, nextPageToken };
+    },
+  };
 }

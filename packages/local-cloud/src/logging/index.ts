@@ -1,6 +1,7 @@
-// The local cloud's Cloud Logging: google.logging.v2.LoggingServiceV2 over gRPC, holding
-// the messages of DTS runs as real DTS writes them, queryable by @google-cloud/logging,
-// and streamed to live tails (TailLogEntries) as they are written.
+// The local cloud's Cloud Logging: every RPC of google.logging.v2.LoggingServiceV2 over
+// gRPC, holding the entries clients write and the messages of DTS runs as real DTS writes
+// them, queried with Logging's query language (filter.ts), and streamed to live tails
+// (TailLogEntries) as they are written. docs/fidelity-logging.md lists what differs.
 import type { FaultRegistry } from '../faults.js';
 import type { TransferLogSink, UnaryHandlers } from '../log-contract.js';
 import { startGrpcServer } from '../rpc/grpc-server.js';

@@ -1,13 +1,25 @@
 // The local cloud's Cloud Logging storage: DTS runs append their messages here (as the
-// TransferLogSink), ListLogEntries queries them with a filter, order and pages, and live
-// tails (TailLogEntries) subscribe to each new record as it is stored.
+// TransferLogSink), WriteLogEntries stores what clients write, ListLogEntries queries with
+// a filter, order and pages, live tails subscribe to each new record. It keeps the real
+// service's documented rules: entries with the same insertId and timestamp in a project
+// are one entry; entries older than the retention period (30 days, the _Default bucket)
+// or more than 24 hours in the future are stored but never listed or tailed; DeleteLog
+// also removes entries that arrive later with a timestamp before the deletion.
 import { status } from '@grpc/grpc-js';
 import { RpcError, type TransferLogEntry, type TransferLogSink } from '../log-contract.js';
 import { compileLogFilter } from './filter.js';
-import { type LogRecord, recordFromTransferLog } from './log-record.js';
+import {
+  decodePageToken,
+  encodePageToken,
+  parseOrderBy,
+  validatePageSize,
+  validateResourceNames,
+} from './log-query.js';
+import { type LogRecord, parentOf, recordFromTransferLog, type StoredEntry } from './log-record.js';
+import { dateToNanos, nanosToTimestamp } from './log-values.js';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 1000;
+const DEFAULT_RETENTION_DAYS = 30;
+const DAY_NANOS = 86_400n * 1_000_000_000n;
 
 export interface LogQuery {
   /** `projects/P` (also organizations/folders/billingAccounts): which logs to search. */
@@ -24,22 +36,49 @@ export interface LogPage {
   nextPageToken: string;
 }
 
+/** A validated entry from WriteLogEntries; the store fills in what the service supplies. */
+export type EntryDraft = Omit<StoredEntry, 'timestamp' | 'receiveTimestamp' | 'insertId'> & {
+  timestampNanos?: bigint | undefined;
+  insertId?: string | undefined;
+};
+
 export type LogListener = (record: LogRecord) => void;
 
 export class LogStore implements TransferLogSink {
-  private readonly records: LogRecord[] = [];
+  private records: LogRecord[] = [];
   private readonly listeners = new Set<LogListener>();
+  /** `parent|timestamp|insertId` of every stored record: Logging's duplicate key. */
+  private readonly keys = new Set<string>();
+  /** Per log: entries timestamped before this were deleted, and arrive deleted. */
+  private readonly deletedBefore = new Map<string, bigint>();
   private sequence = 0;
 
-  constructor(private readonly clock: () => Date = () => new Date()) {}
+  constructor(
+    private readonly clock: () => Date = () => new Date(),
+    private readonly retentionDays = DEFAULT_RETENTION_DAYS,
+  ) {}
 
   append(entry: TransferLogEntry): void {
-    this.store(recordFromTransferLog(entry, this.nextSequence(), this.clock()));
+    this.sequence += 1;
+    this.store(recordFromTransferLog(entry, this.sequence, this.clock()));
   }
 
-  /** Stores an entry built elsewhere (WriteLogEntries); the store assigns its sequence. */
-  add(build: (sequence: number, received: Date) => LogRecord): void {
-    this.store(build(this.nextSequence(), this.clock()));
+  /** Stores WriteLogEntries drafts in order; returns how many were new (not duplicates). */
+  write(drafts: EntryDraft[]): number {
+    const receiveNanos = dateToNanos(this.clock());
+    let stored = 0;
+    for (const draft of drafts) {
+      this.sequence += 1;
+      const { timestampNanos = receiveNanos, insertId, ...fields } = draft;
+      const entry: StoredEntry = {
+        ...fields,
+        timestamp: nanosToTimestamp(timestampNanos),
+        receiveTimestamp: nanosToTimestamp(receiveNanos),
+        insertId: insertId || `w${this.sequence.toString(36).padStart(11, '0')}`,
+      };
+      if (this.store({ entry, timestampNanos, receiveNanos, sequence: this.sequence })) stored += 1;
+    }
+    return stored;
   }
 
   /** Calls `listener` with every record stored from now on; returns the unsubscribe. */
@@ -48,7 +87,12 @@ export class LogStore implements TransferLogSink {
     return () => this.listeners.delete(listener);
   }
 
-  private store(record: LogRecord): void {
+  private store(record: LogRecord): boolean {
+    const key = duplicateKey(record);
+    if (this.keys.has(key)) return false;
+    const deletedBefore = this.deletedBefore.get(record.entry.logName);
+    if (deletedBefore !== undefined && record.timestampNanos < deletedBefore) return false;
+    this.keys.add(key);
     this.records.push(record);
     // A failing listener (a tail whose client vanished) must not fail the writer.
     for (const listener of this.listeners) {
@@ -58,10 +102,18 @@ export class LogStore implements TransferLogSink {
         this.listeners.delete(listener);
       }
     }
+    return true;
   }
 
   get size(): number {
     return this.records.length;
+  }
+
+  /** Whether ListLogEntries and tails show the record now (retention and future limits). */
+  visible(record: LogRecord): boolean {
+    const now = dateToNanos(this.clock());
+    const oldest = now - BigInt(this.retentionDays) * DAY_NANOS;
+    return record.timestampNanos >= oldest && record.timestampNanos <= now + DAY_NANOS;
   }
 
   list(query: LogQuery): LogPage {
@@ -69,86 +121,50 @@ export class LogStore implements TransferLogSink {
     const matches = compileLogFilter(query.filter ?? '');
     const descending = parseOrderBy(query.orderBy ?? '');
     const pageSize = validatePageSize(query.pageSize ?? 0);
-    const offset = decodePageToken(query.pageToken ?? '', query);
+    const key = JSON.stringify([query.resourceNames, query.orderBy ?? '']);
+    const offset = decodePageToken(query.pageToken ?? '', key);
 
     const selected = this.records
-      .filter((record) => parents.some((parent) => record.logName.startsWith(`${parent}/logs/`)))
-      .filter(matches)
-      .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || a.sequence - b.sequence);
+      .filter((record) => parents.includes(parentOf(record.entry.logName)))
+      .filter((record) => this.visible(record) && matches(record))
+      .sort(compareRecords);
     if (descending) selected.reverse();
     const records = selected.slice(offset, offset + pageSize);
     const next = offset + records.length;
-    return { records, nextPageToken: next < selected.length ? encodePageToken(next, query) : '' };
+    return { records, nextPageToken: next < selected.length ? encodePageToken(next, key) : '' };
   }
 
-  private nextSequence(): number {
-    this.sequence += 1;
-    return this.sequence;
-  }
-}
-
-export function validateResourceNames(names: string[]): string[] {
-  if (names.length === 0) {
-    throw new RpcError(
-      status.INVALID_ARGUMENT,
-      'resourceNames is required: name the project, e.g. "projects/P".',
-    );
-  }
-  for (const name of names) {
-    if (!/^(projects|organizations|folders|billingAccounts)\/[^/]+$/.test(name)) {
-      throw new RpcError(
-        status.INVALID_ARGUMENT,
-        `Invalid resource name "${name}": use "projects/PROJECT_ID" (log buckets and views are not emulated).`,
-      );
+  /** The names of the logs that hold visible entries under `parents`, sorted. */
+  logNames(parents: string[]): string[] {
+    const names = new Set<string>();
+    for (const record of this.records) {
+      if (parents.includes(parentOf(record.entry.logName)) && this.visible(record))
+        names.add(record.entry.logName);
     }
+    return [...names].sort();
   }
-  return names;
-}
 
-/** True for descending order. Logging orders by timestamp only. */
-function parseOrderBy(orderBy: string): boolean {
-  const normalized = orderBy.trim().replace(/\s+/g, ' ');
-  if (normalized === '' || normalized === 'timestamp' || normalized === 'timestamp asc') return false;
-  if (normalized === 'timestamp desc') return true;
-  throw new RpcError(
-    status.INVALID_ARGUMENT,
-    `Invalid orderBy "${orderBy}": only "timestamp asc" and "timestamp desc" are supported.`,
-  );
-}
-
-function validatePageSize(pageSize: number): number {
-  if (pageSize < 0)
-    throw new RpcError(status.INVALID_ARGUMENT, `pageSize must not be negative, got ${pageSize}.`);
-  if (pageSize === 0) return DEFAULT_PAGE_SIZE;
-  return Math.min(pageSize, MAX_PAGE_SIZE);
-}
-
-// A page token binds the offset to the resources and order it came from. Not to the
-// filter: getEntries appends a fresh `timestamp >= now-24h` to every call, so a caller
-// paging by hand never sends the exact same filter twice.
-function queryKey(query: LogQuery): string {
-  return JSON.stringify([query.resourceNames, query.orderBy ?? '']);
-}
-
-function encodePageToken(offset: number, query: LogQuery): string {
-  return Buffer.from(JSON.stringify({ offset, query: queryKey(query) })).toString('base64url');
-}
-
-function decodePageToken(token: string, query: LogQuery): number {
-  if (token === '') return 0;
-  try {
-    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
-      offset?: unknown;
-      query?: unknown;
-    };
-    if (typeof decoded.offset === 'number' && decoded.offset >= 0 && decoded.query === queryKey(query)) {
-      return decoded.offset;
+  /** Deletes every entry of `logName`, and those that arrive later timestamped before now. */
+  deleteLog(logName: string): void {
+    const kept = this.records.filter((record) => record.entry.logName !== logName);
+    if (kept.length === this.records.length) {
+      throw new RpcError(status.NOT_FOUND, `Log ${logName} does not exist (it holds no entries).`);
     }
-  } catch {
-    // Falls through to the error below.
+    for (const record of this.records) {
+      if (record.entry.logName === logName) this.keys.delete(duplicateKey(record));
+    }
+    this.records = kept;
+    this.deletedBefore.set(logName, dateToNanos(this.clock()));
   }
-  throw new RpcError(
-    status.INVALID_ARGUMENT,
-    'Invalid pageToken: it must come from a previous response to the same resourceNames and orderBy.',
-  );
+}
+
+function duplicateKey(record: LogRecord): string {
+  return `${parentOf(record.entry.logName)}|${record.timestampNanos}|${record.entry.insertId}`;
+}
+
+/** Logging's order: timestamp, then insertId ("entries with equal timestamps … in order of their insert_id"). */
+export function compareRecords(a: LogRecord, b: LogRecord): number {
+  if (a.timestampNanos !== b.timestampNanos) return a.timestampNanos < b.timestampNanos ? -1 : 1;
+  if (a.entry.insertId !== b.entry.insertId) return a.entry.insertId < b.entry.insertId ? -1 : 1;
+  return a.sequence - b.sequence;
 }

@@ -2,19 +2,20 @@
 // local cloud: the client's first message names the resources, a filter and a buffer
 // window; from then on every newly stored entry that matches is held for the window (as
 // the real service holds entries to order late arrivals) and streamed in timestamp order.
-// Like the real service, only a few sessions may be open at once; one more is refused
-// with RESOURCE_EXHAUSTED.
+// Like the real service, at most 10 sessions may be open at once in a project (a session
+// counts against every project it names); one more is refused with RESOURCE_EXHAUSTED.
 import { Metadata, status } from '@grpc/grpc-js';
 import { RpcError } from '../log-contract.js';
 import type { DuplexCall, DuplexHandler } from '../rpc/grpc-server.js';
 import { compileLogFilter, type LogPredicate } from './filter.js';
-import { type LogRecord, recordToEntry } from './log-record.js';
-import { type LogStore, validateResourceNames } from './log-store.js';
+import { validateResourceNames } from './log-query.js';
+import { type LogRecord, parentOf, recordToEntry } from './log-record.js';
+import { compareRecords, type LogStore } from './log-store.js';
 
 /** Cloud Logging's documented default and limit of `buffer_window`. */
 export const DEFAULT_BUFFER_WINDOW_MS = 2_000;
 export const MAX_BUFFER_WINDOW_MS = 60_000;
-/** Live-tailing sessions Cloud Logging allows open at once in a project (about 10). */
+/** Live-tailing sessions Cloud Logging allows open at once in a project. */
 export const DEFAULT_MAX_TAIL_SESSIONS = 10;
 
 export interface TailServiceOptions {
@@ -51,8 +52,8 @@ class TailSession {
     this.call.sendMetadata(new Metadata());
     this.unsubscribe = store.subscribe((record) => {
       if (this.closed) return;
-      if (!parents.some((parent) => record.logName.startsWith(`${parent}/logs/`))) return;
-      if (!matches(record)) return;
+      if (!parents.includes(parentOf(record.entry.logName))) return;
+      if (!store.visible(record) || !matches(record)) return;
       this.pending.push({ record, dueAt: Date.now() + windowMs });
       this.schedule();
     });
@@ -71,9 +72,7 @@ class TailSession {
     const due = this.pending.filter((p) => p.dueAt <= now);
     this.pending = this.pending.filter((p) => p.dueAt > now);
     if (due.length > 0) {
-      const records = due
-        .map((p) => p.record)
-        .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || a.sequence - b.sequence);
+      const records = due.map((p) => p.record).sort(compareRecords);
       this.call.write({ entries: records.map(recordToEntry), suppressionInfo: [] });
     }
     this.schedule();
@@ -113,7 +112,10 @@ function bufferWindowMs(value: unknown): number {
 
 export function createTailService(options: TailServiceOptions): TailService {
   const maxSessions = options.maxSessions ?? DEFAULT_MAX_TAIL_SESSIONS;
-  const sessions = new Set<TailSession>();
+  /** Each open session, with the parents (projects) it counts against. */
+  const sessions = new Map<TailSession, string[]>();
+  const openIn = (parent: string) =>
+    [...sessions.values()].filter((parents) => parents.includes(parent)).length;
 
   const handler: DuplexHandler = (call) => {
     let session: TailSession | undefined;
@@ -122,15 +124,16 @@ export function createTailService(options: TailServiceOptions): TailService {
         const parents = validateResourceNames((request.resourceNames as string[] | undefined) ?? []);
         const matches = compileLogFilter((request.filter as string | undefined) ?? '');
         const windowMs = bufferWindowMs(request.bufferWindow);
-        if (sessions.size >= maxSessions) {
+        const full = parents.find((parent) => openIn(parent) >= maxSessions);
+        if (full) {
           throw new RpcError(
             status.RESOURCE_EXHAUSTED,
-            `Quota exceeded: at most ${maxSessions} live tailing sessions may be open at once in this project; close a session (or read with ListLogEntries) and try again.`,
+            `Quota exceeded: at most ${maxSessions} live tailing sessions may be open at once in ${full}; close a session (or read with ListLogEntries) and try again.`,
           );
         }
         const opened = new TailSession(call, () => sessions.delete(opened));
         session = opened;
-        sessions.add(opened);
+        sessions.set(opened, parents);
         opened.start(options.store, parents, matches, windowMs);
       } catch (error) {
         const rpcError =
@@ -151,7 +154,7 @@ export function createTailService(options: TailServiceOptions): TailService {
     handler,
     openSessions: () => sessions.size,
     stop() {
-      for (const session of [...sessions]) {
+      for (const session of [...sessions.keys()]) {
         session.fail(new RpcError(status.UNAVAILABLE, 'The local Cloud Logging is shutting down.'));
       }
     },

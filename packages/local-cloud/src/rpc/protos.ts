@@ -26,6 +26,8 @@ export interface LoadedProto {
 
 export const DTS_SERVICE_NAME = 'google.cloud.bigquery.datatransfer.v1.DataTransferService';
 export const LOGGING_SERVICE_NAME = 'google.logging.v2.LoggingServiceV2';
+/** The Locations mixin Google serves next to many APIs (DTS clients call it as getLocation). */
+export const LOCATIONS_SERVICE_NAME = 'google.cloud.location.Locations';
 
 // Resolved from this module's location, so it works from src/ (tsx, vitest) and from the
 // bundle in dist/ alike. google-gax does not export its package.json, so we resolve its
@@ -43,7 +45,7 @@ function packageDir(name: string): string {
   return dir;
 }
 
-function protoDirOf(name: string): string {
+export function protoDirOf(name: string): string {
   const dir = join(packageDir(name), 'build', 'protos');
   if (!existsSync(dir)) {
     throw new Error(`The protos of ${name} are missing at ${dir}; reinstall with \`npm ci\`.`);
@@ -53,9 +55,6 @@ function protoDirOf(name: string): string {
 
 function loadProto(serviceName: string, protoPaths: string[], includeDirs: string[]): LoadedProto {
   const packageDefinition = loadSync(protoPaths, { ...PROTO_LOADER_OPTIONS, includeDirs });
-  const serviceDefinition = packageDefinition[serviceName] as ServiceDefinition | undefined;
-  if (!serviceDefinition) throw new Error(`Service ${serviceName} is not in ${protoPaths.join(', ')}.`);
-
   const root = new protobuf.Root();
   root.resolvePath = (origin, target) => {
     if (target.startsWith('/') || existsSync(target)) return target;
@@ -68,21 +67,35 @@ function loadProto(serviceName: string, protoPaths: string[], includeDirs: strin
   };
   root.loadSync(protoPaths, { keepCase: PROTO_LOADER_OPTIONS.keepCase });
   root.resolveAll();
-  const service = root.lookupService(serviceName);
-  return { serviceName, protoPaths, includeDirs, packageDefinition, serviceDefinition, root, service };
+  return serviceOf({ serviceName, protoPaths, includeDirs, packageDefinition, root });
+}
+
+/** One service of an already loaded set of protos (they share imports, parsed once). */
+function serviceOf(loaded: Omit<LoadedProto, 'serviceDefinition' | 'service'>): LoadedProto {
+  const { serviceName, protoPaths, packageDefinition, root } = loaded;
+  const serviceDefinition = packageDefinition[serviceName] as ServiceDefinition | undefined;
+  if (!serviceDefinition) throw new Error(`Service ${serviceName} is not in ${protoPaths.join(', ')}.`);
+  return { ...loaded, serviceDefinition, service: root.lookupService(serviceName) };
 }
 
 let dtsProto: LoadedProto | undefined;
 let loggingProto: LoadedProto | undefined;
+let locationsProto: LoadedProto | undefined;
 
-/** The DTS v1 service from @google-cloud/bigquery-data-transfer's own protos (cached). */
+/**
+ * The DTS v1 service from @google-cloud/bigquery-data-transfer's own protos (cached),
+ * loaded together with the Locations mixin its clients also call (see loadLocationsProto).
+ */
 export function loadDtsProto(): LoadedProto {
   if (!dtsProto) {
     const dtsDir = protoDirOf('@google-cloud/bigquery-data-transfer');
     const gaxDir = protoDirOf('google-gax');
     dtsProto = loadProto(
       DTS_SERVICE_NAME,
-      [join(dtsDir, 'google/cloud/bigquery/datatransfer/v1/datatransfer.proto')],
+      [
+        join(dtsDir, 'google/cloud/bigquery/datatransfer/v1/datatransfer.proto'),
+        join(gaxDir, 'google/cloud/location/locations.proto'),
+      ],
       [dtsDir, gaxDir],
     );
   }
@@ -101,4 +114,10 @@ export function loadLoggingProto(): LoadedProto {
     );
   }
   return loggingProto;
+}
+
+/** google.cloud.location.Locations from google-gax's protos, as loaded with DTS's (cached). */
+export function loadLocationsProto(): LoadedProto {
+  locationsProto ??= serviceOf({ ...loadDtsProto(), serviceName: LOCATIONS_SERVICE_NAME });
+  return locationsProto;
 }

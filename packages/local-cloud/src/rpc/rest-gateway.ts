@@ -1,23 +1,33 @@
 // The REST face of a local-cloud gRPC service: what google-gax's REST transport
 // (`fallback: true`) calls. Routes come from the service's `google.api.http` annotations,
 // requests are rebuilt from path, query and JSON body, the same UnaryHandlers as the gRPC
-// server answer, and RpcErrors become the Google JSON error body gax decodes.
+// server answer, and RpcErrors become the Google JSON error body gax decodes. A method of
+// the service without a handler answers 501 UNIMPLEMENTED (reason `notImplemented`)
+// naming the call; a URL no method of the service answers is 404.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { status } from '@grpc/grpc-js';
 import type protobuf from 'protobufjs';
 import type { FaultRegistry } from '../faults.js';
 import { listenOnLoopback } from '../http-listen.js';
 import { RpcError, type UnaryHandlers } from '../log-contract.js';
+import { DetailedRpcError, restErrorDetails } from './error-details.js';
 import { BadRequestError, buildRequest, encodeResponse } from './rest-request.js';
-import { compileRoutes, findRoute } from './rest-routes.js';
+import { compileRoutes, findRoute, type HttpRoute } from './rest-routes.js';
 import { applyRpcFault } from './rpc-faults.js';
+import { unimplemented } from './unimplemented.js';
 
-export interface RestGatewayOptions {
+/** A service the gateway answers for: its protobufjs Root, full name and handlers. */
+export interface RestService {
   /** A protobufjs Root holding the service (e.g. `loadDtsProto().root`). */
   root: protobuf.Root;
   /** Fully qualified, e.g. `google.cloud.bigquery.datatransfer.v1.DataTransferService`. */
   serviceName: string;
   handlers: UnaryHandlers;
+}
+
+export interface RestGatewayOptions extends RestService {
+  /** Other services on the same gateway (e.g. the Locations mixin), matched after the main one. */
+  mixins?: RestService[] | undefined;
   faults: FaultRegistry;
   faultService: 'dts' | 'logging';
   host?: string | undefined;
@@ -54,24 +64,34 @@ const HTTP_STATUS: Record<number, number> = {
   [status.UNAUTHENTICATED]: 401,
 };
 
-export async function startRestGateway(options: RestGatewayOptions): Promise<RestGateway> {
-  const service = options.root.lookupService(options.serviceName);
+function routesOf(served: RestService): { served: RestService; routes: HttpRoute[] } {
+  const service = served.root.lookupService(served.serviceName);
   service.resolveAll();
-  const routes = compileRoutes(service);
+  return { served, routes: compileRoutes(service) };
+}
+
+export async function startRestGateway(options: RestGatewayOptions): Promise<RestGateway> {
+  const services = [options, ...(options.mixins ?? [])].map(routesOf);
   const stopping = new AbortController();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const found = findRoute(routes, request.method ?? 'GET', url.pathname);
-    if (!found) {
+    let served: RestService | undefined;
+    let found: ReturnType<typeof findRoute>;
+    for (const candidate of services) {
+      found = findRoute(candidate.routes, request.method ?? 'GET', url.pathname);
+      served = candidate.served;
+      if (found) break;
+    }
+    if (!found || !served) {
       throw new RpcError(
         status.NOT_FOUND,
         `No ${options.serviceName} method answers ${request.method} ${url.pathname} in the local cloud.`,
       );
     }
     const name = found.route.method.name;
-    const handler = options.handlers[name];
-    if (!handler) throw new RpcError(status.UNIMPLEMENTED, `${name} is not implemented by the local cloud.`);
+    const handler = served.handlers[name];
+    if (!handler) throw unimplemented(served.serviceName, name);
     const bodyText = await readBody(request);
     const rpcRequest = buildRequest(found.route, found.values, url.searchParams, bodyText);
     const verdict = await applyRpcFault(options.faults, options.faultService, name);
@@ -133,7 +153,8 @@ function sendError(response: ServerResponse, error: unknown): void {
         ? status.INVALID_ARGUMENT
         : status.INTERNAL;
   const message = error instanceof Error ? error.message : String(error);
+  const details = error instanceof DetailedRpcError ? restErrorDetails(error) : {};
   sendJson(response, HTTP_STATUS[code] ?? 500, {
-    error: { code: HTTP_STATUS[code] ?? 500, message, status: status[code] },
+    error: { code: HTTP_STATUS[code] ?? 500, message, status: status[code], ...details },
   });
 }

@@ -1,8 +1,0 @@
-// src/cli/command.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
-export {
-  UsageError
-};
