@@ -5,7 +5,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
-import { type LoadedPlan, loadPlan, parseSelectors } from '../src/cli/selectors.js';
+import { loadPlan, parseSelectors } from '../src/cli/selectors.js';
+import type { PlannedRequest } from '../src/pipeline/plan.js';
 import { createS3Client } from '../src/cloud/s3.js';
 import type { PlannedTable } from '../src/plan/types.js';
 
@@ -43,7 +44,7 @@ export async function writeBenchTables(cwd: string, count: number, partitions: n
 }
 
 /** The plan `s3bq run --at AT` will make over those files. */
-export function planBenchTables(cwd: string, env: NodeJS.ProcessEnv, at: string): Promise<LoadedPlan> {
+export function planBenchTables(cwd: string, env: NodeJS.ProcessEnv, at: string): Promise<PlannedRequest> {
   return loadPlan({ cwd, env }, parseSelectors({ tables: 'tables', at }));
 }
 

@@ -3,16 +3,14 @@
 // (from the emulator's own counter), how close the makespan comes to the ideal, and the
 // CLI process's peak memory.
 //
-// Allowed concurrency, as the design bounds it: runTables lets `max_parallel` tables run
-// at once, each with up to DEFAULT_RUNS_PER_TABLE runs in flight (but no more than its
-// partitions), and shares one pool of `max_parallel` run slots across all tables; the
+// Allowed concurrency, as the design bounds it: the quota queue admits at most
+// `max_parallel` runs in flight across the pipeline, whatever table they belong to; the
 // project quota of the local cloud bounds what is left:
-//   allowed = min(max_parallel × min(partitions, runs per table), max_parallel, quota)
+//   allowed = min(max_parallel, quota)
 //   ideal makespan = tables × partitions × run time ÷ allowed
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_RUNS_PER_TABLE } from '../src/lifecycle/index.js';
 import type { ResultFile } from '../src/lifecycle/outcome.js';
 import { planBenchTables, writeBenchLake, writeBenchTables } from './bench-lake.js';
 import { runCli } from './child-process.js';
@@ -46,8 +44,8 @@ export interface WorkloadFigures {
   configsLeft: number;
 }
 
-export function allowedConcurrency(maxParallel: number, partitionsPerTable: number, quota: number): number {
-  return Math.min(maxParallel * Math.min(partitionsPerTable, DEFAULT_RUNS_PER_TABLE), maxParallel, quota);
+export function allowedConcurrency(maxParallel: number, quota: number): number {
+  return Math.min(maxParallel, quota);
 }
 
 export async function measureWorkload(
@@ -71,11 +69,7 @@ export async function measureWorkload(
       throw new Error(`expected ${options.tables * options.partitions} partitions, planned ${runsPlanned}`);
     }
     await writeBenchLake(env, planned);
-    const allowed = allowedConcurrency(
-      options.maxParallel,
-      options.partitions,
-      EMULATOR_CONCURRENT_RUNS_QUOTA,
-    );
+    const allowed = allowedConcurrency(options.maxParallel, EMULATOR_CONCURRENT_RUNS_QUOTA);
     const idealMakespanMs = (runsPlanned * options.runSeconds * 1000) / allowed;
 
     const run = await runCli(

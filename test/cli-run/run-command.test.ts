@@ -43,6 +43,7 @@ beforeAll(async () => {
   await fixture.writeTable('sales.refunds', csvTable('s3://lake/sales/refunds'));
   await fixture.putObject('lake', 'sales/orders/dt=2026-11-19/a.csv', csvRows(3));
   await fixture.putObject('lake', 'sales/orders/dt=2026-11-20/a.csv', csvRows(4));
+  await fixture.age();
   const { settings } = await fixture.plan({ at: '2026-11-21T03:00:00Z' });
   services = createCloudServices({ env: fixture.env, settings });
 });
@@ -79,7 +80,9 @@ describe('s3bq run', () => {
     expect(out.code).toBe(0);
     const file = JSON.parse(out.stdout);
     const orders = file.tables.find((t: { name: string }) => t.name === 'sales.orders');
-    expect(orders.partitions[0].message).toMatch(/dry run: 1 file\(s\) would load/);
+    expect(orders.partitions[0].message).toMatch(/dry run: would load 1 file\(s\)/);
+    // Not "skipped — no partition had files": the table says what a run would do.
+    expect(orders.message).toBe('dry run: 2 partition(s) would load (2 file(s))');
     expect((await services.dts.listConfigs()).length).toBe(before);
   });
 
@@ -131,7 +134,7 @@ describe('s3bq run', () => {
 });
 
 describe('s3bq janitor', () => {
-  it('deletes left-behind tick configs, never a WRITE_APPEND config or a foreign one', async () => {
+  it('deletes left-behind run configs and retired append configs, never a kept or foreign one', async () => {
     const params = {
       data_path: 's3://lake/x/*',
       destination_table_name_template: 'x',
@@ -143,26 +146,30 @@ describe('s3bq janitor', () => {
       destinationDatasetId: 'sales',
       params,
     });
-    await services.dts.createConfig({
-      displayName: 's3bq-append|sales.y',
-      destinationDatasetId: 'sales',
-      params,
-    });
+    const today = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    const key = `s3bq-append|${services.projectId}.sales.gone$${today}|0123456789ab`;
+    await services.dts.createConfig({ displayName: `${key}|c1`, destinationDatasetId: 'sales', params });
     await services.dts.createConfig({ displayName: 'someone else', destinationDatasetId: 'sales', params });
 
-    const dry = await s3bq(['janitor', '--older-than', '1ms', '--dry-run']);
-    expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain(`would delete s3bq|sales.x|20261121|gh-1-1 (${leftover.name}`);
-    expect((await configsLeft()).length).toBe(1);
+    const tooSoon = await s3bq(['janitor', '--older-than', '1ms']);
+    expect(tooSoon.code).toBe(2);
+    expect(tooSoon.stderr).toMatch(/shorter than 1h: a live run's config could be deleted mid-run/);
 
     const young = await s3bq(['janitor']);
     expect(young.stdout).toMatch(/^0 config\(s\) deleted/m);
 
-    const out = await s3bq(['janitor', '--older-than', '1ms']);
+    // Seven hours pass without anyone touching the configs.
+    fixture.cloud.ageConfigs(7 * 3_600_000);
+    const dry = await s3bq(['janitor', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`would delete s3bq|sales.x|20261121|gh-1-1 (${leftover.name}): left behind`);
+    expect((await configsLeft()).length).toBe(1);
+
+    const out = await s3bq(['janitor']);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('deleted s3bq|sales.x|20261121|gh-1-1');
     const names = (await services.dts.listConfigs()).map((c) => c.displayName);
-    expect(names).toContain('s3bq-append|sales.y');
+    expect(names).toContain(`${key}|c1`);
     expect(names).toContain('someone else');
     expect(await configsLeft()).toEqual([]);
   });

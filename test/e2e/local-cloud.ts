@@ -48,7 +48,7 @@ function s3Client(cloud: LocalCloud): S3Client {
   });
 }
 
-/** Creates the bucket and writes each `key → CSV text`. */
+/** Creates the bucket and writes each `key → CSV text`, aged past DTS's visibility delay. */
 export async function putFiles(
   cloud: LocalCloud,
   bucket: string,
@@ -62,6 +62,8 @@ export async function putFiles(
     for (const [key, body] of Object.entries(files)) {
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'text/csv' }));
     }
+    // Landed an hour ago: past DTS's visibility delay, which the action waits out otherwise.
+    await cloud.backdateObjects(60 * 60_000);
   } finally {
     s3.destroy();
   }

@@ -38,5 +38,7 @@ export async function writeLake(fixture: Fixture, group: string, count: number):
     }
   }
   await Promise.all(work);
+  // Past DTS's visibility delay, which `s3bq run` would wait out.
+  await fixture.age();
   return names;
 }

@@ -6,7 +6,8 @@
 // Needs `npm run build` (dist/ is what bin/s3bq.js runs).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudServices } from '../../src/cloud/index.js';
-import { appendConfigName, cleanupConfigs } from '../../src/lifecycle/index.js';
+import { appendConfigKey, appendConfigName } from '../../src/lifecycle/config-naming.js';
+import { cleanupConfigs } from '../../src/lifecycle/index.js';
 import { assertNoSecret } from '../helpers/secret-scan.js';
 import type { Fixture } from '../lifecycle/local-fixture.js';
 import { type CliProcess, cancelLikeRunner, startCli, until } from './cli-process.js';
@@ -91,7 +92,9 @@ describe('s3bq run cancelled by the runner', () => {
     expect(left).toHaveLength(1);
     fixture.cloud.faults.clear();
 
-    const janitor = startCli(['janitor', '--older-than', '1ms'], { cwd: fixture.cwd, env: fixture.env });
+    // Seven hours later, nobody having touched it: the janitor's default age.
+    fixture.cloud.ageConfigs(7 * 3_600_000);
+    const janitor = startCli(['janitor'], { cwd: fixture.cwd, env: fixture.env });
     expect(await janitor.exited).toEqual({ code: 0, signal: null });
     expect(janitor.stdout()).toContain('1 config(s) deleted');
     expect(await tickConfigsLeft(services)).toEqual([]);
@@ -110,8 +113,12 @@ describe('s3bq run cancelled by the runner', () => {
       access_key_id: 'AKIAKEPT',
       secret_access_key: RELIABILITY_SECRET,
     };
+    const today = new Date().toISOString().slice(0, 10).replaceAll('-', '');
     const append = await services.dts.createConfig({
-      displayName: appendConfigName('cancel.append_only'),
+      displayName: appendConfigName(
+        appendConfigKey(`${services.projectId}.cancel.append_only`, today, 's3://lake/kept/*'),
+        Date.now(),
+      ),
       destinationDatasetId: 'cancel',
       params,
     });
@@ -123,20 +130,18 @@ describe('s3bq run cancelled by the runner', () => {
     const [leftover] = await tickConfigsLeft(services);
     expect(leftover).toBeDefined();
 
-    const dry = startCli(['janitor', '--older-than', '1ms', '--dry-run'], {
-      cwd: fixture.cwd,
-      env: fixture.env,
-    });
-    expect(await dry.exited).toEqual({ code: 0, signal: null });
-    expect(dry.stdout()).toContain('would delete s3bq|');
-    expect(await tickConfigsLeft(services)).toEqual([leftover]);
-
     // A young leftover may still be a live tick: the default age keeps it.
     const young = startCli(['janitor'], { cwd: fixture.cwd, env: fixture.env });
     expect(await young.exited).toEqual({ code: 0, signal: null });
     expect(await tickConfigsLeft(services)).toEqual([leftover]);
 
-    const janitor = startCli(['janitor', '--older-than', '1ms'], { cwd: fixture.cwd, env: fixture.env });
+    fixture.cloud.ageConfigs(7 * 3_600_000);
+    const dry = startCli(['janitor', '--dry-run'], { cwd: fixture.cwd, env: fixture.env });
+    expect(await dry.exited).toEqual({ code: 0, signal: null });
+    expect(dry.stdout()).toContain('would delete s3bq|');
+    expect(await tickConfigsLeft(services)).toEqual([leftover]);
+
+    const janitor = startCli(['janitor'], { cwd: fixture.cwd, env: fixture.env });
     expect(await janitor.exited).toEqual({ code: 0, signal: null });
     expect(janitor.stdout()).toContain('1 config(s) deleted; 2 kept of 3');
     expect(await tickConfigsLeft(services)).toEqual([]);

@@ -71,6 +71,8 @@ export async function freshTable(fixture: Fixture, prefix = 'rel'): Promise<stri
   const name = `${prefix}.t${counter}`;
   await fixture.writeTable(name, csvTable(`s3://lake/${prefix}/t${counter}`));
   await fixture.putObject('lake', `${prefix}/t${counter}/dt=2026-11-20/a.csv`, csvRows(ROWS));
+  // Past DTS's visibility delay, which `s3bq run` would wait out.
+  await fixture.age();
   return name;
 }
 

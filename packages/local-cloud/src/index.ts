@@ -100,6 +100,8 @@ export interface LocalCloud {
   allowBucket(bucket: string): void;
   /** Makes every stored object look as if it landed `ageMs` ago; returns how many. */
   backdateObjects(ageMs: number): Promise<number>;
+  /** Makes every transfer config look untouched (updateTime) for `ageMs` more; returns how many. */
+  ageConfigs(ageMs: number): number;
   stats(): LocalCloudStats;
   stop(): Promise<void>;
 }
@@ -238,6 +240,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       denyBucket: s3.denyBucket,
       allowBucket: s3.allowBucket,
       backdateObjects: (ageMs) => backdateObjects(dataDir, new Date(clock().getTime() - ageMs)),
+      ageConfigs: (ageMs) => dts.ageConfigs(ageMs),
       stats,
       stop: stopAll,
     };

@@ -162,7 +162,7 @@ describe('jobs', () => {
     const [jobs] = await bigquery.getJobs();
     expect(jobs.map((item) => item.id)).toContain('listed_job');
     const [cancelled] = await job.cancel();
-    expect(cancelled.job.status.state).toBe('DONE');
+    expect(cancelled.job?.status?.state).toBe('DONE');
     await job.delete();
     expect((await failure(job.get())).code).toBe(404);
     const duplicate = await failure(
@@ -191,7 +191,7 @@ describe('table layout and dataset access', () => {
   it('round-trips range partitioning, counts its partitions, and addresses them by decorator', async () => {
     const [table] = await bigquery.dataset('rest').createTable('ranged', {
       schema: 'score:integer',
-      rangePartitioning: { field: 'score', range: { start: 0, end: 100, interval: 10 } },
+      rangePartitioning: { field: 'score', range: { start: '0', end: '100', interval: '10' } },
       clustering: { fields: ['score'] },
     });
     expect(table.metadata).toMatchObject({
@@ -213,12 +213,10 @@ describe('table layout and dataset access', () => {
     );
     expect(floats.message).toBe('Field x is of type FLOAT which is not supported for clustering.');
     const tooMany = await failure(
-      bigquery
-        .dataset('rest')
-        .createTable('bad_range', {
-          schema: 'x:integer',
-          rangePartitioning: { field: 'x', range: { start: 0, end: 100_000, interval: 1 } },
-        }),
+      bigquery.dataset('rest').createTable('bad_range', {
+        schema: 'x:integer',
+        rangePartitioning: { field: 'x', range: { start: '0', end: '100000', interval: '1' } },
+      }),
     );
     expect(tooMany.message).toContain('more than 10000 partitions');
   });

@@ -57,7 +57,7 @@ export function checkAccess(raw: unknown): AccessEntry[] {
   return raw.map(checkEntry);
 }
 
-export function checkLabels(labels: unknown): Record<string, string | null> {
+function checkLabels(labels: unknown): Record<string, string | null> {
   if (labels === undefined || labels === null) return {};
   if (typeof labels !== 'object') throw invalid('Invalid labels: expected an object of strings.');
   for (const [key, value] of Object.entries(labels)) {

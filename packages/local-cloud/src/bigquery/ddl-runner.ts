@@ -151,9 +151,9 @@ export async function runDdl(store: Store, request: StatementRequest): Promise<S
     referenced: [],
   };
   if (request.dryRun) return base;
-  const operation = statement.kind.startsWith('DROP')
-    ? (await drop(store, statement, target), 'DROP')
-    : await create(store, request, statement, target);
+  let operation = 'DROP';
+  if (statement.kind.startsWith('DROP')) await drop(store, statement, target);
+  else operation = await create(store, request, statement, target);
   const [projectId, datasetId, tableId] = target;
   return { ...base, ddl: { operation, target: { projectId, datasetId, tableId } } };
 }

@@ -84,7 +84,7 @@ export function resultPage(job: Job, query: URLSearchParams, format: TimestampFo
     jobComplete: true,
     cacheHit: false,
   };
-  if (!result || result.statementType !== 'SELECT') {
+  if (result?.statementType !== 'SELECT') {
     return {
       ...base,
       totalRows: '0',

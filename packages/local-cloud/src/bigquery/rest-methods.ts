@@ -76,6 +76,3 @@ function matches(template: string, segments: string[]): boolean {
 export function restMethodOf(httpMethod: string, segments: string[]): string | undefined {
   return METHODS.find(([method, template]) => method === httpMethod && matches(template, segments))?.[2];
 }
-
-/** Every method name, for the fidelity table and its test. */
-export const REST_METHOD_NAMES: readonly string[] = METHODS.map(([, , name]) => name);

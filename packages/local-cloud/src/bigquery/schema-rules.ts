@@ -3,7 +3,7 @@
 // and which it refuses (drop a column, change a type, tighten a mode, re-partition).
 import { BigQueryApiError } from './errors.js';
 import { BIGQUERY_FIELD_TYPES, TYPE_ALIASES, UNSUPPORTED_FIELD_TYPES } from './field-types.js';
-import type { FieldSchema, PartitionType, RangePartitioning, TimePartitioning } from './model.js';
+import type { FieldSchema, PartitionType, TimePartitioning } from './model.js';
 
 const PARTITION_TYPES: readonly string[] = ['HOUR', 'DAY', 'MONTH', 'YEAR'];
 const isPartitionType = (type: string): type is PartitionType => PARTITION_TYPES.includes(type);

@@ -267,7 +267,7 @@ const TIMESTAMP_TEXT =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{1,2}(?::?\d{2})?)?$/i;
 
 /** Parses BigQuery's timestamp text forms to epoch microseconds (bigint, exact). */
-export function parseTimestampMicros(text: string): bigint | undefined {
+function parseTimestampMicros(text: string): bigint | undefined {
   const match = TIMESTAMP_TEXT.exec(text.trim());
   if (!match) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match;

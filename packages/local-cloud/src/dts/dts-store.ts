@@ -72,6 +72,12 @@ export class DtsStore {
     return this.sequence;
   }
 
+  /** Makes every config look untouched for `ageMs` more (time passing, for tests). */
+  ageConfigs(ageMs: number): number {
+    for (const config of this.configs.values()) config.updateTime = new Date(config.updateTime.getTime() - ageMs);
+    return this.configs.size;
+  }
+
   putConfig(config: StoredConfig): void {
     this.configs.set(config.name.configId, config);
     if (!this.runs.has(config.name.configId)) this.runs.set(config.name.configId, new Map());

@@ -54,6 +54,8 @@ export interface DtsEmulator {
   /** The same handlers the gRPC server serves, for the REST gateway. */
   handlers: UnaryHandlers;
   stats(): DtsStats;
+  /** Makes every config look untouched for `ageMs` more; returns how many. */
+  ageConfigs(ageMs: number): number;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startDtsEmulator(options: DtsEmulatorOptions): Promise<Dts
     port: server.port,
     handlers,
     stats: () => ({ ...store.counts(), ...quotas.figures(clock()) }),
+    ageConfigs: (ageMs) => store.ageConfigs(ageMs),
     async stop() {
       await server.stop();
       await executor.stop();

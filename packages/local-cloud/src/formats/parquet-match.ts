@@ -16,7 +16,7 @@ export interface MatchContext {
   ignoreUnknownValues: boolean;
 }
 
-export function schemaMismatch(context: MatchContext, detail: string): LoadJobError {
+function schemaMismatch(context: MatchContext, detail: string): LoadJobError {
   return new LoadJobError(
     `Provided Schema does not match Table ${context.table}. ${detail}. File: ${context.uri}`,
     'invalid',

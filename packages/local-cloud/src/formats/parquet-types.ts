@@ -30,7 +30,7 @@ const NUMERIC_MAX_INTEGER_DIGITS = 29;
 const BIGNUMERIC_MAX = 38;
 
 /** `TimestampType(isAdjustedToUTC=0, …)` → `TIMESTAMP`; the annotation's kind in upper case. */
-export function logicalKind(node: ParquetNode): string | undefined {
+function logicalKind(node: ParquetNode): string | undefined {
   const match = /^([A-Za-z]+)Type\(/.exec(node.logical ?? '');
   return match?.[1]?.toUpperCase();
 }

@@ -19,7 +19,7 @@ const MICROS_PER_SECOND = 1_000_000n;
 const MS_PER_DAY = 86_400_000;
 
 /** `12.5` → 12500000000n (DECIMAL(38,9)'s unscaled value). The text has at most 9 decimals. */
-export function unscaledNumeric(text: string): bigint {
+function unscaledNumeric(text: string): bigint {
   const negative = text.startsWith('-');
   const [whole = '0', fraction = ''] = text.replace(/^[+-]/, '').split('.');
   const digits = BigInt(`${whole}${fraction.padEnd(NUMERIC_SCALE, '0')}`);
@@ -27,7 +27,7 @@ export function unscaledNumeric(text: string): bigint {
 }
 
 /** Microseconds since midnight of `HH:MM:SS[.ffffff]`. */
-export function timeMicros(text: string): bigint {
+function timeMicros(text: string): bigint {
   const [clock = '', fraction = ''] = text.split('.');
   const [hours = 0, minutes = 0, seconds = 0] = clock.split(':').map(Number);
   const whole = BigInt(hours * 3600 + minutes * 60 + seconds) * MICROS_PER_SECOND;
@@ -35,7 +35,7 @@ export function timeMicros(text: string): bigint {
 }
 
 /** Days since 1970-01-01 of `YYYY-MM-DD`. */
-export function epochDays(text: string): number {
+function epochDays(text: string): number {
   const [year = 1970, month = 1, day = 1] = text.split('-').map(Number);
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
@@ -43,7 +43,7 @@ export function epochDays(text: string): number {
 }
 
 /** Microseconds since the epoch of a civil `YYYY-MM-DDTHH:MM:SS[.ffffff]`, read as UTC. */
-export function civilMicros(text: string): bigint {
+function civilMicros(text: string): bigint {
   const [datePart = '', timePart = '00:00:00'] = text.split('T');
   return BigInt(epochDays(datePart)) * 86_400n * MICROS_PER_SECOND + timeMicros(timePart);
 }
@@ -79,7 +79,7 @@ export function engineValue(field: FieldSchema, value: StoredValue): DuckDBValue
   return scalar(field, value);
 }
 
-export function engineRow(fields: FieldSchema[], row: StoredRow): Record<string, DuckDBValue> {
+function engineRow(fields: FieldSchema[], row: StoredRow): Record<string, DuckDBValue> {
   const out: Record<string, DuckDBValue> = {};
   for (const field of fields) out[field.name] = engineValue(field, row[field.name] ?? null);
   return out;

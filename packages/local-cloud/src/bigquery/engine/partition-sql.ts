@@ -23,7 +23,7 @@ const FORMAT: Record<PartitionType, string> = {
 const UNIT: Record<PartitionType, string> = { HOUR: 'hour', DAY: 'day', MONTH: 'month', YEAR: 'year' };
 
 /** The column that decides the partition, or undefined for an unpartitioned table. */
-export function partitionColumn(table: StoredTable): string | undefined {
+function partitionColumn(table: StoredTable): string | undefined {
   if (table.rangePartitioning) return table.rangePartitioning.field;
   if (!table.timePartitioning) return undefined;
   return table.timePartitioning.field ?? PARTITION_TIME;

@@ -48,7 +48,7 @@ function clockText(microsOfDay: bigint): string {
   return `${hh}:${mm}:${ss}${fraction(microsOfDay % 1_000_000n)}`;
 }
 
-export function dateText(days: number): string {
+function dateText(days: number): string {
   const date = new Date(days * 86_400_000);
   const year = String(date.getUTCFullYear()).padStart(4, '0');
   return `${year}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
@@ -61,12 +61,12 @@ function splitDays(micros: bigint): { days: number; inDay: bigint } {
   return { days: Number(days), inDay: micros - days * MICROS_PER_DAY };
 }
 
-export function civilText(micros: bigint): string {
+function civilText(micros: bigint): string {
   const { days, inDay } = splitDays(micros);
   return `${dateText(days)}T${clockText(inDay)}`;
 }
 
-export function timestampText(micros: bigint, format: TimestampFormat): string {
+function timestampText(micros: bigint, format: TimestampFormat): string {
   if (format === 'INT64') return micros.toString();
   if (format === 'FLOAT_SECONDS') return (Number(micros) / 1e6).toString();
   const { days, inDay } = splitDays(micros);
@@ -75,7 +75,7 @@ export function timestampText(micros: bigint, format: TimestampFormat): string {
 }
 
 /** `12.500000000` → `12.5`, as BigQuery prints NUMERIC and BIGNUMERIC. */
-export function decimalText(text: string): string {
+function decimalText(text: string): string {
   if (!text.includes('.')) return text === '-0' ? '0' : text;
   const trimmed = text.replace(/0+$/, '').replace(/\.$/, '');
   return trimmed === '-0' ? '0' : trimmed;
@@ -119,7 +119,7 @@ function structCells(fields: FieldSchema[], value: DuckDBValue, format: Timestam
   return { f: fields.map((field, index) => ({ v: cellValue(field, values[index] ?? null, format) })) };
 }
 
-export function cellValue(field: FieldSchema, value: DuckDBValue, format: TimestampFormat): unknown {
+function cellValue(field: FieldSchema, value: DuckDBValue, format: TimestampFormat): unknown {
   if (field.mode === 'REPEATED') {
     const items = value instanceof DuckDBListValue ? value.items : [];
     return items.map((item) => ({ v: scalarText(field, item, format) }));

@@ -48,7 +48,7 @@ export function rowBytesSql(table: StoredTable): string {
 }
 
 /** The engine table's column definitions: the schema, plus _PARTITIONTIME when ingestion-time. */
-export function engineColumnsSql(table: StoredTable): string {
+function engineColumnsSql(table: StoredTable): string {
   const columns = table.schema.map(
     (field) =>
       `${sqlName(field.name)} ${columnSqlType(field)}${field.mode === 'REQUIRED' ? ' NOT NULL' : ''}`,

@@ -133,7 +133,7 @@ function viewSql(translator: Translator, view: StoredTable): string {
 }
 
 /** The engine relation of a stored table or view. */
-export function relationSql(translator: Translator, table: StoredTable): string {
+function relationSql(translator: Translator, table: StoredTable): string {
   if (table.kind === 'VIEW') return `(${viewSql(translator, table)})`;
   translator.state.referenced.set(table.storage, table);
   if (!translator.options.store.storage.hasRows(table)) return '(SELECT NULL AS "_" WHERE false)';
@@ -192,6 +192,25 @@ function informationSchema(translator: Translator, parts: string[]): { sql: stri
   const { sql, tables } = informationSchemaSql(dataset, view);
   for (const table of tables) translator.state.referenced.set(table.storage, table);
   return { sql: `(${sql})`, name: view };
+}
+
+/** A DML target: the table a path names (never a view or subquery), and its alias. */
+export function targetTable(
+  translator: Translator,
+  index: number,
+): { table: StoredTable; alias: string; next: number } {
+  const { parts, next } = readPath(translator.tokens, index);
+  if (parts.length === 0) throw translator.error(index, 'Expected a table name');
+  const table = resolveTable(translator, parts, index);
+  if (table.kind !== 'TABLE') {
+    throw new BigQueryApiError(
+      'invalidQuery',
+      `${table.datasetId}.${table.tableId} is a view; DML needs a table.`,
+    );
+  }
+  translator.state.referenced.set(table.storage, table);
+  const named = alias(translator.tokens, next);
+  return { table, alias: sqlName(named.name ?? table.tableId), next: named.next };
 }
 
 function pathItem(translator: Translator, index: number): Item {

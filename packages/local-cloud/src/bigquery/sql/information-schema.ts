@@ -16,12 +16,10 @@ import {
 } from '../model.js';
 import { unsupported } from './type-names.js';
 
-export const INFORMATION_SCHEMA_VIEWS = ['PARTITIONS', 'TABLES', 'COLUMNS'] as const;
-
 const SQL_TYPE_OF: Record<string, string> = { INTEGER: 'INT64', FLOAT: 'FLOAT64', BOOLEAN: 'BOOL' };
 
 /** A field's type as GoogleSQL spells it in DDL: INT64, ARRAY<STRING>, STRUCT<a INT64>. */
-export function sqlTypeName(field: FieldSchema): string {
+function sqlTypeName(field: FieldSchema): string {
   const base =
     field.type === 'RECORD'
       ? `STRUCT<${(field.fields ?? []).map((child) => `${child.name} ${sqlTypeName(child)}`).join(', ')}>`

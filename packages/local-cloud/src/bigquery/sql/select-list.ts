@@ -35,7 +35,7 @@ const isName = (token: Token | undefined): boolean =>
   token?.kind === 'quoted' || (token?.kind === 'word' && !NOT_NAMES.has(token.value));
 
 /** Index of the query's main SELECT (after a WITH clause), or -1 for other statements. */
-export function mainSelectIndex(tokens: Token[]): number {
+function mainSelectIndex(tokens: Token[]): number {
   let depth = 0;
   for (const [index, token] of tokens.entries()) {
     if (isSymbol(token, '(', '[')) depth += 1;

@@ -6,7 +6,7 @@
 import { sqlName } from '../engine/column-types.js';
 import { BigQueryApiError } from '../errors.js';
 import { isIngestionTime, type StoredTable } from '../model.js';
-import { readFromItem } from './from-items.js';
+import { readFromItem, targetTable } from './from-items.js';
 import { isSymbol, isWord, type Token, tokenize, topLevelWord } from './lexer.js';
 import { newState, type TranslateOptions, type TranslationState, Translator } from './translator.js';
 import { unsupported } from './type-names.js';
@@ -26,27 +26,9 @@ export interface Translation {
 
 const DML = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE']);
 
-/** Reads a DML target path at `index`; returns the table and where its alias ends. */
-function target(
-  translator: Translator,
-  index: number,
-  verb: string,
-): { table: StoredTable; alias: string; next: number } {
-  const item = readFromItem(translator, index, translator.tokens.length);
-  const table = [...translator.state.referenced.values()].at(-1);
-  if (!table || table.kind !== 'TABLE') {
-    throw new BigQueryApiError(
-      'invalidQuery',
-      `${verb} needs a table as its target, not a view or subquery.`,
-    );
-  }
-  const alias = /AS ("(?:[^"]|"")*")$/.exec(item.text)?.[1] ?? sqlName(table.tableId);
-  return { table, alias, next: item.next };
-}
-
 function insertSql(translator: Translator, start: number): { sql: string; table: StoredTable } {
   const { tokens } = translator;
-  const { table, next } = target(translator, start, 'INSERT');
+  const { table, next } = targetTable(translator, start);
   const explicitColumns = isSymbol(tokens[next], '(') && !isWord(tokens[next + 1], 'SELECT', 'WITH');
   const columns = explicitColumns ? '' : ` (${table.schema.map((field) => sqlName(field.name)).join(', ')})`;
   return {
@@ -60,7 +42,7 @@ function changeSql(translator: Translator, verb: string, start: number): { sql: 
   if ((verb === 'UPDATE' || verb === 'DELETE') && topLevelWord(tokens, start, tokens.length, 'WHERE') < 0) {
     throw new BigQueryApiError('invalidQuery', `${verb} must have a WHERE clause`);
   }
-  const { table, alias, next } = target(translator, start, verb);
+  const { table, alias, next } = targetTable(translator, start);
   const head = { UPDATE: 'UPDATE', DELETE: 'DELETE FROM', MERGE: 'MERGE INTO' }[verb] ?? verb;
   if (verb !== 'MERGE')
     return {
@@ -82,7 +64,7 @@ function dmlSql(translator: Translator): { sql: string; statementType: Statement
   if (verb === 'INSERT') return { ...insertSql(translator, skip('INTO')), statementType: 'INSERT' };
   if (verb === 'TRUNCATE') {
     if (!isWord(tokens[1], 'TABLE')) throw translator.error(1, 'Expected keyword TABLE');
-    const { table } = target(translator, 2, 'TRUNCATE TABLE');
+    const { table } = targetTable(translator, 2);
     return { sql: `DELETE FROM ${sqlName(table.storage)}`, statementType: 'TRUNCATE_TABLE', table };
   }
   const start = verb === 'DELETE' ? skip('FROM') : verb === 'MERGE' ? skip('INTO') : 1;
