@@ -1,17 +1,23 @@
 // Generated table files and their S3 data for the benchmarks that run transfers: small
 // CSV tables (one file of a few rows per partition) so the figures show the pipeline's
-// own cost, not the cost of moving bytes.
+// own cost, not the cost of moving bytes. The lake is aged an hour once written, as a
+// real lake's files are by tick time: the pipeline waits for a partition's newest file to
+// be older than DTS's visibility delay (5 minutes) before running it, and the local cloud
+// hides younger files from runs, so a lake written a second ago would make every
+// partition wait those 5 minutes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { loadPlan, parseSelectors } from '../src/cli/selectors.js';
-import type { PlannedRequest } from '../src/pipeline/plan.js';
 import { createS3Client } from '../src/cloud/s3.js';
+import type { PlannedRequest } from '../src/pipeline/plan.js';
 import type { PlannedTable } from '../src/plan/types.js';
 
 export const BENCH_BUCKET = 'bench-lake';
 const UPLOADS_AT_ONCE = 8;
+/** How old the lake's files look to S3 listings and to DTS: well past the visibility delay. */
+export const LAKE_AGE_MS = 60 * 60_000;
 const UPLOAD_TIMEOUT_MS = 30_000;
 
 /** `bench.t_007` style names, zero-padded so listings sort. */
@@ -48,10 +54,11 @@ export function planBenchTables(cwd: string, env: NodeJS.ProcessEnv, at: string)
   return loadPlan({ cwd, env }, parseSelectors({ tables: 'tables', at }));
 }
 
-/** One small CSV file in every planned partition, so every run loads rows. */
+/** One small CSV file in every planned partition, so every run loads rows; aged by `age`. */
 export async function writeBenchLake(
   env: NodeJS.ProcessEnv,
   planned: readonly PlannedTable[],
+  age: (ageMs: number) => Promise<number>,
 ): Promise<number> {
   const s3 = createS3Client({ env });
   try {
@@ -75,6 +82,8 @@ export async function writeBenchLake(
       ),
     );
     await Promise.all(uploads);
+    const aged = await age(LAKE_AGE_MS);
+    if (aged < uploads.length) throw new Error(`${uploads.length} files written, only ${aged} aged`);
     return uploads.length;
   } finally {
     s3.destroy();

@@ -46,7 +46,12 @@ export async function readVmHwmMb(pid: number): Promise<number | undefined> {
   }
 }
 
-/** Runs `node <cli> ...args`; `cli` is the bundled CLI (see dist-snapshot.ts). */
+/** Runs `node ...argv` (a script and its arguments) with a deadline. */
+export function runNode(argv: readonly string[], options: ChildOptions): Promise<ChildRun> {
+  return spawnCli([...argv], options.env ?? process.env, options);
+}
+
+/** Runs `node <cli> ...args`; `cli` is the bundled CLI (see private-build.ts). */
 export async function runCli(cli: string, args: readonly string[], options: ChildOptions): Promise<ChildRun> {
   if (!options.usage) return spawnCli([cli, ...args], options.env ?? process.env, options);
   const dir = await mkdtemp(join(tmpdir(), 's3bq-bench-usage-'));

@@ -1,32 +1,40 @@
 // The pipeline's own cost per table: one table's whole lifecycle (precheck, ensure table,
-// config, start, wait, verify, clean up) against the local cloud, minus the simulated run
-// time. Tables run one after another, in this process, against the local cloud in its own
-// process. The lifecycle's events and a look over the wait's shoulder (the first terminal
-// getRun, and the run's endTime as the local cloud stamped it) split the time into setup,
-// the run, the wait's slack after the run ended, verification and cleanup.
+// settle check, config with its claim, the quota queue's look, start, wait, verify, clean
+// up) against the local cloud, minus the simulated run time. The tables run one after
+// another (max_parallel 1) through the pipeline's own runPipeline, in this process,
+// against the local cloud in its own process. The lifecycle's events and the recorded DTS
+// calls (the first terminal getRun, and the run's endTime as the local cloud stamped it)
+// split the time into setup, admission, the run (and its overrun: the local cloud's own
+// load work past the simulated run time), the wait's slack after the run ended,
+// verification and cleanup.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CloudServices, createCloudServices, type DtsFace } from '../src/cloud/index.js';
-import { runTable } from '../src/lifecycle/index.js';
-import { isTerminal } from '../src/lifecycle/wait-run.js';
+import { createCloudServices } from '../src/cloud/index.js';
+import type { LifecycleEvent } from '../src/lifecycle/types.js';
+import { runPipeline } from '../src/pipeline/run.js';
 import { planBenchTables, writeBenchLake, writeBenchTables } from './bench-lake.js';
+import { type DtsCall, recordDts } from './dts-recorder.js';
 import type { LocalCloudProcess } from './local-cloud-process.js';
 import { median } from './stats.js';
 
-const TABLE_TIMEOUT_MS = 120_000;
+const PIPELINE_TIMEOUT_MS = 120_000;
 
 export interface OverheadSample {
   table: string;
-  /** Lifecycle wall time − simulated run time: the issue's figure. */
+  /** Lifecycle wall time − simulated run time: the figure. */
   overheadMs: number;
-  /** Table start → run started (precheck, ensure table, config, StartManualTransferRuns). */
+  /** Table start → config created (precheck, ensure table, rows before, settle check, CreateTransferConfig). */
   setupMs: number;
-  /** The run's endTime → the wait saw it terminal. */
+  /** Config created → run started (the quota queue's look, StartManualTransferRuns). */
+  admissionMs: number;
+  /** Run started → its endTime, beyond the simulated run time: the local cloud's own load work. */
+  runOverrunMs: number;
+  /** The run's endTime → the wait saw it ended. */
   waitSlackMs: number;
-  /** Seen terminal → partition decided (transfer logs, row count). */
+  /** Seen ended → partition decided (transfer logs, row count, config deleted). */
   verifyMs: number;
-  /** Partition decided → table finished (config deleted). */
+  /** Partition decided → table finished (its result put together). */
   cleanupMs: number;
 }
 
@@ -35,25 +43,38 @@ export interface OverheadFigures {
   runSeconds: number;
   /** Median of (lifecycle wall time − run time) over the tables. */
   overheadMsMedian: number;
-  /** The same without the wait's slack: the pipeline's calls alone. */
+  /** The same without the wait's slack: the pipeline's calls (and the local cloud's overrun). */
   overheadWithoutWaitSlackMsMedian: number;
+  /** Median of the run's overrun: time the local cloud's load adds, not the pipeline's. */
+  runOverrunMsMedian: number;
   samples: OverheadSample[];
 }
 
-/** The same services, with the DTS face's getRun watched: when a run was first seen ended. */
-function watchingWaits(services: CloudServices): {
-  services: CloudServices;
-  seen: Map<string, { at: number; endTime: number | undefined }>;
-} {
-  const seen = new Map<string, { at: number; endTime: number | undefined }>();
-  const dts: DtsFace = Object.create(services.dts) as DtsFace;
-  dts.getRun = async (name, signal) => {
-    const run = await services.dts.getRun(name, signal);
-    if (isTerminal(run) && !seen.has(name))
-      seen.set(name, { at: Date.now(), endTime: run.endTime?.getTime() });
-    return run;
+type Marks = Map<string, Partial<Record<LifecycleEvent['type'], number>> & { run?: string }>;
+
+function sampleOf(table: string, marks: Marks, calls: readonly DtsCall[], runMs: number): OverheadSample {
+  const mark = marks.get(table) ?? {};
+  const seen = calls.find((call) => call.method === 'getRun' && call.subject === mark.run && call.terminal);
+  const [started, ready, running, decided, finished] = [
+    mark['table-started'],
+    mark['config-ready'],
+    mark['run-started'],
+    mark['partition-finished'],
+    mark['table-finished'],
+  ];
+  if (!seen?.terminal || !started || !ready || !running || !decided || !finished) {
+    throw new Error(`${table}: the lifecycle reported no config, run start, run end or decision`);
+  }
+  return {
+    table,
+    overheadMs: finished - started - runMs,
+    setupMs: ready - started,
+    admissionMs: running - ready,
+    runOverrunMs: seen.terminal.endTimeMs - running - runMs,
+    waitSlackMs: seen.endMs - seen.terminal.endTimeMs,
+    verifyMs: decided - seen.endMs,
+    cleanupMs: finished - decided,
   };
-  return { services: { ...services, dts }, seen };
 }
 
 export async function measureOverhead(
@@ -62,56 +83,43 @@ export async function measureOverhead(
 ): Promise<OverheadFigures> {
   const cwd = await mkdtemp(join(tmpdir(), 's3bq-bench-overhead-'));
   const env: NodeJS.ProcessEnv = { ...process.env, ...cloud.env, TZ: 'UTC' };
-  const real = createCloudServices({ env, settings: { location: 'us', maxParallel: 1, timezone: 'UTC' } });
-  const { services, seen } = watchingWaits(real);
   try {
     await writeBenchTables(cwd, options.tables, 1);
-    const { planned, settings } = await planBenchTables(cwd, env, options.at);
-    await writeBenchLake(env, planned);
-    const runMs = options.runSeconds * 1000;
-    const samples: OverheadSample[] = [];
-    for (const table of planned) {
-      const marks: Record<string, number> = {};
-      let runName = '';
-      const started = Date.now();
-      const result = await runTable(table, {
-        services,
-        settings,
-        timeoutMs: TABLE_TIMEOUT_MS,
-        runLabel: 'bench',
-        onEvent: (event) => {
-          marks[event.type] ??= Date.now();
-          if (event.type === 'run-started') runName = event.run;
-        },
-      });
-      const finished = Date.now();
-      if (result.status !== 'loaded') {
-        throw new Error(`${table.spec.name} should load, but is ${result.status}: ${result.message ?? ''}`);
-      }
-      const terminal = seen.get(runName);
-      const runStarted = marks['run-started'];
-      const decided = marks['partition-finished'];
-      if (!terminal?.endTime || runStarted === undefined || decided === undefined) {
-        throw new Error(`${table.spec.name}: the lifecycle reported no run start, end or decision`);
-      }
-      samples.push({
-        table: table.spec.name,
-        overheadMs: finished - started - runMs,
-        setupMs: runStarted - started,
-        waitSlackMs: terminal.at - terminal.endTime,
-        verifyMs: decided - terminal.at,
-        cleanupMs: finished - decided,
-      });
-    }
-    return {
-      tables: planned.length,
-      runSeconds: options.runSeconds,
-      overheadMsMedian: median(samples.map((s) => s.overheadMs)),
-      overheadWithoutWaitSlackMsMedian: median(samples.map((s) => s.overheadMs - s.waitSlackMs)),
-      samples,
+    const planned = await planBenchTables(cwd, env, options.at);
+    await writeBenchLake(env, planned.planned, cloud.backdate);
+    const settings = { ...planned.settings, maxParallel: 1 };
+    const real = createCloudServices({ env, settings });
+    const recording = recordDts(real.dts);
+    const marks: Marks = new Map();
+    const onEvent = (event: LifecycleEvent) => {
+      const mark = marks.get(event.table) ?? {};
+      mark[event.type] ??= Date.now();
+      if (event.type === 'run-started') mark.run = event.run;
+      marks.set(event.table, mark);
     };
+    try {
+      const results = await runPipeline(
+        planned.planned,
+        settings,
+        { timeoutMs: PIPELINE_TIMEOUT_MS, dryRun: false, transport: 'grpc', runLabel: 'bench-overhead' },
+        { env, signal: new AbortController().signal, services: { ...real, dts: recording.dts }, onEvent },
+      );
+      const failed = results.find((result) => result.status !== 'loaded');
+      if (failed)
+        throw new Error(`${failed.name} should load, but is ${failed.status}: ${failed.message ?? ''}`);
+      const samples = results.map((r) => sampleOf(r.name, marks, recording.calls, options.runSeconds * 1000));
+      return {
+        tables: samples.length,
+        runSeconds: options.runSeconds,
+        overheadMsMedian: median(samples.map((s) => s.overheadMs)),
+        overheadWithoutWaitSlackMsMedian: median(samples.map((s) => s.overheadMs - s.waitSlackMs)),
+        runOverrunMsMedian: median(samples.map((s) => s.runOverrunMs)),
+        samples,
+      };
+    } finally {
+      await real.close();
+    }
   } finally {
-    await real.close();
     await rm(cwd, { recursive: true, force: true });
   }
 }

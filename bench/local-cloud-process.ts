@@ -1,25 +1,39 @@
-// The local cloud in its own process (`s3bq emulator --json`), so the process being
-// measured shares neither its event loop nor its memory with the services it calls.
-// Counters come from the emulator's admin endpoint (GET /stats).
+// The local cloud in its own process (bench/local-cloud-host.ts), seen from the bench:
+// its endpoints, its own counters (GET /stats of its admin endpoint: runs in flight and
+// their peak), and the aging of the lake it holds.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { LocalCloudHostOptions } from './local-cloud-host.js';
 
-const START_TIMEOUT_MS = 30_000;
+const HOST = fileURLToPath(new URL('./local-cloud-host.ts', import.meta.url));
+/** tsx compiles the local cloud's sources at start: slow on a busy 2-core machine. */
+const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
 const STATS_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+/** The project of every benchmark: one project, one quota queue. */
+export const BENCH_PROJECT = 'bench-project';
 
-/** The part of the emulator's GET /stats the benchmarks read. */
-export interface EmulatorStats {
+/** The part of the local cloud's GET /stats the benchmarks read. */
+export interface LocalCloudStats {
+  /** Runs RUNNING now, and the most at once (the project's concurrent-run quota counts these). */
   activeRuns: number;
   peakConcurrentRuns: number;
+  /** Runs PENDING or RUNNING now, and the most at once: what max_parallel bounds. */
+  inFlightRuns: number;
+  peakInFlightRuns: number;
   runs: Record<string, number>;
   configs: number;
 }
 
 export interface LocalCloudProcess {
-  /** AWS_ENDPOINT_URL_S3, DTS_EMULATOR_HOST, … as the emulator printed them. */
+  /** AWS_ENDPOINT_URL_S3, DTS_EMULATOR_HOST, … as the local cloud printed them. */
   env: Record<string, string>;
   pid: number;
-  stats(): Promise<EmulatorStats>;
+  stats(): Promise<LocalCloudStats>;
+  /** Makes every object in its S3 look as if it landed `ageMs` ago; returns how many. */
+  backdate(ageMs: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -35,46 +49,65 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startLocalCloudProcess(options: {
-  cli: string;
-  runSeconds: number;
-}): Promise<LocalCloudProcess> {
+type Reply = { id: number; result?: number; error?: string };
+
+/** Reads the endpoints line, then routes each later line to the request waiting for it. */
+function listen(child: ChildProcess, stderr: () => string) {
+  const pending = new Map<number, (reply: Reply) => void>();
+  const lines = createInterface({ input: child.stdout! });
+  const endpoints = new Promise<Record<string, string>>((resolve, reject) => {
+    let settled = false;
+    const fail = (why: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`the local cloud did not start: ${why}\n${stderr()}`));
+    };
+    const timer = setTimeout(() => fail(`no endpoints after ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+    child.once('error', (error) => fail(error.message));
+    child.once('close', (code) => fail(`exited with ${code}`));
+    lines.once('line', (line) => {
+      let parsed: Record<string, string>;
+      try {
+        parsed = JSON.parse(line) as Record<string, string>;
+      } catch (error) {
+        return fail(`unreadable endpoints line (${String(error)})`);
+      }
+      settled = true;
+      clearTimeout(timer);
+      resolve(parsed);
+      lines.on('line', (next) => {
+        const reply = JSON.parse(next) as Reply;
+        pending.get(reply.id)?.(reply);
+        pending.delete(reply.id);
+      });
+    });
+  });
+  return { endpoints, pending };
+}
+
+export async function startLocalCloudProcess(options: LocalCloudHostOptions): Promise<LocalCloudProcess> {
+  const hostOptions = { projectId: BENCH_PROJECT, ...options };
   const child = spawn(
     process.execPath,
-    [options.cli, 'emulator', '--json', '--run-seconds', String(options.runSeconds)],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GOOGLE_CLOUD_PROJECT: 'bench-project' } },
+    ['--conditions=source', '--import', 'tsx', HOST, JSON.stringify(hostOptions)],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
-  const env = await new Promise<Record<string, string>>((resolve, reject) => {
-    let stdout = '';
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`s3bq emulator did not start: ${why}\n${stderr}`));
-    };
-    const timer = setTimeout(() => fail(`no endpoints after ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      const newline = stdout.indexOf('\n');
-      if (newline < 0) return;
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(stdout.slice(0, newline)) as Record<string, string>);
-      } catch (error) {
-        fail(`unreadable endpoints line (${String(error)})`);
-      }
-    });
-    child.once('error', (error) => fail(error.message));
-    child.once('close', (code) => fail(`exited with ${code}`));
-  });
+  const { endpoints, pending } = listen(child, () => stderr);
+  const env = await endpoints;
   const admin = env.S3BQ_EMULATOR_ADMIN;
   if (!admin || child.pid === undefined) {
     await stopChild(child);
-    throw new Error('s3bq emulator printed no S3BQ_EMULATOR_ADMIN endpoint: the benchmarks need its /stats');
+    throw new Error(
+      'the local cloud printed no S3BQ_EMULATOR_ADMIN endpoint: the benchmarks need its /stats',
+    );
   }
+  let nextId = 0;
   return {
     env,
     pid: child.pid,
@@ -83,7 +116,22 @@ export async function startLocalCloudProcess(options: {
         signal: AbortSignal.timeout(STATS_TIMEOUT_MS),
       });
       if (!response.ok) throw new Error(`GET ${admin}/stats answered ${response.status}`);
-      return (await response.json()) as EmulatorStats;
+      return (await response.json()) as LocalCloudStats;
+    },
+    backdate(ageMs) {
+      const id = ++nextId;
+      return new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error('the local cloud did not age its objects')),
+          REQUEST_TIMEOUT_MS,
+        );
+        pending.set(id, (reply) => {
+          clearTimeout(timer);
+          if (reply.error !== undefined || reply.result === undefined) reject(new Error(reply.error));
+          else resolve(reply.result);
+        });
+        child.stdin?.write(`${JSON.stringify({ id, op: 'backdate', ageMs })}\n`);
+      });
     },
     stop: () => stopChild(child),
   };

@@ -1,7 +1,8 @@
 // 100 tables × 3 partitions through `s3bq run` (the bundled CLI, as a child process)
 // against the local cloud in another process: how many runs were in flight at once
-// (from the emulator's own counter), how close the makespan comes to the ideal, and the
-// CLI process's peak memory.
+// (PENDING or RUNNING, from the local cloud's own counter), how close the makespan comes
+// to the ideal, how full the slots were while it ran (sampled from the local cloud), and
+// the CLI process's peak memory.
 //
 // Allowed concurrency, as the design bounds it: the quota queue admits at most
 // `max_parallel` runs in flight across the pipeline, whatever table they belong to; the
@@ -11,14 +12,28 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ResultFile } from '../src/lifecycle/outcome.js';
+import type { ResultFile, TableResult } from '../src/lifecycle/outcome.js';
+import type { PlannedTable } from '../src/plan/types.js';
+import type { PipelineSettings } from '../src/tables/types.js';
 import { planBenchTables, writeBenchLake, writeBenchTables } from './bench-lake.js';
-import { runCli } from './child-process.js';
-import type { LocalCloudProcess } from './local-cloud-process.js';
+import { type ChildRun, runCli } from './child-process.js';
+import { type InFlightSummary, sampleWhile, summarizeInFlight } from './in-flight-sampler.js';
+import type { LocalCloudProcess, LocalCloudStats } from './local-cloud-process.js';
 import { median } from './stats.js';
 
-/** The local cloud's default concurrent-run quota (src/emulator/dts/quotas.ts). */
+/** How often the local cloud's runs in flight are sampled while the workload runs. */
+export const SAMPLE_EVERY_MS = 100;
+
+/** The local cloud's default concurrent-run quota (packages/local-cloud/src/dts/quotas.ts). */
 export const EMULATOR_CONCURRENT_RUNS_QUOTA = 1000;
+
+export interface WorkloadOptions {
+  tables: number;
+  partitions: number;
+  runSeconds: number;
+  maxParallel: number;
+  at: string;
+}
 
 export interface WorkloadFigures {
   tables: number;
@@ -26,7 +41,12 @@ export interface WorkloadFigures {
   runSeconds: number;
   maxParallel: number;
   allowedConcurrency: number;
-  peakConcurrentRuns: number;
+  /** The local cloud's peak of runs PENDING or RUNNING at once: what max_parallel bounds. */
+  peakInFlightRuns: number;
+  /** The local cloud's peak of runs RUNNING at once (its concurrent-run quota counts these). */
+  peakRunningRuns: number;
+  /** Runs in flight as sampled while it ran. */
+  inFlight: InFlightSummary;
   idealMakespanMs: number;
   /** Spawn of `s3bq run` to its exit. */
   measuredMakespanMs: number;
@@ -37,7 +57,7 @@ export interface WorkloadFigures {
   /** CPU time (user + system) of the `s3bq run` process. */
   cpuMs: number;
   loadedPartitions: number;
-  /** Median of a partition's start → its run seen ended (a run slot's holding time, roughly). */
+  /** Median of a partition's start (after its settle check) → its run seen ended: queue wait included. */
   partitionMsMedian: number;
   /** The CLI's own "Finished in" (after planning, before exit). */
   cliReportedMs: number;
@@ -48,78 +68,132 @@ export function allowedConcurrency(maxParallel: number, quota: number): number {
   return Math.min(maxParallel, quota);
 }
 
+export function idealMakespanMs(runs: number, runSeconds: number, maxParallel: number): number {
+  return (runs * runSeconds * 1000) / allowedConcurrency(maxParallel, EMULATOR_CONCURRENT_RUNS_QUOTA);
+}
+
+export interface WorkloadLake {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  planned: PlannedTable[];
+  /** As planned, with the workload's max_parallel. */
+  settings: PipelineSettings;
+  runs: number;
+  remove(): Promise<void>;
+}
+
+/** The workload's table files in a fresh folder and its lake in the local cloud, aged. */
+export async function prepareWorkload(
+  cloud: LocalCloudProcess,
+  options: Pick<WorkloadOptions, 'tables' | 'partitions' | 'at' | 'maxParallel'>,
+): Promise<WorkloadLake> {
+  const cwd = await mkdtemp(join(tmpdir(), 's3bq-bench-workload-'));
+  const remove = () => rm(cwd, { recursive: true, force: true });
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...cloud.env, TZ: 'UTC', NO_COLOR: '1' };
+    await writeBenchTables(cwd, options.tables, options.partitions);
+    const { planned, settings } = await planBenchTables(cwd, env, options.at);
+    const runs = planned.reduce((n, t) => n + t.plan.partitions.length, 0);
+    if (runs !== options.tables * options.partitions) {
+      throw new Error(`expected ${options.tables * options.partitions} partitions, planned ${runs}`);
+    }
+    await writeBenchLake(env, planned, cloud.backdate);
+    return { cwd, env, planned, settings: { ...settings, maxParallel: options.maxParallel }, runs, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
+/** Every partition loaded: else the figure would time a failure. */
+export function countLoaded(tables: readonly TableResult[], expected: number): number {
+  const partitions = tables.flatMap((t) => t.partitions);
+  const loaded = partitions.filter((p) => p.status === 'loaded').length;
+  if (loaded !== expected) {
+    const failed = partitions.find((p) => p.status !== 'loaded');
+    throw new Error(`${loaded} partitions loaded, ${expected} planned; e.g. ${JSON.stringify(failed)}`);
+  }
+  return loaded;
+}
+
 export async function measureWorkload(
   cloud: LocalCloudProcess,
-  options: {
-    cli: string;
-    tables: number;
-    partitions: number;
-    runSeconds: number;
-    maxParallel: number;
-    at: string;
-  },
+  options: WorkloadOptions & { cli: string },
 ): Promise<WorkloadFigures> {
-  const cwd = await mkdtemp(join(tmpdir(), 's3bq-bench-workload-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...cloud.env, TZ: 'UTC', NO_COLOR: '1' };
+  const lake = await prepareWorkload(cloud, options);
   try {
-    await writeBenchTables(cwd, options.tables, options.partitions);
-    const { planned } = await planBenchTables(cwd, env, options.at);
-    const runsPlanned = planned.reduce((n, t) => n + t.plan.partitions.length, 0);
-    if (runsPlanned !== options.tables * options.partitions) {
-      throw new Error(`expected ${options.tables * options.partitions} partitions, planned ${runsPlanned}`);
-    }
-    await writeBenchLake(env, planned);
-    const allowed = allowedConcurrency(options.maxParallel, EMULATOR_CONCURRENT_RUNS_QUOTA);
-    const idealMakespanMs = (runsPlanned * options.runSeconds * 1000) / allowed;
-
-    const run = await runCli(
-      options.cli,
-      [
-        'run',
-        '--tables',
-        'tables',
-        '--at',
-        options.at,
-        '--max-parallel',
-        String(options.maxParallel),
-        '--results',
-        'results.json',
-      ],
-      { cwd, env, timeoutMs: Math.max(300_000, idealMakespanMs * 5), rssSampleMs: 200, usage: true },
+    const ideal = idealMakespanMs(lake.runs, options.runSeconds, options.maxParallel);
+    const args = [
+      'run',
+      '--tables',
+      'tables',
+      '--at',
+      options.at,
+      '--max-parallel',
+      String(options.maxParallel),
+    ];
+    const { value: run, samples } = await sampleWhile(
+      runCli(options.cli, [...args, '--results', 'results.json'], {
+        cwd: lake.cwd,
+        env: lake.env,
+        timeoutMs: Math.max(300_000, ideal * 5),
+        rssSampleMs: 200,
+        usage: true,
+      }),
+      async () => (await cloud.stats()).inFlightRuns,
+      SAMPLE_EVERY_MS,
     );
     if (run.exitCode !== 0) {
       throw new Error(
         `s3bq run exited ${run.exitCode ?? run.signal}:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`,
       );
     }
-    const after = await cloud.stats();
-    const resultFile = JSON.parse(await readFile(join(cwd, 'results.json'), 'utf8')) as ResultFile;
-    const loaded = resultFile.tables.flatMap((t) => t.partitions).filter((p) => p.status === 'loaded').length;
-    if (loaded !== runsPlanned) throw new Error(`${loaded} partitions loaded, ${runsPlanned} planned`);
-    // Start of a run to the wait noticing its end, per partition: the time one run slot is
-    // held, against the run time the ideal assumes.
-    const slotMs = resultFile.tables.flatMap((t) => t.partitions.map((p) => p.duration_ms ?? Number.NaN));
-    return {
-      tables: options.tables,
-      partitions: options.partitions,
-      runSeconds: options.runSeconds,
-      maxParallel: options.maxParallel,
-      allowedConcurrency: allowed,
-      // The emulator's peak covers its whole life: the caller gives this workload its own.
-      peakConcurrentRuns: after.peakConcurrentRuns,
-      idealMakespanMs,
-      measuredMakespanMs: run.wallMs,
-      makespanEfficiency: idealMakespanMs / run.wallMs,
-      // The process's own maxRSS at exit; the /proc sample is the fallback.
-      rssMbPeak: run.usage?.maxRssMb ?? run.rssPeakMb,
-      rssMbPeakSampled: run.rssPeakMb,
-      cpuMs: run.usage?.cpuMs ?? Number.NaN,
-      loadedPartitions: loaded,
-      partitionMsMedian: median(slotMs),
-      cliReportedMs: Number(/Finished in ([\d.]+) s/.exec(run.stdout)?.[1] ?? Number.NaN) * 1000,
-      configsLeft: after.configs,
-    };
+    const resultFile = JSON.parse(await readFile(join(lake.cwd, 'results.json'), 'utf8')) as ResultFile;
+    return workloadFigures(options, {
+      ideal,
+      run,
+      after: await cloud.stats(),
+      inFlight: summarizeInFlight(samples, options.maxParallel),
+      loaded: countLoaded(resultFile.tables, lake.runs),
+      partitionMs: resultFile.tables.flatMap((t) => t.partitions.map((p) => p.duration_ms ?? Number.NaN)),
+    });
   } finally {
-    await rm(cwd, { recursive: true, force: true });
+    await lake.remove();
   }
+}
+
+function workloadFigures(
+  options: WorkloadOptions,
+  measured: {
+    ideal: number;
+    run: ChildRun;
+    after: LocalCloudStats;
+    inFlight: InFlightSummary;
+    loaded: number;
+    partitionMs: number[];
+  },
+): WorkloadFigures {
+  const { run, after, ideal } = measured;
+  return {
+    tables: options.tables,
+    partitions: options.partitions,
+    runSeconds: options.runSeconds,
+    maxParallel: options.maxParallel,
+    allowedConcurrency: allowedConcurrency(options.maxParallel, EMULATOR_CONCURRENT_RUNS_QUOTA),
+    // The local cloud's peaks cover its whole life: the caller gives this workload its own.
+    peakInFlightRuns: after.peakInFlightRuns,
+    peakRunningRuns: after.peakConcurrentRuns,
+    inFlight: measured.inFlight,
+    idealMakespanMs: ideal,
+    measuredMakespanMs: run.wallMs,
+    makespanEfficiency: ideal / run.wallMs,
+    // The process's own maxRSS at exit; the /proc sample is the fallback.
+    rssMbPeak: run.usage?.maxRssMb ?? run.rssPeakMb,
+    rssMbPeakSampled: run.rssPeakMb,
+    cpuMs: run.usage?.cpuMs ?? Number.NaN,
+    loadedPartitions: measured.loaded,
+    partitionMsMedian: median(measured.partitionMs),
+    cliReportedMs: Number(/Finished in ([\d.]+) s/.exec(run.stdout)?.[1] ?? Number.NaN) * 1000,
+    configsLeft: after.configs,
+  };
 }

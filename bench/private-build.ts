@@ -1,12 +1,12 @@
-// A private bundle of the CLI for one benchmark run, built from the current src/ by the
-// project's own scripts/build.mjs. The checkout is shared: dist/ may be stale, or emptied
+// A private bundle of the CLI and the action for one benchmark run, built from the current
+// src/ by the project's own scripts/build.mjs. The checkout is shared: dist/ may be stale, or emptied
 // by someone's rebuild in the middle of a run, so the bench neither reads nor writes it.
-// The build runs in a temporary folder that links src/ and node_modules/; the CLI bundle
-// is then copied one level under the root like dist/, so its relative lookups
-// (package.json for --version, node_modules for its packages) resolve the same way. It is
-// removed when the run ends.
+// The build runs in a temporary folder that links src/ and node_modules/; the bundle
+// (cli.js, action/, the local cloud's loader) is then copied one level under the root like
+// dist/, so its relative lookups (package.json for --version, node_modules for its
+// packages) resolve the same way. It is removed when the run ends.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { access, cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ const BUILD_TIMEOUT_MS = 120_000;
 export interface PrivateBuild {
   /** The bundle's cli.js, to run as `node <entry> …`. */
   entry: string;
+  /** The bundle's action/main.js, to run as the runner runs it (INPUT_* variables). */
+  actionMain: string;
   remove(): Promise<void>;
 }
 
@@ -54,14 +56,15 @@ export async function buildPrivateCli(): Promise<PrivateBuild> {
       await symlink(join(ROOT, name), join(work, name));
     await runBuild(work);
     await remove();
-    await mkdir(dir, { recursive: true });
-    await cp(join(work, 'dist', 'cli.js'), join(dir, 'cli.js'));
-    await cp(join(work, 'dist', 'local-cloud.js'), join(dir, 'local-cloud.js'));
-    await cp(join(work, 'dist', 'local-cloud'), join(dir, 'local-cloud'), { recursive: true });
+    await cp(join(work, 'dist'), dir, { recursive: true });
     const entry = join(dir, 'cli.js');
+    const actionMain = join(dir, 'action', 'main.js');
     const check = await runCli(entry, ['--version'], { timeoutMs: 30_000 });
     if (check.exitCode !== 0) throw new Error(`the private CLI bundle does not start: ${check.stderr}`);
-    return { entry, remove };
+    await access(actionMain).catch(() => {
+      throw new Error(`the build made no ${actionMain}: check scripts/build.mjs`);
+    });
+    return { entry, actionMain, remove };
   } catch (error) {
     await remove();
     throw error;

@@ -8,6 +8,7 @@ import { describeEvent } from '../pipeline/events.js';
 import { planPipeline } from '../pipeline/plan.js';
 import { runLabelOf } from '../pipeline/request.js';
 import { runPipeline } from '../pipeline/run.js';
+import { formatDiagnostic } from '../tables/diagnostic.js';
 import { annotateResult } from './annotations.js';
 import { abortOnSignals } from './cancellation.js';
 import { type ActionInputs, readInputs } from './inputs.js';
@@ -82,6 +83,7 @@ async function loadJob(
   scrub: (text: string) => string,
 ) {
   const planned = await planPipeline(inputs.plan, { cwd, env, now });
+  for (const warning of planned.warnings) core.warning(scrub(formatDiagnostic(warning)));
   const request = { ...inputs.run, runLabel: runLabelOf(env, now(), process.pid, 'action') };
   let ledger: ConfigLedger | undefined;
   const results = await runPipeline(planned.planned, planned.settings, request, {

@@ -28,7 +28,8 @@ export const EXIT_USAGE = 2;
  * Errors that mean "fix what you typed or set, then run again": nothing ran, exit 2.
  * Matched by name so this file need not load the modules that define them (zod, luxon).
  * UsageError (a flag or argument) also prints the command's usage; the others are
- * settings (pipeline.json, S3BQ_*), plans (--only, ranges, caps) and the tables folder.
+ * settings (pipeline.json, S3BQ_*, endpoint variables), plans (--only, ranges, caps), the
+ * tables folder, and services that cannot serve the run (preflight).
  */
 const USAGE_ERROR_NAMES = new Set([
   'UsageError',
@@ -36,6 +37,8 @@ const USAGE_ERROR_NAMES = new Set([
   'SettingsError',
   'PlanError',
   'TablesFolderError',
+  'EndpointError',
+  'PreflightError',
 ]);
 
 export function helpText(list: readonly Command[] = commands): string {

@@ -3,6 +3,7 @@
 // a deadline on every call and our retry policy.
 import { BigQuery } from '@google-cloud/bigquery';
 import { PassThroughClient } from 'google-auth-library';
+import { parseHostPort } from './endpoints.js';
 import { type CallContext, callWithRetry, type RetryPolicy } from './retry.js';
 
 export interface TableRef {
@@ -80,7 +81,8 @@ export function createBigQueryClient({
     timeout: timeoutMs,
   };
   if (!emulator) return new BigQuery(common);
-  const endpoint = /^[a-z]+:\/\//i.test(emulator) ? emulator.replace(/\/+$/, '') : `http://${emulator}`;
+  const target = parseHostPort(emulator, 'BIGQUERY_EMULATOR_HOST');
+  const endpoint = `${target.protocol}://${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
   // No credentials exist for the emulator: a pass-through auth client adds none and
   // never probes the metadata server.
   const client = new BigQuery({ ...common, apiEndpoint: endpoint, authClient: new PassThroughClient() });

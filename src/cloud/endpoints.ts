@@ -14,6 +14,11 @@ export interface HostPort {
   protocol: 'http' | 'https';
 }
 
+/** An endpoint variable that cannot name an endpoint: a setting to fix before anything runs. */
+export class EndpointError extends Error {
+  override name = 'EndpointError';
+}
+
 /** Accepts `host:port`, `http://host:port` or `https://host:port[/]`. */
 export function parseHostPort(value: string, variable: string): HostPort {
   const withScheme = /^[a-z]+:\/\//i.test(value) ? value : `http://${value}`;
@@ -21,7 +26,7 @@ export function parseHostPort(value: string, variable: string): HostPort {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new Error(`${variable}="${value}" is not host:port or a URL; set it like 127.0.0.1:8080`);
+    throw new EndpointError(`${variable}="${value}" is not host:port or a URL; set it like 127.0.0.1:8080`);
   }
   const protocol = url.protocol === 'https:' ? 'https' : 'http';
   const port = url.port ? Number(url.port) : protocol === 'https' ? 443 : 80;

@@ -121,9 +121,10 @@ export function toCloudError(
   else if (service === 's3') code = s3Code(name, e.$metadata?.httpStatusCode);
   else if (service === 'bigquery' && typeof e.code === 'number') code = httpStatusCode(e.code);
   else if (typeof e.code === 'number') code = e.code >= 100 ? httpStatusCode(e.code) : grpcCodeName(e.code);
-  else if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code)) code = e.code as CloudErrorCode;
   else if (typeof e.code === 'string' && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN)$/.test(e.code))
     code = 'UNAVAILABLE';
+  else if (typeof e.code === 'string' && GRPC_CODE_NAMES.includes(e.code as CloudErrorCode))
+    code = e.code as CloudErrorCode;
   else if (typeof e.response?.status === 'number') code = httpStatusCode(e.response.status);
   if (code === 'UNKNOWN' && /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed/i.test(rawMessage))
     code = 'UNAVAILABLE';

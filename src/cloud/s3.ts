@@ -2,6 +2,7 @@
 // precheck, ranged GETs for Parquet footers) over @aws-sdk/client-s3, with deadlines,
 // retries and errors that say what to check.
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { parseHostPort } from './endpoints.js';
 import { CloudError } from './errors.js';
 import { type CallContext, callWithRetry, type RetryPolicy } from './retry.js';
 
@@ -56,9 +57,20 @@ export interface S3ClientOptions {
   env: NodeJS.ProcessEnv;
 }
 
+/** The endpoint variable's URL, checked: a bad one names the variable, never "Invalid URL". */
+function endpointUrl(value: string, variable: string): string {
+  const { protocol, host, port } = parseHostPort(value, variable);
+  return `${protocol}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 /** An S3Client for the configured endpoint; the SDK's own retries are off (ours apply). */
 export function createS3Client({ env }: S3ClientOptions): S3Client {
-  const endpoint = env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined;
+  const variable = env.AWS_ENDPOINT_URL_S3
+    ? 'AWS_ENDPOINT_URL_S3'
+    : env.AWS_ENDPOINT_URL
+      ? 'AWS_ENDPOINT_URL'
+      : undefined;
+  const endpoint = variable ? endpointUrl(env[variable] ?? '', variable) : undefined;
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   return new S3Client({

@@ -12,9 +12,9 @@ import { randomBytes } from 'node:crypto';
 import type { DtsFace, TransferConfigInfo } from '../cloud/dts.js';
 import { CloudError } from '../cloud/errors.js';
 import { admissible, mayTail, type OwnClaims, type QueueView, readQueue } from './admission-queue.js';
+import type { Clock } from './clock.js';
 import { type Claim, withClaim } from './config-naming.js';
 import { Slots } from './slots.js';
-import type { Clock } from './types.js';
 
 export interface AdmissionTiming {
   /** Gap between two looks at the queue while partitions wait (jittered ±50 %). */

@@ -1,6 +1,11 @@
-// The wall clock, for production; tests pass their own Clock.
+// Time as the lifecycle sees it: injected, so plans and waits are testable. The wall clock
+// for production; tests and benchmarks pass their own.
 import { realSleep } from '../cloud/retry.js';
-import type { Clock } from './types.js';
+
+export interface Clock {
+  now(): Date;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
 
 export const systemClock: Clock = {
   now: () => new Date(),

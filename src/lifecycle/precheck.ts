@@ -4,7 +4,6 @@
 // access or bad keys fail the partition with what to check. The newest file's age tells
 // the settle step whether DTS can see everything yet.
 import pLimit from 'p-limit';
-import { CloudError } from '../cloud/errors.js';
 import type { PrefixListing, S3Face, S3Object } from '../cloud/s3.js';
 import type { PartitionPlan } from '../plan/types.js';
 
@@ -26,7 +25,8 @@ export type PrefixCheck =
     }
   | { kind: 'empty' }
   | { kind: 'empty-files'; count: number }
-  | { kind: 'error'; message: string };
+  /** `message` names the source; `reason` is S3's answer alone. */
+  | { kind: 'error'; message: string; reason: string };
 
 export type PrecheckResult = PrefixCheck & { partition: PartitionPlan };
 
@@ -45,7 +45,7 @@ function classify(listing: PrefixListing, listedAt: Date): PrefixCheck {
 
 /** What S3 holds under one partition's prefix; failures become a value, aborts propagate. */
 export async function checkPrefix(
-  s3: S3Face,
+  s3: Pick<S3Face, 'listPrefix'>,
   { bucket, prefix, source }: Pick<PartitionPlan, 'bucket' | 'prefix' | 'source'>,
   now: () => Date,
   signal?: AbortSignal,
@@ -55,8 +55,8 @@ export async function checkPrefix(
     return classify(listing, now());
   } catch (error) {
     if (signal?.aborted) throw error;
-    const message = error instanceof CloudError ? error.message : String(error);
-    return { kind: 'error', message: `S3 check of ${source} failed: ${message}` };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'error', message: `S3 check of ${source} failed: ${reason}`, reason };
   }
 }
 

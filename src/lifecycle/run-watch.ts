@@ -9,8 +9,8 @@
 // a transient reason is reopened a few times, later and later, while runs are in flight.
 import type { CloudError } from '../cloud/errors.js';
 import type { LoggingFace, RunLogTail } from '../cloud/logging.js';
+import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
-import type { Clock } from './types.js';
 
 /** What a wait sees of the signal source for one run. */
 export interface RunSubscription {

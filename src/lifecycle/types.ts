@@ -4,14 +4,13 @@
 import type { CloudServices } from '../cloud/index.js';
 import type { PipelineSettings } from '../tables/types.js';
 import type { AdmissionGate, AdmissionTiming } from './admission.js';
+import type { Clock } from './clock.js';
 import type { PartitionResult, TableResult } from './outcome.js';
+
+export type { Clock } from './clock.js';
+
 import type { PollSchedule } from './poll-schedule.js';
 import type { RunSignals } from './run-watch.js';
-
-export interface Clock {
-  now(): Date;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
 
 export type LifecycleEvent =
   | { type: 'table-started'; table: string; partitions: number }

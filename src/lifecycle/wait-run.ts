@@ -6,6 +6,7 @@
 // otherwise only on the sparse safety schedule; when the signal is lost it goes back to
 // the full schedule from where that schedule would be at this point of the run.
 import type { DtsFace, TransferRunInfo } from '../cloud/dts.js';
+import type { Clock } from './clock.js';
 import {
   DEFAULT_POLL_SCHEDULE,
   type PollSchedule,
@@ -14,7 +15,6 @@ import {
   safetyScheduleFor,
 } from './poll-schedule.js';
 import type { RunSignals } from './run-watch.js';
-import type { Clock } from './types.js';
 
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 

@@ -12,6 +12,7 @@ import { createRunWatch } from '../lifecycle/run-watch.js';
 import type { Clock, LifecycleEvent, LifecycleTiming } from '../lifecycle/types.js';
 import type { PlannedTable } from '../plan/types.js';
 import type { PipelineSettings } from '../tables/types.js';
+import { preflight } from './preflight.js';
 import type { RunRequest } from './request.js';
 
 export interface RunDeps {
@@ -36,6 +37,16 @@ export async function runPipeline(
   deps: RunDeps,
 ): Promise<TableResult[]> {
   const clock = deps.clock ?? systemClock;
+  // Injected services are the caller's to vouch for; built ones are checked before any table starts.
+  if (!deps.services) {
+    await preflight({
+      env: deps.env,
+      settings,
+      transport: request.transport,
+      planned,
+      dryRun: request.dryRun,
+    });
+  }
   const services =
     deps.services ?? createCloudServices({ env: deps.env, settings, transport: request.transport });
   deps.onServices?.(services);

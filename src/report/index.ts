@@ -12,6 +12,5 @@ export {
 } from './plan-markdown.js';
 export { missingResults, type ReadResults, readResultFiles, whyNotResultFile } from './read-results.js';
 export { defaultTitle, type RunReportContext, renderRunReport, SUMMARY_LIMIT_BYTES } from './run-report.js';
-export { checkSources, MAX_CHECKED_PER_TABLE, type PrefixLister, splitS3Uri } from './source-check.js';
 export { renderTableSummary } from './table-summary.js';
 export { renderTextReport, type TextReportOptions, totalsLine } from './text-report.js';

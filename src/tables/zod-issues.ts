@@ -62,87 +62,78 @@ export function zodIssueMessages(
   issues: readonly z.core.$ZodIssue[],
   vocabulary: KeyVocabulary = TABLE_FILE_VOCABULARY,
 ): PositionedMessage[] {
-  const out: PositionedMessage[] = [];
-  for (const issue of issues) {
-    const path = issue.path as JsonPath;
-    const where = dottedPath(path);
-    const node = doc.root ? findNodeAtLocation(doc.root, path) : undefined;
-    const value = node ? getNodeValue(node) : undefined;
-    switch (issue.code) {
-      case 'unrecognized_keys': {
-        for (const key of issue.keys) {
-          out.push({
-            ...locateKey(doc, path, key),
-            message: unknownKeyMessage(key, where, vocabulary.keysAt(path), vocabulary.seeds),
-          });
-        }
-        break;
-      }
-      case 'invalid_type': {
-        if (!node) {
-          const key = path.at(-1);
-          const parent = dottedPath(path.slice(0, -1));
-          out.push({
-            ...locate(doc, path),
-            message: `missing required key "${String(key)}"${parent ? ` in "${parent}"` : ''}`,
-          });
-        } else if (typeof value === 'number' && !Number.isFinite(value) && node) {
-          // 1e400 parses to Infinity, which no field takes: say so in the file's own words.
-          const written = doc.text.slice(node.offset, node.offset + node.length);
-          const size = value > 0 ? 'too large' : 'too far below zero';
-          out.push({
-            ...locate(doc, path),
-            message: `"${where}" is ${written}, which is ${size} to be a number: write a plain number such as 10`,
-          });
-        } else {
-          out.push({
-            ...locate(doc, path),
-            message: `${where ? `"${where}"` : 'the table file'} must be ${describeExpected(issue.expected)}, not ${jsonType(value)}`,
-          });
-        }
-        break;
-      }
-      case 'invalid_value': {
-        const allowed = issue.values.map((v) => String(v));
-        const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
-        out.push({
-          ...locate(doc, path),
-          message: `"${where}" is ${JSON.stringify(value)}; allowed: ${allowed.join(', ')}${guess ? ` — did you mean "${guess}"?` : ''}`,
-        });
-        break;
-      }
-      case 'too_big':
-      case 'too_small': {
-        const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
-        const inclusive = issue.inclusive !== false;
-        const relation =
-          issue.code === 'too_big'
-            ? inclusive
-              ? 'at most'
-              : 'less than'
-            : inclusive
-              ? 'at least'
-              : 'more than';
-        const unit =
-          issue.origin === 'string' ? ' characters long' : issue.origin === 'array' ? ' item(s)' : '';
-        const got = typeof value === 'number' ? ` (it is ${value})` : '';
-        const subject = issue.origin === 'string' ? 'be' : issue.origin === 'array' ? 'have' : 'be';
-        out.push({
-          ...locate(doc, path),
-          message: `"${where}" must ${subject} ${relation} ${String(bound)}${unit}${got}`,
-        });
-        break;
-      }
-      default: {
-        // Refinements word their message as a predicate ("is not a BigQuery location…").
-        const subject =
-          typeof value === 'string' && issue.message.startsWith('is ') ? `${JSON.stringify(value)} ` : '';
-        out.push({
-          ...locate(doc, path),
-          message: `${where ? `"${where}": ` : ''}${subject}${issue.message}`,
-        });
-      }
+  return issues.flatMap((issue) => issueMessages(doc, issue, vocabulary));
+}
+
+/** Where an issue points, and what its path and value are. */
+interface IssueAt {
+  path: JsonPath;
+  where: string;
+  node: ReturnType<typeof findNodeAtLocation>;
+  value: unknown;
+}
+
+function issueMessages(
+  doc: JsonDocument,
+  issue: z.core.$ZodIssue,
+  vocabulary: KeyVocabulary,
+): PositionedMessage[] {
+  const path = issue.path as JsonPath;
+  const node = doc.root ? findNodeAtLocation(doc.root, path) : undefined;
+  const at: IssueAt = { path, where: dottedPath(path), node, value: node ? getNodeValue(node) : undefined };
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        ...locateKey(doc, path, key),
+        message: unknownKeyMessage(key, at.where, vocabulary.keysAt(path), vocabulary.seeds),
+      }));
+    case 'invalid_type':
+      return [{ ...locate(doc, path), message: invalidTypeMessage(doc, at, issue.expected) }];
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => String(v));
+      const guess = typeof at.value === 'string' ? closest(at.value, allowed) : undefined;
+      const message = `"${at.where}" is ${JSON.stringify(at.value)}; allowed: ${allowed.join(', ')}${guess ? ` — did you mean "${guess}"?` : ''}`;
+      return [{ ...locate(doc, path), message }];
+    }
+    case 'too_big':
+    case 'too_small':
+      return [{ ...locate(doc, path), message: outOfRangeMessage(at, issue) }];
+    default: {
+      // Refinements word their message as a predicate ("is not a BigQuery location…").
+      const subject =
+        typeof at.value === 'string' && issue.message.startsWith('is ') ? `${JSON.stringify(at.value)} ` : '';
+      return [
+        { ...locate(doc, path), message: `${at.where ? `"${at.where}": ` : ''}${subject}${issue.message}` },
+      ];
     }
   }
-  return out;
+}
+
+function invalidTypeMessage(doc: JsonDocument, at: IssueAt, expected: string): string {
+  const { path, where, node, value } = at;
+  if (!node) {
+    const parent = dottedPath(path.slice(0, -1));
+    return `missing required key "${String(path.at(-1))}"${parent ? ` in "${parent}"` : ''}`;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    // 1e400 parses to Infinity, which no field takes: say so in the file's own words.
+    const written = doc.text.slice(node.offset, node.offset + node.length);
+    const size = value > 0 ? 'too large' : 'too far below zero';
+    return `"${where}" is ${written}, which is ${size} to be a number: write a plain number such as 10`;
+  }
+  return `${where ? `"${where}"` : 'the table file'} must be ${describeExpected(expected)}, not ${jsonType(value)}`;
+}
+
+function outOfRangeMessage(
+  at: IssueAt,
+  issue: Extract<z.core.$ZodIssue, { code: 'too_big' | 'too_small' }>,
+): string {
+  const big = issue.code === 'too_big';
+  const bound = big ? (issue as { maximum: unknown }).maximum : (issue as { minimum: unknown }).minimum;
+  const inclusive = issue.inclusive !== false;
+  const relation = big ? (inclusive ? 'at most' : 'less than') : inclusive ? 'at least' : 'more than';
+  const unit = issue.origin === 'string' ? ' characters long' : issue.origin === 'array' ? ' item(s)' : '';
+  const got = typeof at.value === 'number' ? ` (it is ${at.value})` : '';
+  const subject = issue.origin === 'array' ? 'have' : 'be';
+  return `"${at.where}" must ${subject} ${relation} ${String(bound)}${unit}${got}`;
 }

@@ -73,6 +73,24 @@ describe('toCloudError', () => {
   });
 });
 
+describe('connection failures of the HTTP clients', () => {
+  it('are UNAVAILABLE and retried, whatever service raised them (not a code of their own)', () => {
+    const refused = Object.assign(
+      new Error('request to http://127.0.0.1:1/x failed, reason: connect ECONNREFUSED'),
+      {
+        code: 'ECONNREFUSED',
+      },
+    );
+    for (const service of ['bigquery', 'dts', 'logging'] as const) {
+      const error = toCloudError(refused, service, 'call');
+      expect([error.code, error.retryable]).toEqual(['UNAVAILABLE', true]);
+    }
+    expect(toCloudError(Object.assign(new Error('x'), { code: 'NOT_FOUND' }), 'dts', 'call').code).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
+
 describe('scrubSecrets', () => {
   it('masks literal secrets and echoed secret_access_key params', () => {
     expect(scrubSecrets('key=abcd1234 end', ['abcd1234'])).toBe('key=*** end');

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkSources } from '../../src/pipeline/source-check.js';
 import { buildPlan } from '../../src/plan/build.js';
-import { checkSources, PLAN_COMMENT_MARKER, renderPlanMarkdown, splitS3Uri } from '../../src/report/index.js';
+import { PLAN_COMMENT_MARKER, renderPlanMarkdown } from '../../src/report/index.js';
 import { loadTableDir } from '../../src/tables/load.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -45,7 +46,8 @@ describe('renderPlanMarkdown', () => {
         listed.push(`${bucket}/${prefix}`);
         if (prefix.includes('fx_rates')) throw new Error('Access Denied: check the IAM policy of the key');
         const empty = prefix.includes('hour=23') || prefix.includes('orders/dt=2026-11-21');
-        return { count: empty ? 0 : 3, truncated: false };
+        const objects = empty ? [] : [1, 2, 3].map((i) => ({ key: `${prefix}${i}`, size: 10 }));
+        return { objects, count: objects.length, nonEmpty: objects.length, truncated: false };
       },
     };
     const checks = await checkSources(plan, s3);
@@ -95,10 +97,5 @@ describe('renderPlanMarkdown', () => {
     const tiny = renderPlanMarkdown(plan, undefined, { specs, limitBytes: 800 });
     expect(Buffer.byteLength(tiny, 'utf8')).toBeLessThanOrEqual(800);
     expect(tiny).toMatch(/_…and \d+ more tables? not shown: too many for GitHub's size limit._/);
-  });
-
-  it('splits S3 URIs', () => {
-    expect(splitS3Uri('s3://b/p/dt=1/')).toEqual({ bucket: 'b', prefix: 'p/dt=1/' });
-    expect(splitS3Uri('gs://b/p')).toBeUndefined();
   });
 });

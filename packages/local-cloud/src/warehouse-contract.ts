@@ -13,6 +13,11 @@ export interface LoadJobRequest {
   maxBadRecords: number;
   ignoreUnknownValues: boolean;
   csv: CsvOptions;
+  /**
+   * The job's own schema's column names, in file order, when it gives one (a CSV maps
+   * its columns by position onto them). Transfer runs give none: the table's order.
+   */
+  columns?: string[] | undefined;
 }
 
 export interface LoadJobResult {

@@ -204,6 +204,25 @@ describe('partitions', () => {
     ]);
   });
 
+  it('keeps an hourly table with a 90-day partition expiration and a required filter readable', async () => {
+    const ninetyDays = String(90 * 86_400_000);
+    await bigquery.dataset('shop').createTable('clicks', {
+      schema: 'page:string',
+      timePartitioning: { type: 'HOUR', expirationMs: ninetyDays },
+      requirePartitionFilter: true,
+    });
+    await csv('clicks$2026112009', 'home\n');
+    await csv('clicks$2026080100', 'old\n');
+    const [rows] = await bigquery.query({
+      query:
+        'SELECT partition_id, total_rows FROM `query-project.shop.INFORMATION_SCHEMA.PARTITIONS` WHERE table_name = @t',
+      params: { t: 'clicks' },
+    });
+    expect(rows).toEqual([{ partition_id: '2026112009', total_rows: 1 }]);
+    const unfiltered = await queryError(bigquery.query('SELECT COUNT(*) FROM shop.clicks'));
+    expect(unfiltered.message).toContain('without a filter over column(s)');
+  });
+
   it('refuses a dataset from another location than the job’s', async () => {
     await bigquery.createDataset('eu_data', { location: 'EU' });
     const error = await queryError(

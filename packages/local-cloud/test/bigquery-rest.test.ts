@@ -4,7 +4,7 @@
 // list/get/cancel/delete and copy jobs; clustering, range partitioning and dataset access
 // round-trips with BigQuery's validation; the column types it cannot store.
 import { promisify } from 'node:util';
-import { BigQuery } from '@google-cloud/bigquery';
+import { BigQuery, type RoutineMetadata } from '@google-cloud/bigquery';
 import { PassThroughClient } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BigQueryEmulator, startBigQueryEmulator } from '../src/bigquery/index.js';
@@ -71,12 +71,7 @@ afterAll(async () => {
 
 describe('methods the local cloud does not serve', () => {
   it.each([
-    [
-      'routines.insert',
-      () =>
-        bigquery.dataset('rest').createRoutine('r', { routineType: 'SCALAR_FUNCTION', definitionBody: '1' }),
-    ],
-    ['routines.list', () => bigquery.dataset('rest').getRoutines()],
+    ['routines.getIamPolicy', () => call('POST', '/datasets/rest/routines/r:getIamPolicy')],
     ['models.list', () => bigquery.dataset('rest').getModels()],
     ['tables.getIamPolicy', () => bigquery.dataset('rest').table('events').getIamPolicy()],
     ['datasets.undelete', () => call('POST', '/datasets/rest:undelete')],
@@ -153,6 +148,26 @@ describe('tabledata.insertAll', () => {
     } finally {
       now = saved;
     }
+  });
+});
+
+describe('routines', () => {
+  it('keeps routines but refuses a query calling one, by name', async () => {
+    await bigquery.dataset('rest').createRoutine('triple', {
+      routineType: 'SCALAR_FUNCTION',
+      definitionBody: 'x * 3',
+      arguments: [{ name: 'x', dataType: { typeKind: 'INT64' } }],
+    });
+    const error = await failure(bigquery.query('SELECT rest.triple(2)'));
+    expect(error.message).toBe(
+      'The local cloud does not support calling routines (rest.triple): the local cloud keeps routines but does not run them.',
+    );
+    const bad = await failure(
+      bigquery
+        .dataset('rest')
+        .createRoutine('bad', { routineType: 'MACRO', definitionBody: '1' } as unknown as RoutineMetadata),
+    );
+    expect(bad.message).toBe('Invalid value for routineType: MACRO is not a valid value');
   });
 });
 

@@ -9,7 +9,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BigQuery, Dataset, RoutineMetadata, TableMetadata } from '@google-cloud/bigquery';
+import type {
+  BigQuery,
+  Dataset,
+  JobLoadMetadata,
+  RoutineMetadata,
+  TableMetadata,
+} from '@google-cloud/bigquery';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BigQueryEmulator, startBigQueryEmulator } from '../src/bigquery/index.js';
 import { FaultRegistry } from '../src/faults.js';
@@ -766,6 +772,158 @@ describe('queries', () => {
   });
 });
 
+describe('load jobs from local files (media uploads)', () => {
+  const datasetId = 'upload_dataset';
+  let directory = '';
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'bigquery-sample-'));
+    await bigquery.createDataset(datasetId);
+  });
+
+  it('loadLocalFile.js', async () => {
+    await bigquery.dataset(datasetId).createTable('my_table', { schema: 'Name:string, Age:integer' });
+    const filename = join(directory, 'people.csv');
+    await writeFile(filename, 'Tom,30\nJane,32\n');
+    const [job] = await bigquery.dataset(datasetId).table('my_table').load(filename);
+    expect(job.status?.errors).toBeUndefined();
+    expect((await bigquery.dataset(datasetId).table('my_table').getRows())[0]).toEqual([
+      { Name: 'Tom', Age: 30 },
+      { Name: 'Jane', Age: 32 },
+    ]);
+  });
+
+  it('addColumnLoadAppend.js', async () => {
+    await bigquery
+      .dataset(datasetId)
+      .createTable('magic', { schema: 'Name:STRING, Age:INTEGER, Weight:FLOAT' });
+    const fileName = join(directory, 'magic.csv');
+    await writeFile(fileName, 'Ada,36,55.5,true\n');
+    const schema = 'Name:STRING, Age:INTEGER, Weight:FLOAT, IsMagic:BOOLEAN';
+    const [table] = await bigquery.dataset(datasetId).table('magic').get();
+    const destinationTableRef = table.metadata.tableReference;
+    const options = {
+      schema: schema,
+      schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'],
+      writeDisposition: 'WRITE_APPEND',
+      destinationTable: destinationTableRef,
+    };
+    const [job] = await bigquery
+      .dataset(datasetId)
+      .table('magic')
+      .load(fileName, options as unknown as JobLoadMetadata);
+    expect(job.configuration?.load?.schema?.fields?.map((field: { name?: string }) => field.name)).toEqual([
+      'Name',
+      'Age',
+      'Weight',
+      'IsMagic',
+    ]);
+    expect(job.status?.errors).toBeUndefined();
+    expect((await bigquery.dataset(datasetId).table('magic').getRows())[0]).toEqual([
+      { Name: 'Ada', Age: 36, Weight: 55.5, IsMagic: true },
+    ]);
+  });
+
+  it('relaxColumnLoadAppend.js', async () => {
+    await bigquery.dataset(datasetId).createTable('relax', {
+      schema: {
+        fields: [
+          { name: 'Name', type: 'STRING', mode: 'REQUIRED' },
+          { name: 'Age', type: 'INTEGER' },
+          { name: 'Weight', type: 'FLOAT' },
+          { name: 'IsMagic', type: 'BOOLEAN' },
+        ],
+      },
+    });
+    const fileName = join(directory, 'relax.csv');
+    await writeFile(fileName, '40,70.5,false\n');
+    const schema = 'Age:INTEGER, Weight:FLOAT, IsMagic:BOOLEAN';
+    const [table] = await bigquery.dataset(datasetId).table('relax').get();
+    const destinationTableRef = table.metadata.tableReference;
+    const options = {
+      schema: schema,
+      schemaUpdateOptions: ['ALLOW_FIELD_RELAXATION'],
+      writeDisposition: 'WRITE_APPEND',
+      destinationTable: destinationTableRef,
+    };
+    const [job] = await bigquery
+      .dataset(datasetId)
+      .table('relax')
+      .load(fileName, options as unknown as JobLoadMetadata);
+    expect(job.status?.errors).toBeUndefined();
+    const [metadata] = await table.getMetadata();
+    expect(metadata.schema.fields[0].mode).toBe('NULLABLE');
+    expect((await table.getRows())[0]).toEqual([{ Name: null, Age: 40, Weight: 70.5, IsMagic: false }]);
+  });
+});
+
+describe('routines (kept, not run)', () => {
+  const datasetId = 'tables_dataset';
+
+  it('createRoutine.js', async () => {
+    const dataset = bigquery.dataset(datasetId);
+    let routine = dataset.routine('my_routine');
+    const config = {
+      arguments: [{ name: 'x', dataType: { typeKind: 'INT64' } }],
+      definitionBody: 'x * 3',
+      routineType: 'SCALAR_FUNCTION',
+      returnType: { typeKind: 'INT64' },
+    };
+    [routine] = await routine.create(config as RoutineMetadata);
+    expect(routine.metadata.routineReference).toEqual({ projectId, datasetId, routineId: 'my_routine' });
+  });
+
+  it('getRoutine.js and listRoutines.js', async () => {
+    const [routine] = await bigquery.dataset(datasetId).routine('my_routine').get();
+    expect(routine.metadata.definitionBody).toBe('x * 3');
+    const [routines] = await bigquery.dataset(datasetId).getRoutines();
+    expect(routines.map((item) => item.id)).toEqual(['my_routine']);
+  });
+
+  it('updateRoutine.js', async () => {
+    const updates = { description: 'New description' };
+    const dataset = bigquery.dataset(datasetId);
+    const routine = dataset.routine('my_routine');
+    const [metadata] = await routine.setMetadata(updates);
+    expect(metadata).toMatchObject({ description: 'New description', definitionBody: 'x * 3' });
+  });
+
+  it('createRoutineDDL.js', async () => {
+    const query = `CREATE FUNCTION \`${projectId}.${datasetId}.my_ddl_routine\`(
+        arr ARRAY<STRUCT<name STRING, val INT64>>
+    ) AS (
+        (SELECT SUM(IF(elem.name = "foo",elem.val,null)) FROM UNNEST(arr) AS elem)
+    )`;
+    const [job] = await bigquery.createQueryJob({ query: query });
+    await job.getQueryResults();
+    const [routine] = await bigquery.dataset(datasetId).routine('my_ddl_routine').get();
+    expect(routine.metadata.arguments).toEqual([
+      {
+        name: 'arr',
+        dataType: {
+          typeKind: 'ARRAY',
+          arrayElementType: {
+            typeKind: 'STRUCT',
+            structType: {
+              fields: [
+                { name: 'name', type: { typeKind: 'STRING' } },
+                { name: 'val', type: { typeKind: 'INT64' } },
+              ],
+            },
+          },
+        },
+      },
+    ]);
+    expect(routine.metadata.definitionBody).toBe(
+      '(SELECT SUM(IF(elem.name = "foo",elem.val,null)) FROM UNNEST(arr) AS elem)',
+    );
+  });
+
+  it('deleteRoutine.js', async () => {
+    await bigquery.dataset(datasetId).routine('my_ddl_routine').delete();
+    expect((await bigquery.dataset(datasetId).routine('my_ddl_routine').exists())[0]).toBe(false);
+  });
+});
+
 describe('jobs', () => {
   let jobId = '';
   beforeAll(async () => {
@@ -793,36 +951,7 @@ describe('jobs', () => {
 });
 
 describe('samples the local cloud refuses, by name', () => {
-  it('createRoutine.js, getRoutine.js, listRoutines.js, updateRoutine.js, deleteRoutine.js: 501 notImplemented', async () => {
-    const dataset = bigquery.dataset('tables_dataset');
-    const config = {
-      arguments: [{ name: 'x', dataType: { typeKind: 'INT64' } }],
-      definitionBody: 'x * 3',
-      routineType: 'SCALAR_FUNCTION',
-      returnType: { typeKind: 'INT64' },
-    };
-    const created = await refusal(dataset.createRoutine('my_routine', config as RoutineMetadata));
-    expect(created).toMatchObject({
-      code: 501,
-      message: 'The local cloud does not implement bigquery.routines.insert.',
-    });
-    expect((await refusal(dataset.routine('my_routine').get())).message).toContain('bigquery.routines.get');
-    expect((await refusal(dataset.getRoutines())).message).toContain('bigquery.routines.list');
-    expect((await refusal(dataset.routine('my_routine').setMetadata({ description: 'x' }))).code).toBe(501);
-    expect((await refusal(dataset.routine('my_routine').delete())).message).toContain(
-      'bigquery.routines.delete',
-    );
-  });
-
-  it('createRoutineDDL.js and createModel.js: the DDL is refused naming it', async () => {
-    const routine = await refusal(
-      bigquery.query(`CREATE FUNCTION \`${projectId}.tables_dataset.my_routine\`(
-        arr ARRAY<STRUCT<name STRING, val INT64>>
-      ) AS (
-        (SELECT SUM(IF(elem.name = "foo",elem.val,null)) FROM UNNEST(arr) AS elem)
-      )`),
-    );
-    expect(routine.message).toContain('does not support CREATE FUNCTION statements');
+  it('createModel.js: CREATE MODEL is refused naming it', async () => {
     const model = await refusal(
       bigquery.query(`CREATE OR REPLACE MODEL \`tables_dataset.my_model\`
         OPTIONS (model_type='linear_reg', input_label_cols=['label'])
@@ -859,13 +988,5 @@ describe('samples the local cloud refuses, by name', () => {
     );
     expect(error).toMatchObject({ reason: 'notImplemented' });
     expect(error.message).toContain('time travel');
-  });
-
-  it('loadLocalFile.js, addColumnLoadAppend.js, relaxColumnLoadAppend.js: media uploads answer 501', async () => {
-    const filename = join(await mkdtemp(join(tmpdir(), 'bigquery-sample-')), 'data.csv');
-    await writeFile(filename, 'Tom,30\n');
-    const error = await refusal(bigquery.dataset('tables_dataset').table('people').load(filename));
-    expect(error.code).toBe(501);
-    expect(error.message).toContain('media upload');
   });
 });

@@ -48,21 +48,25 @@ ${SELECTOR_USAGE}
     });
     const selectors = parseSelectors(values);
     const changed = values.changed === undefined ? undefined : await readChanged(context, values.changed);
-    const { plan, planned } = await loadPlan(context, selectors).catch((error: unknown) => {
+    const { plan, planned, warnings } = await loadPlan(context, selectors).catch((error: unknown) => {
       throw withEscapedText(error);
     });
+    if (warnings.length > 0) {
+      const { formatDiagnostic } = await import('../../tables/diagnostic.js');
+      for (const warning of warnings) context.stderr.write(`${formatDiagnostic(warning)}\n`);
+    }
     if (values.json) {
       context.stdout.write(`${JSON.stringify(plan)}\n`);
     } else if (values.markdown) {
-      const { renderPlanMarkdown, checkSources } = await import('../../report/index.js');
+      const { renderPlanMarkdown } = await import('../../report/index.js');
+      const { checkSources, createSourceS3 } = await import('../../pipeline/source-check.js');
       const { changedTableNames } = await import('../../report/plan-markdown.js');
       let checks: Awaited<ReturnType<typeof checkSources>> | undefined;
       if (values['check-source']) {
-        const { createPlanS3 } = await import('../../report/plan-s3.js');
         // Only the tables the Markdown shows: a comment on one table lists one table's S3.
         const names = changed ? changedTableNames(changed) : undefined;
         const shown = names ? { ...plan, tables: plan.tables.filter((t) => names.has(t.name)) } : plan;
-        checks = await checkSources(shown, createPlanS3(context.env), context.signal);
+        checks = await checkSources(shown, createSourceS3(context.env), context.signal);
       }
       const options = { specs: planned.map((p) => p.spec), changed, detailsUrl: values['details-url'] };
       context.stdout.write(renderPlanMarkdown(plan, checks, options));

@@ -65,6 +65,7 @@ ${SELECTOR_USAGE}
     const resultsPath = values.results === undefined ? undefined : resolve(context.cwd, values.results);
     if (resultsPath) await checkWritable(resultsPath);
     const planned = await loadPlan(context, request);
+    await printFindings(context, planned.warnings);
     const results = await runPlanned(context, planned, run, values.json === true);
     const resultFile = { schema_version: 1 as const, window: planned.plan.window, tables: results.tables };
     const json = results.scrub(JSON.stringify(resultFile, null, 2));
@@ -118,6 +119,13 @@ async function printReport(
   const color = (context.stdout as { isTTY?: boolean }).isTTY === true && !context.env.NO_COLOR;
   context.stdout.write(`\n${scrub(renderTextReport(results, { color }))}`);
   context.stdout.write(`Finished in ${Math.round((Date.now() - startedAt) / 100) / 10} s\n`);
+}
+
+/** Files the loader left aside (a subfolder, a `.JSON`): said once, on stderr. */
+async function printFindings(context: CommandContext, warnings: Planned['warnings']): Promise<void> {
+  if (warnings.length === 0) return;
+  const { formatDiagnostic } = await import('../../tables/diagnostic.js');
+  for (const warning of warnings) context.stderr.write(`${formatDiagnostic(warning)}\n`);
 }
 
 /** The result file's folder must exist and be writable before a long run, not after it. */

@@ -7,6 +7,7 @@ import { DuckDBTimestampTZValue } from '@duckdb/node-api';
 import { BigQueryApiError, notFoundTable, tableName } from './errors.js';
 import { writeQueryResults } from './query-destination.js';
 import { runStatement, type StatementRequest, type StatementResult } from './query-runner.js';
+import { getRoutine, insertRoutine } from './routines.js';
 import { type DdlStatement, parseDdl } from './sql/ddl.js';
 import { ddlPartitioning } from './sql/ddl-partitioning.js';
 import type { Store } from './store.js';
@@ -140,6 +141,26 @@ async function create(
   return current ? 'REPLACE' : 'CREATE';
 }
 
+/** CREATE FUNCTION and DROP FUNCTION keep the routine in the catalog. */
+function routineDdl(
+  store: Store,
+  statement: DdlStatement,
+  target: [string, string, string],
+  nowMs: number,
+): string {
+  const [projectId, datasetId, routineId] = target;
+  const dataset = store.getDataset(projectId, datasetId);
+  if (statement.kind === 'DROP_FUNCTION') {
+    if (!dataset.routines.has(routineId) && statement.ifExists) return 'SKIP';
+    getRoutine(dataset, routineId);
+    dataset.routines.delete(routineId);
+    return 'DROP';
+  }
+  const existed = dataset.routines.has(routineId);
+  insertRoutine(dataset, { ...statement.routine, routineReference: { routineId } }, nowMs, statement.replace);
+  return existed ? 'REPLACE' : 'CREATE';
+}
+
 export async function runDdl(store: Store, request: StatementRequest): Promise<StatementResult> {
   const statement = parseDdl(request.sql);
   const target = ids(statement, request);
@@ -152,7 +173,9 @@ export async function runDdl(store: Store, request: StatementRequest): Promise<S
   };
   if (request.dryRun) return base;
   let operation = 'DROP';
-  if (statement.kind.startsWith('DROP')) await drop(store, statement, target);
+  if (statement.kind.endsWith('FUNCTION'))
+    operation = routineDdl(store, statement, target, request.now.getTime());
+  else if (statement.kind.startsWith('DROP')) await drop(store, statement, target);
   else operation = await create(store, request, statement, target);
   const [projectId, datasetId, tableId] = target;
   return { ...base, ddl: { operation, target: { projectId, datasetId, tableId } } };

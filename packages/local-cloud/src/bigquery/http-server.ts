@@ -12,6 +12,8 @@ import { restMethodOf } from './rest-methods.js';
 const API_PREFIX = '/bigquery/v2';
 const UPLOAD_PREFIX = '/upload/bigquery/v2';
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Media uploads may be larger; the local cloud keeps them in memory, so it bounds them. */
+const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 /** A request body must arrive within this long, so a stalled client cannot pin a socket. */
 const BODY_DEADLINE_MS = 30_000;
 
@@ -61,11 +63,10 @@ async function handle(
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   let path = url.pathname;
   if (path.startsWith(API_PREFIX)) path = path.slice(API_PREFIX.length);
+  // Media uploads are routed under `/upload/…`, with their body read raw.
+  if (path.startsWith(UPLOAD_PREFIX)) path = `/upload${path.slice(UPLOAD_PREFIX.length)}`;
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   const method = request.method ?? 'GET';
-  if (url.pathname.startsWith(UPLOAD_PREFIX)) {
-    throw notImplemented('bigquery.jobs.insert with a media upload (load jobs from local files)');
-  }
   const match = findRoute(routes, method, segments);
   if (!match) {
     const known = restMethodOf(method, segments);
@@ -76,7 +77,8 @@ async function handle(
       404,
     );
   }
-  const body = await readJsonBody(request);
+  const raw = match.route.rawBody ? await readBody(request, MAX_UPLOAD_BYTES) : undefined;
+  const body = raw ? {} : await readJsonBody(request);
   const fault = options.faults.take('bigquery', match.route.operation);
   if (fault?.kind === 'hang') return; // never answered; stop() closes the socket
   if (fault?.kind === 'latency') await options.sleep(fault.latencyMs ?? 0);
@@ -92,6 +94,7 @@ async function handle(
     params: match.params,
     query: url.searchParams,
     body,
+    raw: raw ? { bytes: raw, contentType: request.headers['content-type'] ?? '' } : undefined,
   });
   const status = result.status ?? 200;
   if (status === 204) {
@@ -122,22 +125,29 @@ function findRoute(routes: CompiledRoute[], method: string, segments: string[]) 
   return undefined;
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   const timer = setTimeout(() => request.destroy(new Error('request body timed out')), BODY_DEADLINE_MS);
   try {
     for await (const chunk of request) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) throw new BigQueryApiError('invalid', 'Request body is larger than 10 MB.');
+      if (size > limit) {
+        throw new BigQueryApiError('invalid', `Request body is larger than ${limit / 1024 / 1024} MB.`);
+      }
       chunks.push(chunk as Buffer);
     }
   } finally {
     clearTimeout(timer);
   }
-  if (size === 0) return {};
+  return Buffer.concat(chunks);
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const bytes = await readBody(request, MAX_BODY_BYTES);
+  if (bytes.length === 0) return {};
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new Error('not an object');
     }

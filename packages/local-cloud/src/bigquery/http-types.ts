@@ -1,5 +1,6 @@
 // The shapes shared by the local BigQuery's HTTP server and its route handlers, and the
 // paging every list shares.
+import type { Warehouse } from '../warehouse-contract.js';
 import type { JobRegistry } from './jobs.js';
 import type { QueryJobs } from './query-jobs.js';
 import type { Store } from './store.js';
@@ -9,6 +10,8 @@ export interface RouteContext {
   queries: QueryJobs;
   jobs: JobRegistry;
   clock: () => Date;
+  /** The load job path, shared with transfer runs. */
+  warehouse: Warehouse;
   /** `http://127.0.0.1:PORT`, for selfLinks. */
   baseUrl: string;
   defaultProjectId: string;
@@ -18,6 +21,8 @@ export interface RouteRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: Record<string, unknown>;
+  /** The unparsed body, for routes that take one (media uploads). */
+  raw?: { bytes: Buffer; contentType: string } | undefined;
 }
 
 export interface RouteResponse {
@@ -31,6 +36,8 @@ export interface Route {
   pattern: string;
   /** The REST operation name that faults target (`tables.get`). */
   operation: string;
+  /** Read the body as bytes rather than JSON. */
+  rawBody?: boolean;
   handle(context: RouteContext, request: RouteRequest): RouteResponse | Promise<RouteResponse>;
 }
 

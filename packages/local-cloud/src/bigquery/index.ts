@@ -18,6 +18,7 @@ import { LoadQuota } from './quotas.js';
 import { datasetRoutes } from './routes-datasets.js';
 import { jobRoutes } from './routes-jobs.js';
 import { projectRoutes } from './routes-projects.js';
+import { routineRoutes } from './routes-routines.js';
 import { tableRoutes } from './routes-tables.js';
 import { Store } from './store.js';
 
@@ -63,7 +64,7 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions): P
   const quota = new LoadQuota(clock, options.quotas?.loadJobsPerDay);
   let context: RouteContext | undefined;
   const server = createBigQueryHttpServer({
-    routes: [...projectRoutes, ...datasetRoutes, ...tableRoutes, ...jobRoutes],
+    routes: [...projectRoutes, ...datasetRoutes, ...tableRoutes, ...routineRoutes, ...jobRoutes],
     context: () => {
       if (!context) throw new Error('The local BigQuery is not listening yet.');
       return context;
@@ -75,11 +76,20 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions): P
     await engine.close();
     throw error;
   });
-  context = { store, queries, jobs, clock, baseUrl: listening.url, defaultProjectId: options.projectId };
+  const warehouse = createWarehouse(store, quota, clock);
+  context = {
+    store,
+    queries,
+    jobs,
+    clock,
+    warehouse,
+    baseUrl: listening.url,
+    defaultProjectId: options.projectId,
+  };
   return {
     url: listening.url,
     hostPort: listening.hostPort,
-    warehouse: createWarehouse(store, quota, clock),
+    warehouse,
     stop: async () => {
       await listening.stop();
       await engine.close();

@@ -138,7 +138,7 @@ function convertFiles(table: StoredTable, request: LoadJobRequest) {
   const errors: string[] = [];
   let total = 0;
   const options = {
-    columns: table.schema.map((field) => field.name),
+    columns: request.columns ?? table.schema.map((field) => field.name),
     ignoreUnknownValues: request.ignoreUnknownValues,
     csv: request.csv,
   };

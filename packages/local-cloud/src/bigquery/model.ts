@@ -66,6 +66,18 @@ export interface StoredTable {
 /** One entry of a dataset's `access` list, kept as given after validation. */
 export type AccessEntry = Record<string, unknown>;
 
+/** A routine (function or procedure), kept as its resource: the local cloud does not run routines. */
+export interface StoredRoutine {
+  projectId: string;
+  datasetId: string;
+  routineId: string;
+  /** The routine resource's own fields (routineType, language, arguments, returnType, definitionBody, …). */
+  fields: Record<string, unknown>;
+  creationTime: number;
+  lastModifiedTime: number;
+  etag: number;
+}
+
 export interface StoredDataset {
   projectId: string;
   datasetId: string;
@@ -80,6 +92,7 @@ export interface StoredDataset {
   lastModifiedTime: number;
   etag: number;
   tables: Map<string, StoredTable>;
+  routines: Map<string, StoredRoutine>;
 }
 
 /** A stored cell, as the load path converts it (see values.ts) before it enters the engine. */

@@ -8,6 +8,7 @@ import { BigQueryApiError } from './errors.js';
 import type { Route } from './http-types.js';
 import { pageOf } from './http-types.js';
 import { jobListItem, jobResource, resultPage } from './job-resources.js';
+import { readUpload, runUploadJob } from './upload-jobs.js';
 
 type Body = Record<string, unknown>;
 
@@ -19,6 +20,27 @@ function notImplementedJob(kind: string): BigQueryApiError {
 }
 
 export const jobRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: '/upload/projects/:projectId/jobs',
+    operation: 'jobs.insert',
+    rawBody: true,
+    handle: async (context, { params, query, raw }) => {
+      if (query.get('uploadType') !== 'multipart' || !raw) {
+        throw new BigQueryApiError(
+          'notImplemented',
+          'The local cloud does not implement bigquery.jobs.insert with resumable uploads; use uploadType=multipart.',
+        );
+      }
+      const upload = readUpload(raw.bytes, raw.contentType);
+      const job = await runUploadJob(
+        { store: context.store, jobs: context.jobs, warehouse: context.warehouse, now: context.clock() },
+        params.projectId ?? '',
+        upload,
+      );
+      return { body: jobResource(job, context.baseUrl) };
+    },
+  },
   {
     method: 'POST',
     pattern: '/projects/:projectId/queries',

@@ -147,6 +147,7 @@ export class Store {
       lastModifiedTime: now,
       etag: 1,
       tables: new Map(),
+      routines: new Map(),
     };
     applyDatasetFields(dataset, body, 'replace');
     datasets.set(datasetId, dataset);
@@ -169,7 +170,7 @@ export class Store {
 
   async deleteDataset(projectId: string, datasetId: string, deleteContents: boolean): Promise<void> {
     const dataset = this.getDataset(projectId, datasetId);
-    if (dataset.tables.size > 0 && !deleteContents) {
+    if (dataset.tables.size + dataset.routines.size > 0 && !deleteContents) {
       throw new BigQueryApiError('resourceInUse', `Dataset ${projectId}:${datasetId} is still in use`);
     }
     this.datasetsOf(projectId).delete(datasetId);

@@ -74,7 +74,8 @@ export class DtsStore {
 
   /** Makes every config look untouched for `ageMs` more (time passing, for tests). */
   ageConfigs(ageMs: number): number {
-    for (const config of this.configs.values()) config.updateTime = new Date(config.updateTime.getTime() - ageMs);
+    for (const config of this.configs.values())
+      config.updateTime = new Date(config.updateTime.getTime() - ageMs);
     return this.configs.size;
   }
 

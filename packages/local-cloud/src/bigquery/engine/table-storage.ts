@@ -129,7 +129,9 @@ export class TableStorage {
     const start = partitionStartSql(table);
     if (!this.hasRows(table) || partitioning?.expirationMs === undefined || !start) return;
     const now = this.clock().toISOString();
-    const end = `(${start} + ${partitionIntervalSql(partitioning.type)} + INTERVAL ${partitioning.expirationMs} MILLISECOND)`;
+    // An interval literal holds 32-bit numbers; 90 days of milliseconds do not fit.
+    const expiration = `to_milliseconds(CAST(${partitioning.expirationMs} AS BIGINT))`;
+    const end = `(${start} + ${partitionIntervalSql(partitioning.type)} + ${expiration})`;
     await connection.run(`DELETE FROM ${sqlName(table.storage)} WHERE ${end} <= TIMESTAMPTZ '${now}'`);
   }
 

@@ -14,7 +14,14 @@ import {
 } from './lexer.js';
 import { unsupported } from './type-names.js';
 
-export type DdlKind = 'CREATE_VIEW' | 'CREATE_TABLE' | 'CREATE_TABLE_AS_SELECT' | 'DROP_TABLE' | 'DROP_VIEW';
+export type DdlKind =
+  | 'CREATE_VIEW'
+  | 'CREATE_TABLE'
+  | 'CREATE_TABLE_AS_SELECT'
+  | 'CREATE_FUNCTION'
+  | 'DROP_TABLE'
+  | 'DROP_VIEW'
+  | 'DROP_FUNCTION';
 
 export interface DdlStatement {
   kind: DdlKind;
@@ -30,6 +37,8 @@ export interface DdlStatement {
   options: Map<string, string>;
   partitionBy?: Token[] | undefined;
   clusterBy?: string[] | undefined;
+  /** CREATE FUNCTION: the routine resource it describes. */
+  routine?: Record<string, unknown> | undefined;
 }
 
 /** Whether the SQL is DDL (CREATE, DROP, ALTER …). */
@@ -140,19 +149,78 @@ function readColumns(
   return { fields, next: close + 1 };
 }
 
-function readHead(tokens: Token[]): { kind: 'VIEW' | 'TABLE'; replace: boolean; at: number } {
+function readHead(tokens: Token[]): { kind: 'VIEW' | 'TABLE' | 'FUNCTION'; replace: boolean; at: number } {
   let at = 1;
   const replace = isWord(tokens[1], 'OR') && isWord(tokens[2], 'REPLACE');
   if (replace) at = 3;
-  if (isWord(tokens[at], 'TEMP', 'TEMPORARY')) throw unsupported('temporary tables (they need a session)');
+  if (isWord(tokens[at], 'TEMP', 'TEMPORARY'))
+    throw unsupported('temporary tables and functions (they need a session)');
   const kind = tokens[at]?.value;
-  if (kind !== 'VIEW' && kind !== 'TABLE')
+  if (kind !== 'VIEW' && kind !== 'TABLE' && kind !== 'FUNCTION') {
     throw unsupported(`CREATE ${tokens[at]?.text.toUpperCase() ?? ''} statements`);
+  }
   return { kind, replace, at: at + 1 };
+}
+
+const TYPE_KINDS: Record<string, string> = { INTEGER: 'INT64', FLOAT: 'FLOAT64', BOOLEAN: 'BOOL' };
+
+/** A schema field's type as a routine's StandardSqlDataType. */
+function standardType(field: Record<string, unknown>): Record<string, unknown> {
+  if (field.mode === 'REPEATED')
+    return { typeKind: 'ARRAY', arrayElementType: standardType({ ...field, mode: undefined }) };
+  if (field.type === 'RECORD') {
+    const members = (field.fields as Record<string, unknown>[]).map((member) => ({
+      name: member.name,
+      type: standardType(member),
+    }));
+    return { typeKind: 'STRUCT', structType: { fields: members } };
+  }
+  const type = String(field.type);
+  return { typeKind: TYPE_KINDS[type] ?? type };
+}
+
+/** `CREATE FUNCTION path(args) [RETURNS type] [LANGUAGE x] AS (body)` → a routine resource. */
+function parseFunction(sql: string, tokens: Token[], at: number, replace: boolean): DdlStatement {
+  const { path, next } = readPathAt(tokens, at);
+  if (!isSymbol(tokens[next], '(')) throw unsupported('CREATE FUNCTION without an argument list');
+  const close = closingIndex(tokens, next);
+  const args = close > next + 1 ? splitTopLevelAngles(tokens, next + 1, close) : [];
+  const routineArguments = args.map(([from, to]) => ({
+    name: tokens[from]?.text,
+    dataType: standardType(fieldType(tokens, from + 1, to)),
+  }));
+  const as = topLevelWord(tokens, close + 1, tokens.length, 'AS');
+  if (as < 0)
+    throw new BigQueryApiError('invalidQuery', 'Syntax error: CREATE FUNCTION needs AS followed by its body');
+  const returns = topLevelWord(tokens, close + 1, as, 'RETURNS');
+  const language = topLevelWord(tokens, close + 1, as, 'LANGUAGE');
+  const returnEnd = [language, as].filter((index) => index > returns).sort((a, b) => a - b)[0] ?? as;
+  const body =
+    tokens[as + 1]?.kind === 'string'
+      ? (tokens[as + 1]?.value ?? '')
+      : source(sql, tokens, as + 2, tokens.length - 1);
+  const routine = {
+    routineType: 'SCALAR_FUNCTION',
+    language:
+      language >= 0 ? (tokens[language + 1]?.text.toUpperCase() === 'JS' ? 'JAVASCRIPT' : 'SQL') : 'SQL',
+    arguments: routineArguments,
+    ...(returns >= 0 ? { returnType: standardType(fieldType(tokens, returns + 1, returnEnd)) } : {}),
+    definitionBody: body,
+  };
+  return {
+    kind: 'CREATE_FUNCTION',
+    path,
+    replace,
+    ifNotExists: false,
+    ifExists: false,
+    options: new Map(),
+    routine,
+  };
 }
 
 function parseCreate(sql: string, tokens: Token[]): DdlStatement {
   const head = readHead(tokens);
+  if (head.kind === 'FUNCTION') return parseFunction(sql, tokens, head.at, head.replace);
   let at = head.at;
   const ifNotExists =
     isWord(tokens[at], 'IF') && isWord(tokens[at + 1], 'NOT') && isWord(tokens[at + 2], 'EXISTS');
@@ -216,10 +284,10 @@ export function parseDdl(sql: string): DdlStatement {
   const tokens = ddlTokens(sql);
   const verb = tokens[0]?.value;
   if (verb === 'CREATE') return parseCreate(sql, tokens);
-  if (verb === 'DROP' && isWord(tokens[1], 'TABLE', 'VIEW')) {
+  if (verb === 'DROP' && isWord(tokens[1], 'TABLE', 'VIEW', 'FUNCTION')) {
     const ifExists = isWord(tokens[2], 'IF') && isWord(tokens[3], 'EXISTS');
     const { path } = readPathAt(tokens, ifExists ? 4 : 2);
-    const kind = tokens[1]?.value === 'VIEW' ? 'DROP_VIEW' : 'DROP_TABLE';
+    const kind = `DROP_${tokens[1]?.value}` as DdlKind;
     return { kind, path, replace: false, ifNotExists: false, ifExists, options: new Map() };
   }
   throw unsupported(`${verb ?? ''} ${tokens[1]?.text.toUpperCase() ?? ''} statements`.trim());

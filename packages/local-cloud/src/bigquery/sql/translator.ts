@@ -175,6 +175,7 @@ export class Translator {
       case 'sysvar':
         throw unsupported(`system variables (@@${token.value})`);
       case 'quoted':
+        this.refuseRoutineCall(index);
         return { text: token.value.split('.').map(sqlName).join('.'), next: index + 1 };
       case 'symbol':
         return this.symbol(index, to);
@@ -219,10 +220,34 @@ export class Translator {
     if (isWord(token, 'UNION', 'INTERSECT', 'EXCEPT')) return this.setOperation(index);
     if (isWord(token, 'SAFE') && isSymbol(this.tokens[index + 1], '.'))
       throw unsupported('SAFE.-prefixed function calls');
+    this.refuseRoutineCall(index);
     if (ENGINE_ONLY_RESERVED.has(token.value) && !isSymbol(this.tokens[index + 1], '(')) {
       return { text: sqlName(token.text), next: index + 1 };
     }
     return { text: token.text, next: index + 1 };
+  }
+
+  /** `dataset.fn(…)` (or `project.dataset.fn(…)`) calls a stored routine, which the engine cannot run. */
+  private refuseRoutineCall(index: number): void {
+    const parts: string[] = [];
+    let at = index;
+    while (this.tokens[at]?.kind === 'word' || this.tokens[at]?.kind === 'quoted') {
+      parts.push(
+        ...(this.tokens[at]?.kind === 'quoted'
+          ? (this.tokens[at]?.value ?? '').split('.')
+          : [this.tokens[at]?.text ?? '']),
+      );
+      if (!isSymbol(this.tokens[at + 1], '.')) break;
+      at += 2;
+    }
+    if (parts.length < 2 || !isSymbol(this.tokens[at + 1], '(')) return;
+    const [projectId, datasetId] = parts.length === 3 ? parts : [this.options.projectId, parts[0]];
+    const { store } = this.options;
+    if (store.hasDataset(projectId ?? '', datasetId ?? '')) {
+      throw unsupported(
+        `calling routines (${parts.join('.')}): the local cloud keeps routines but does not run them`,
+      );
+    }
   }
 
   private call(index: number, to: number, rewrite: (typeof FUNCTION_REWRITES)[string]) {
