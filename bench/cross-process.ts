@@ -10,7 +10,7 @@ import type { ResultFile, TableResult } from '../src/lifecycle/outcome.js';
 import { runActionMain } from './action-process.js';
 import { benchTableName } from './bench-lake.js';
 import { type ChildRun, runCli } from './child-process.js';
-import { type InFlightSummary, sampleWhile, summarizeInFlight } from './in-flight-sampler.js';
+import { type InFlightSummary, sampleWhile, slotUse, summarizeInFlight } from './in-flight-sampler.js';
 import { startLocalCloudProcess } from './local-cloud-process.js';
 import { countLoaded, idealMakespanMs, prepareWorkload, SAMPLE_EVERY_MS } from './parallel-workload.js';
 
@@ -32,6 +32,8 @@ export interface CrossProcessRepetition {
   /** First process started to the last one's exit. */
   wallMs: number;
   makespanEfficiency: number;
+  /** ∫ runs in flight dt ÷ (max_parallel × wall time). */
+  slotUse: number;
   inFlight: InFlightSummary;
 }
 
@@ -92,13 +94,15 @@ async function repetition(options: CrossProcessOptions): Promise<CrossProcessRep
       const wallMs = performance.now() - started;
       countLoaded(results, lake.runs);
       const stats = await cloud.stats();
+      const inFlight = summarizeInFlight(samples, options.maxParallel);
       return {
         peakInFlightRuns: stats.peakInFlightRuns,
         overshoot: overshootOf(stats.peakInFlightRuns, options.maxParallel),
         peakRunningRuns: stats.peakConcurrentRuns,
         wallMs,
         makespanEfficiency: idealMakespanMs(lake.runs, options.runSeconds, options.maxParallel) / wallMs,
-        inFlight: summarizeInFlight(samples, options.maxParallel),
+        slotUse: slotUse(inFlight, options.maxParallel, wallMs),
+        inFlight,
       };
     } finally {
       await lake.remove();

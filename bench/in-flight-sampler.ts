@@ -17,8 +17,8 @@ export interface InFlightSummary {
   lastRunMs: number;
   /** Mean runs in flight between the first and the last run. */
   meanInFlight: number;
-  /** meanInFlight ÷ max_parallel: the share of the quota's slots holding a run. */
-  slotUse: number;
+  /** meanInFlight ÷ max_parallel: the share of the quota's slots holding a run between the first and the last run. */
+  busySlotUse: number;
   /** ∫ runs in flight dt over the whole workload, in run-seconds. */
   runSeconds: number;
   /** Most runs in flight in any one sample. */
@@ -50,6 +50,15 @@ export async function sampleWhile<T>(
   }
 }
 
+/**
+ * The share of the quota's slot-time that held a run over a whole makespan: ∫ runs in
+ * flight dt ÷ (max_parallel × makespan). The makespan efficiency with the runs' real time
+ * in flight as the ideal, so it does not count a run that takes longer than its nominal time.
+ */
+export function slotUse(summary: InFlightSummary, maxParallel: number, makespanMs: number): number {
+  return (summary.runSeconds * 1000) / (maxParallel * makespanMs);
+}
+
 /** Left sums between samples: each sample's count holds until the next one. */
 export function summarizeInFlight(samples: readonly InFlightSample[], maxParallel: number): InFlightSummary {
   const busy = samples.filter((s) => s.inFlight > 0);
@@ -70,7 +79,7 @@ export function summarizeInFlight(samples: readonly InFlightSample[], maxParalle
     firstRunMs: first.atMs,
     lastRunMs: last.atMs,
     meanInFlight,
-    slotUse: meanInFlight / maxParallel,
+    busySlotUse: meanInFlight / maxParallel,
     runSeconds: runMs / 1000,
     sampledPeak: Math.max(...samples.map((s) => s.inFlight)),
   };

@@ -2,11 +2,14 @@
 // its endpoints, its own counters (GET /stats of its admin endpoint: runs in flight and
 // their peak), and the aging of the lake it holds.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { LocalCloudHostOptions } from './local-cloud-host.js';
 
 const HOST = fileURLToPath(new URL('./local-cloud-host.ts', import.meta.url));
+/** The checkout: `--import tsx` and the local cloud's packages resolve from there. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** tsx compiles the local cloud's sources at start: slow on a busy 2-core machine. */
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -34,6 +37,8 @@ export interface LocalCloudProcess {
   stats(): Promise<LocalCloudStats>;
   /** Makes every object in its S3 look as if it landed `ageMs` ago; returns how many. */
   backdate(ageMs: number): Promise<number>;
+  /** CPU time (user + system) the local cloud has used so far; undefined off Linux. */
+  cpuMs(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +55,19 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 type Reply = { id: number; result?: number; error?: string };
+
+/** Linux's clock ticks per second for /proc/<pid>/stat times (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** utime + stime of a live process from /proc/<pid>/stat, in ms. */
+export async function processCpuMs(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [utime, stime] = [Number(fields?.[11]), Number(fields?.[12])];
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
+  return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
 
 /** Reads the endpoints line, then routes each later line to the request waiting for it. */
 function listen(child: ChildProcess, stderr: () => string) {
@@ -92,7 +110,7 @@ export async function startLocalCloudProcess(options: LocalCloudHostOptions): Pr
   const child = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', HOST, JSON.stringify(hostOptions)],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -133,6 +151,7 @@ export async function startLocalCloudProcess(options: LocalCloudHostOptions): Pr
         child.stdin?.write(`${JSON.stringify({ id, op: 'backdate', ageMs })}\n`);
       });
     },
+    cpuMs: () => processCpuMs(child.pid!),
     stop: () => stopChild(child),
   };
 }

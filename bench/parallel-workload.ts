@@ -17,7 +17,7 @@ import type { PlannedTable } from '../src/plan/types.js';
 import type { PipelineSettings } from '../src/tables/types.js';
 import { planBenchTables, writeBenchLake, writeBenchTables } from './bench-lake.js';
 import { type ChildRun, runCli } from './child-process.js';
-import { type InFlightSummary, sampleWhile, summarizeInFlight } from './in-flight-sampler.js';
+import { type InFlightSummary, sampleWhile, slotUse, summarizeInFlight } from './in-flight-sampler.js';
 import type { LocalCloudProcess, LocalCloudStats } from './local-cloud-process.js';
 import { median } from './stats.js';
 
@@ -47,6 +47,12 @@ export interface WorkloadFigures {
   peakRunningRuns: number;
   /** Runs in flight as sampled while it ran. */
   inFlight: InFlightSummary;
+  /** ∫ runs in flight dt ÷ (max_parallel × makespan): efficiency against the runs' real time in flight. */
+  slotUse: number;
+  /** Mean time a run was in flight (∫ runs in flight dt ÷ runs), against its nominal run time. */
+  runInFlightMsMean: number;
+  /** CPU time the local cloud spent while the workload ran. */
+  localCloudCpuMs: number | undefined;
   idealMakespanMs: number;
   /** Spawn of `s3bq run` to its exit. */
   measuredMakespanMs: number;
@@ -116,6 +122,10 @@ export function countLoaded(tables: readonly TableResult[], expected: number): n
   return loaded;
 }
 
+export function cpuSpent(before: number | undefined, after: number | undefined): number | undefined {
+  return before === undefined || after === undefined ? undefined : after - before;
+}
+
 export async function measureWorkload(
   cloud: LocalCloudProcess,
   options: WorkloadOptions & { cli: string },
@@ -132,6 +142,7 @@ export async function measureWorkload(
       '--max-parallel',
       String(options.maxParallel),
     ];
+    const cpuBefore = await cloud.cpuMs();
     const { value: run, samples } = await sampleWhile(
       runCli(options.cli, [...args, '--results', 'results.json'], {
         cwd: lake.cwd,
@@ -153,6 +164,7 @@ export async function measureWorkload(
       ideal,
       run,
       after: await cloud.stats(),
+      localCloudCpuMs: cpuSpent(cpuBefore, await cloud.cpuMs()),
       inFlight: summarizeInFlight(samples, options.maxParallel),
       loaded: countLoaded(resultFile.tables, lake.runs),
       partitionMs: resultFile.tables.flatMap((t) => t.partitions.map((p) => p.duration_ms ?? Number.NaN)),
@@ -168,6 +180,7 @@ function workloadFigures(
     ideal: number;
     run: ChildRun;
     after: LocalCloudStats;
+    localCloudCpuMs: number | undefined;
     inFlight: InFlightSummary;
     loaded: number;
     partitionMs: number[];
@@ -184,6 +197,9 @@ function workloadFigures(
     peakInFlightRuns: after.peakInFlightRuns,
     peakRunningRuns: after.peakConcurrentRuns,
     inFlight: measured.inFlight,
+    slotUse: slotUse(measured.inFlight, options.maxParallel, run.wallMs),
+    runInFlightMsMean: (measured.inFlight.runSeconds * 1000) / measured.loaded,
+    localCloudCpuMs: measured.localCloudCpuMs,
     idealMakespanMs: ideal,
     measuredMakespanMs: run.wallMs,
     makespanEfficiency: ideal / run.wallMs,

@@ -17,7 +17,7 @@ const RETIRED = ['detection_latency_ms_mean_blind', 'get_run_calls_per_run_blind
 
 function selected(): Bench[] {
   const { values } = parseArgs({ options: { only: { type: 'string' } } });
-  if (values.only === undefined) return BENCHES;
+  if (values.only === undefined) return BENCHES.filter((bench) => !bench.optIn);
   const names = values.only.split(',').map((s) => s.trim());
   const known = BENCHES.map((bench) => bench.name);
   for (const name of names) {
@@ -53,7 +53,8 @@ async function main(): Promise<void> {
     await bundle?.remove();
   }
 
-  const previous = chosen.length < BENCHES.length ? await readPrevious() : {};
+  const everything = BENCHES.every((bench) => bench.optIn || chosen.includes(bench));
+  const previous = everything ? {} : await readPrevious();
   const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, round2(v)]));
   const previousMachine = (previous.machine as { load_average_1m?: object } | undefined) ?? {};
   const results = {

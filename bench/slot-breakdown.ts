@@ -9,6 +9,9 @@
 //                    plus what the run takes beyond it (overrun)
 //   detection      → the run's end (DTS's endTime) to the wait seeing it
 // The handoff (everything but the run time) is what makespan efficiency loses per run.
+// After the slot is given back, the run is verified and its config deleted; until then
+// the config still carries the claim it ran under (finishedClaimMs), which the quota
+// queue of every process reads.
 import type { DtsCall } from './dts-recorder.js';
 import { mean, median } from './stats.js';
 
@@ -19,6 +22,8 @@ export interface SlotCycle {
   startRunMs: number;
   inFlightMs: number;
   detectionMs: number;
+  /** Run seen ended → its config deleted (verify, then DeleteTransferConfig); NaN if never deleted. */
+  finishedClaimMs: number;
 }
 
 export interface SlotBreakdown {
@@ -31,6 +36,8 @@ export interface SlotBreakdown {
   /** In flight beyond the nominal run time (the local cloud's load work). */
   overrunMs: number;
   detectionMs: number;
+  /** Run seen ended → config deleted: how long a finished run's claim stays in the queue. */
+  finishedClaimMs: number;
   /** create config + admission + start run + detection: the slot held without a run in flight. */
   handoffMs: number;
   handoffMsMedian: number;
@@ -49,13 +56,15 @@ const configOf = (run: string) => run.split('/runs/')[0] ?? run;
 export function slotCycles(calls: readonly DtsCall[]): SlotCycle[] {
   const ok = calls.filter((call) => !call.failed);
   const created = new Map(ok.filter((c) => c.method === 'createConfig').map((c) => [c.subject, c]));
+  const deleted = new Map(ok.filter((c) => c.method === 'deleteConfig').map((c) => [c.subject, c]));
   const ended = new Map<string, DtsCall>();
   for (const call of ok)
     if (call.method === 'getRun' && call.terminal && !ended.has(call.subject)) ended.set(call.subject, call);
   return ok
     .filter((call) => call.method === 'startRun')
     .flatMap((start) => {
-      const create = created.get(configOf(start.subject));
+      const config = configOf(start.subject);
+      const create = created.get(config);
       const seen = ended.get(start.subject);
       if (!create || !seen?.terminal) return [];
       const endTimeMs = seen.terminal.endTimeMs;
@@ -67,6 +76,7 @@ export function slotCycles(calls: readonly DtsCall[]): SlotCycle[] {
           startRunMs: start.endMs - start.startMs,
           inFlightMs: endTimeMs - start.endMs,
           detectionMs: seen.endMs - endTimeMs,
+          finishedClaimMs: (deleted.get(config)?.endMs ?? Number.NaN) - seen.endMs,
         },
       ];
     });
@@ -98,6 +108,7 @@ export function slotBreakdown(
     inFlightMs: of((c) => c.inFlightMs),
     overrunMs: of((c) => c.inFlightMs) - options.runMs,
     detectionMs: of((c) => c.detectionMs),
+    finishedClaimMs: of((c) => c.finishedClaimMs),
     handoffMs: of(handoff),
     handoffMsMedian: median(cycles.map(handoff)),
     rampUpMs,

@@ -48,6 +48,8 @@ export interface Measured {
 
 export interface Bench {
   name: string;
+  /** Only with --only: a what-if, not a figure of the product as it stands. */
+  optIn?: boolean;
   /** Runs the private bundle (so it must be built first). */
   needsBundle: boolean;
   describe: string;
@@ -156,7 +158,7 @@ async function workload({ cli }: Bundle): Promise<Measured> {
         makespan_ideal_ms: w.idealMakespanMs,
         makespan_measured_ms: w.measuredMakespanMs,
         workload_cli_cpu_ms: w.cpuMs,
-        workload_slot_use: w.inFlight.slotUse,
+        workload_slot_use: w.slotUse,
       },
       details: { workload: w },
     };
@@ -173,9 +175,22 @@ async function breakdown(): Promise<Measured> {
       figures: {
         makespan_efficiency_in_process: b.makespanEfficiency,
         slot_handoff_ms_mean: b.slots.handoffMs,
+        slot_admission_ms_mean: b.slots.admissionMs,
+        run_overrun_ms_mean: b.slots.overrunMs,
       },
       details: { breakdown: b },
     };
+  } finally {
+    await cloud.stop();
+  }
+}
+
+/** The breakdown again as if finished configs carried no claim (what-if-unclaimed.ts). */
+async function breakdownWhatIf(): Promise<Measured> {
+  const cloud = await startLocalCloudProcess({ runSeconds: SETTINGS.workloadRunSeconds });
+  try {
+    const b = await measureBreakdown(cloud, { ...workloadOptions(), unclaimFinished: true });
+    return { figures: {}, details: { breakdown_what_if_unclaimed: b } };
   } finally {
     await cloud.stop();
   }
@@ -192,14 +207,16 @@ async function crossProcess({ cli, actionMain }: Bundle): Promise<Measured> {
     repetitions: SETTINGS.crossProcessRepetitions,
     at: AT,
   });
-  const efficiency = c.repetitions.reduce((sum, r) => sum + r.makespanEfficiency, 0) / c.repetitions.length;
+  const meanOf = (pick: (r: (typeof c.repetitions)[number]) => number) =>
+    c.repetitions.reduce((sum, r) => sum + pick(r), 0) / c.repetitions.length;
   return {
     figures: {
       cross_process_max_parallel: c.maxParallel,
       peak_runs_in_flight_cross_process: c.peakInFlightRuns,
       cross_process_overshoot: c.overshoot,
       cross_process_repetitions: c.repetitions.length,
-      cross_process_makespan_efficiency: efficiency,
+      cross_process_makespan_efficiency: meanOf((r) => r.makespanEfficiency),
+      cross_process_slot_use: meanOf((r) => r.slotUse),
     },
     details: { cross_process: c },
   };
@@ -242,6 +259,13 @@ export const BENCHES: Bench[] = [
     needsBundle: false,
     describe: `breakdown: the same workload through runPipeline in this process, DTS calls recorded`,
     run: breakdown,
+  },
+  {
+    name: 'what-if-unclaimed',
+    optIn: true,
+    needsBundle: false,
+    describe: 'what-if (opt-in): the breakdown run with finished configs listed without their claim',
+    run: breakdownWhatIf,
   },
   {
     name: 'cross-process',

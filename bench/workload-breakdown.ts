@@ -2,14 +2,22 @@
 // own runPipeline (the code `s3bq run` runs) with its DTS calls recorded, to say where
 // each quota slot's time goes between two runs (slot-breakdown.ts). Its makespan is a
 // companion figure: no process start, no planning, the bench's event loop shared with the
-// recording — the official figure is the CLI's.
+// recording — the official figure is the CLI's. With `unclaimFinished` it runs the
+// what-if of what-if-unclaimed.ts instead (opt-in, never a figure of the product).
 import { createCloudServices } from '../src/cloud/index.js';
 import type { TableResult } from '../src/lifecycle/outcome.js';
 import { runPipeline } from '../src/pipeline/run.js';
 import { recordDts } from './dts-recorder.js';
 import type { LocalCloudProcess } from './local-cloud-process.js';
-import { countLoaded, idealMakespanMs, prepareWorkload, type WorkloadOptions } from './parallel-workload.js';
+import {
+  countLoaded,
+  cpuSpent,
+  idealMakespanMs,
+  prepareWorkload,
+  type WorkloadOptions,
+} from './parallel-workload.js';
 import { type SlotBreakdown, slotBreakdown } from './slot-breakdown.js';
+import { unclaimFinished } from './what-if-unclaimed.js';
 
 const PIPELINE_TIMEOUT_MS = 10 * 60_000;
 
@@ -20,18 +28,23 @@ export interface BreakdownFigures {
   measuredMakespanMs: number;
   makespanEfficiency: number;
   slots: SlotBreakdown;
+  /** Σ time in flight ÷ (max_parallel × makespan): efficiency against the runs' real time in flight. */
+  slotUse: number;
   peakInFlightRuns: number;
+  /** CPU time the local cloud spent while the workload ran. */
+  localCloudCpuMs: number | undefined;
 }
 
 export async function measureBreakdown(
   cloud: LocalCloudProcess,
-  options: WorkloadOptions,
+  options: WorkloadOptions & { unclaimFinished?: boolean },
 ): Promise<BreakdownFigures> {
   const lake = await prepareWorkload(cloud, options);
   const real = createCloudServices({ env: lake.env, settings: lake.settings });
-  const recording = recordDts(real.dts);
+  const recording = recordDts(options.unclaimFinished ? unclaimFinished(real.dts) : real.dts);
   const services = { ...real, dts: recording.dts };
   try {
+    const cpuBefore = await cloud.cpuMs();
     const startedMs = Date.now();
     const results: TableResult[] = await runPipeline(
       lake.planned,
@@ -42,18 +55,22 @@ export async function measureBreakdown(
     const endedMs = Date.now();
     countLoaded(results, lake.runs);
     const ideal = idealMakespanMs(lake.runs, options.runSeconds, options.maxParallel);
+    const makespanMs = endedMs - startedMs;
+    const slots = slotBreakdown(recording.calls, {
+      runMs: options.runSeconds * 1000,
+      maxParallel: options.maxParallel,
+      startedMs,
+      endedMs,
+    });
     return {
       runs: lake.runs,
       idealMakespanMs: ideal,
-      measuredMakespanMs: endedMs - startedMs,
-      makespanEfficiency: ideal / (endedMs - startedMs),
-      slots: slotBreakdown(recording.calls, {
-        runMs: options.runSeconds * 1000,
-        maxParallel: options.maxParallel,
-        startedMs,
-        endedMs,
-      }),
+      measuredMakespanMs: makespanMs,
+      makespanEfficiency: ideal / makespanMs,
+      slots,
+      slotUse: (slots.inFlightMs * slots.runs) / (options.maxParallel * makespanMs),
       peakInFlightRuns: (await cloud.stats()).peakInFlightRuns,
+      localCloudCpuMs: cpuSpent(cpuBefore, await cloud.cpuMs()),
     };
   } finally {
     await real.close();

@@ -5,6 +5,7 @@ const require = __s3bqCreateRequire(import.meta.url);
 const __filename = __s3bqFileURLToPath(import.meta.url);
 const __dirname = __s3bqDirname(__filename);
 import {
+  CloudError,
   ConfigLedger,
   createAdmissionGate,
   createCloudServices,
@@ -13,10 +14,10 @@ import {
   pLimit,
   runTable,
   systemClock
-} from "./chunks/chunk-MKHQXXMG.js";
+} from "./chunks/chunk-L3F67JDI.js";
 import {
   renderTableSummary
-} from "./chunks/chunk-IM2LE2D6.js";
+} from "./chunks/chunk-NOML3NKD.js";
 import {
   core_exports,
   getInput,
@@ -33,6 +34,188 @@ import "./chunks/chunk-7XJBBHV6.js";
 import {
   __export
 } from "./chunks/chunk-TR7F3WIX.js";
+
+// src/action/annotations.ts
+var MAX_LISTED_PARTITIONS = 20;
+function listIds(ids) {
+  const shown = ids.slice(0, MAX_LISTED_PARTITIONS).join(", ");
+  return ids.length > MAX_LISTED_PARTITIONS ? `${shown} and ${ids.length - MAX_LISTED_PARTITIONS} more` : shown;
+}
+function annotateResult(result, annotator, scrub) {
+  const title = result.name;
+  if (result.status === "failed") {
+    const failed = result.partitions.filter((partition) => partition.status === "failed");
+    const message = result.message ?? failed.find((partition) => partition.message)?.message ?? "The load failed; see the job log.";
+    const step = result.failed_step && !message.includes(result.failed_step) ? ` (step: ${result.failed_step})` : "";
+    const unnamed = failed.map((partition) => partition.id).filter((id) => !message.includes(id));
+    const where = unnamed.length > 0 ? ` Partitions: ${listIds(unnamed)}.` : "";
+    annotator.error(scrub(`${message}${step}${where}`), { title });
+  }
+  if (result.partitions.some((partition) => partition.would_load_files !== void 0)) {
+    annotator.notice(scrub(result.message ?? "dry run"), { title });
+    return;
+  }
+  const skipped = result.partitions.filter((partition) => partition.status === "skipped");
+  if (skipped.length > 0 || result.status === "skipped") {
+    const why = skipped.find((partition) => partition.message)?.message ?? result.message ?? "no files in S3";
+    const ids = skipped.length > 0 ? `${listIds(skipped.map((partition) => partition.id))}: ` : "";
+    annotator.notice(scrub(`Skipped ${ids}${why}`), { title });
+  }
+}
+
+// src/action/cancellation.ts
+function abortOnSignals(controller, log, source = process) {
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) {
+      log(`Received ${signal} again: still deleting the transfer configs of this job.`);
+      return;
+    }
+    log(`Received ${signal}: cancelling, then deleting the transfer configs of this job.`);
+    controller.abort(new Error(`Cancelled by ${signal}.`));
+  };
+  source.on("SIGINT", onSignal);
+  source.on("SIGTERM", onSignal);
+  return () => {
+    source.off("SIGINT", onSignal);
+    source.off("SIGTERM", onSignal);
+  };
+}
+
+// src/pipeline/inputs.ts
+var InputError = class extends Error {
+  name = "InputError";
+};
+var ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+function parseInstant(text) {
+  const match2 = ISO_INSTANT.exec(text.trim());
+  if (!match2) return void 0;
+  const [, y, mo, d, h = "00", mi = "00", s2 = "00", fraction = "", zone = "Z"] = match2;
+  const offset2 = zone.toUpperCase() === "Z" ? "Z" : zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const date5 = /* @__PURE__ */ new Date(`${y}-${mo}-${d}T${h}:${mi}:${s2}${fraction.slice(0, 4)}${offset2}`);
+  if (Number.isNaN(date5.getTime())) return void 0;
+  const check2 = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (check2.getUTCMonth() !== Number(mo) - 1 || check2.getUTCDate() !== Number(d)) return void 0;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s2) > 59) return void 0;
+  return date5;
+}
+function parseWindow(texts, name) {
+  const at = texts.at?.trim() || void 0;
+  const from = texts.from?.trim() || void 0;
+  const to = texts.to?.trim() || void 0;
+  if (at !== void 0 && (from !== void 0 || to !== void 0)) {
+    throw new InputError(
+      `${name("at")} is for a tick, ${name("from")}/${name("to")} for a backfill: give one or the other`
+    );
+  }
+  if (at !== void 0) {
+    const instant = parseInstant(at);
+    if (!instant)
+      throw new InputError(`${name("at")} "${at}" is not an ISO 8601 instant such as 2026-11-21T00:30:00Z`);
+    return { kind: "tick", at: instant };
+  }
+  if (from === void 0 && to === void 0) return { kind: "now" };
+  if (from === void 0 || to === void 0) {
+    throw new InputError(`a backfill needs both ${name("from")} and ${name("to")} (YYYY-MM-DD, inclusive)`);
+  }
+  for (const [input3, day] of [
+    ["from", from],
+    ["to", to]
+  ]) {
+    if (!ISO_DAY.test(day)) throw new InputError(`${name(input3)} "${day}" is not a date: write YYYY-MM-DD`);
+  }
+  if (from > to) throw new InputError(`${name("from")} ${from} is after ${name("to")} ${to}: swap them`);
+  return { kind: "backfill", from, to };
+}
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var MAX_DURATION_MS = 2 ** 31 - 1;
+function parseDuration(text, name, maxMs = MAX_DURATION_MS) {
+  const trimmed = text.trim();
+  let ms;
+  if (/^\d+$/.test(trimmed)) ms = Number(trimmed) * 1e3;
+  else {
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    if (parts.length === 0 || parts.map((part) => part[0]).join("") !== trimmed) {
+      throw new InputError(`${name} "${text}" is not a duration: write e.g. 90s, 45m, 2h or 1h30m`);
+    }
+    ms = Math.round(parts.reduce((sum, part) => sum + Number(part[1]) * (UNIT_MS[part[2]] ?? 0), 0));
+  }
+  if (!(ms > 0)) throw new InputError(`${name} "${text}" must be longer than zero`);
+  if (ms > maxMs) throw new InputError(`${name} "${text}" is longer than the ${describeMax(maxMs)} allowed`);
+  return ms;
+}
+function describeMax(ms) {
+  if (ms % 36e5 === 0) return `${ms / 36e5}h`;
+  return `${Math.floor(ms / 864e5)} days`;
+}
+function parseTableNames(text, name) {
+  const names = [
+    ...new Set(
+      text.split(",").map((part) => part.trim()).filter(Boolean)
+    )
+  ];
+  if (names.length === 0) throw new InputError(`${name} needs at least one table name, e.g. gold.orders`);
+  const bad = names.find((table) => /[/\\]|^\.\.?$/.test(table));
+  if (bad !== void 0) {
+    throw new InputError(
+      `${name} holds "${bad}", which is not a table name: give the file name without .json`
+    );
+  }
+  return names;
+}
+function parseTransport(text, name) {
+  const word = (text ?? "").trim().toLowerCase();
+  if (word === "") return "grpc";
+  if (word === "grpc" || word === "rest") return word;
+  throw new InputError(`${name} must be grpc or rest (rest when a proxy blocks gRPC), got "${text}"`);
+}
+var TRUE_WORDS = ["true", "yes", "on", "1"];
+var FALSE_WORDS = ["false", "no", "off", "0", ""];
+function parseBoolean(text, name) {
+  const word = text.trim().toLowerCase();
+  if (TRUE_WORDS.includes(word)) return true;
+  if (FALSE_WORDS.includes(word)) return false;
+  throw new InputError(`${name} must be true or false, got "${text}"`);
+}
+
+// src/pipeline/request.ts
+var DEFAULT_TABLES_DIR = "tables";
+var DEFAULT_TIMEOUT = "2h";
+function runLabelOf(env, now2, pid, door) {
+  if (env.GITHUB_RUN_ID) return `gh-${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`;
+  return door === "action" ? "action" : `cli-${now2.toISOString().replace(/[-:]|\.\d+/g, "")}-${pid}`;
+}
+
+// src/action/inputs.ts
+var MAX_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+var input = (name) => `Input '${name}'`;
+function optional(value) {
+  const text = value.trim();
+  return text === "" ? void 0 : text;
+}
+function readInputs(read) {
+  const tables = parseTableNames(read("table"), input("table"));
+  const window = parseWindow({ at: read("at"), from: read("from"), to: read("to") }, input);
+  return {
+    tables,
+    plan: {
+      tablesDir: optional(read("tables-dir")) ?? DEFAULT_TABLES_DIR,
+      only: tables,
+      window,
+      overrides: { project: optional(read("project")), location: optional(read("location")) }
+    },
+    run: {
+      timeoutMs: parseDuration(
+        optional(read("timeout")) ?? DEFAULT_TIMEOUT,
+        input("timeout"),
+        MAX_TIMEOUT_MS
+      ),
+      transport: parseTransport(read("transport"), input("transport")),
+      dryRun: parseBoolean(read("dry-run"), input("dry-run"))
+    },
+    resultDir: optional(read("result-dir"))
+  };
+}
 
 // src/pipeline/events.ts
 var MARK = { loaded: "✔", skipped: "–", failed: "✖" };
@@ -449,7 +632,7 @@ __export(external_exports, {
   httpUrl: () => httpUrl,
   iban: () => iban2,
   includes: () => _includes,
-  input: () => input,
+  input: () => input2,
   instanceof: () => _instanceof,
   int: () => int,
   int32: () => int32,
@@ -496,7 +679,7 @@ __export(external_exports, {
   nullish: () => nullish2,
   number: () => number2,
   object: () => object,
-  optional: () => optional,
+  optional: () => optional2,
   output: () => output,
   overwrite: () => _overwrite,
   parse: () => parse2,
@@ -17416,7 +17599,7 @@ __export(schemas_exports2, {
   nullish: () => nullish2,
   number: () => number2,
   object: () => object,
-  optional: () => optional,
+  optional: () => optional2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
   prefault: () => prefault,
@@ -17595,7 +17778,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return this.check(_overwrite(fn));
   },
   optional() {
-    return optional(this);
+    return optional2(this);
   },
   exactOptional() {
     return exactOptional(this);
@@ -17604,7 +17787,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return nullable(this);
   },
   nullish() {
-    return optional(nullable(this));
+    return optional2(nullable(this));
   },
   nonoptional(params) {
     return nonoptional(this, params);
@@ -18727,7 +18910,7 @@ var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
-function optional(innerType) {
+function optional2(innerType) {
   return new ZodOptional({
     type: "optional",
     innerType
@@ -18758,7 +18941,7 @@ function nullable(innerType) {
   });
 }
 function nullish2(innerType) {
-  return optional(nullable(innerType));
+  return optional2(nullable(innerType));
 }
 var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   $ZodDefault.init(inst, def);
@@ -19976,11 +20159,11 @@ function outSide(def) {
 function inSide(def) {
   return def.in._zod.traits.has("$ZodTransform") ? outSide(def) : def.in;
 }
-function input(schema) {
+function input2(schema) {
   return visit(schema, {
     pipe: (s2) => inSide(s2._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s2, rewritten) => rewritten ? optional(s2._zod.def.innerType) : s2,
+    default: (s2, rewritten) => rewritten ? optional2(s2._zod.def.innerType) : s2,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
     catch: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
   });
@@ -26979,8 +27162,8 @@ function checkTableFile(raw) {
   const granularity = GRANULARITIES.includes(granularityRaw) ? granularityRaw : void 0;
   const layout = str(partitioning.layout);
   if (layout !== void 0 && layout !== "" && granularity) {
-    for (const problem of layoutProblems(layout, granularity)) {
-      findings.push({ path: ["partitioning", "layout"], message: problem });
+    for (const problem2 of layoutProblems(layout, granularity)) {
+      findings.push({ path: ["partitioning", "layout"], message: problem2 });
     }
   }
   const format2 = str(raw.format) ?? "PARQUET";
@@ -27023,8 +27206,8 @@ function checkTableFile(raw) {
   if (isObject2(raw.labels)) {
     for (const [key, value] of Object.entries(raw.labels)) {
       if (typeof value !== "string") continue;
-      const problem = labelProblem(key, value);
-      if (problem) findings.push({ path: ["labels", key], message: problem });
+      const problem2 = labelProblem(key, value);
+      if (problem2) findings.push({ path: ["labels", key], message: problem2 });
     }
   }
   return findings;
@@ -27035,14 +27218,14 @@ var DESTINATION_PARTS = [
     problemOf: datasetNameProblem,
     fromEnd: 2,
     missing: 'source has fewer than two path segments to name the destination: set "dataset" (and "table")',
-    defaulted: (derived2, problem) => `the dataset defaults to "${derived2}" (second-to-last segment of source), which ${problem}: set "dataset", e.g. "${derived2.replace(/[^A-Za-z0-9_]/g, "_")}"`
+    defaulted: (derived2, problem2) => `the dataset defaults to "${derived2}" (second-to-last segment of source), which ${problem2}: set "dataset", e.g. "${derived2.replace(/[^A-Za-z0-9_]/g, "_")}"`
   },
   {
     key: "table",
     problemOf: tableNameProblem,
     fromEnd: 1,
     missing: 'source has no path segment to name the table: set "table"',
-    defaulted: (derived2, problem) => `the table defaults to "${derived2}" (last segment of source), which ${problem}: set "table"`
+    defaulted: (derived2, problem2) => `the table defaults to "${derived2}" (last segment of source), which ${problem2}: set "table"`
   }
 ];
 function checkDestination(raw) {
@@ -27057,20 +27240,20 @@ function checkDestination(raw) {
   for (const part of DESTINATION_PARTS) {
     const given = raw[part.key];
     if (typeof given === "string") {
-      const problem2 = part.problemOf(given);
-      if (problem2) {
+      const problem3 = part.problemOf(given);
+      if (problem3) {
         findings.push({
           path: [part.key],
-          message: `invalid BigQuery ${part.key} name "${given}": it ${problem2}`
+          message: `invalid BigQuery ${part.key} name "${given}": it ${problem3}`
         });
       }
       continue;
     }
     if (given !== void 0 || !segments) continue;
     const derived2 = segments.at(-part.fromEnd);
-    const problem = derived2 === void 0 ? void 0 : part.problemOf(derived2);
+    const problem2 = derived2 === void 0 ? void 0 : part.problemOf(derived2);
     if (derived2 === void 0) findings.push({ path: ["source"], message: part.missing });
-    else if (problem) findings.push({ path: ["source"], message: part.defaulted(derived2, problem) });
+    else if (problem2) findings.push({ path: ["source"], message: part.defaulted(derived2, problem2) });
   }
   return findings;
 }
@@ -28376,78 +28559,59 @@ function describeExpected(expected) {
 }
 var TABLE_FILE_VOCABULARY = { keysAt: tableFileKeysAt, seeds: AIRFLOW_SEED_KEYS };
 function zodIssueMessages(doc, issues, vocabulary = TABLE_FILE_VOCABULARY) {
-  const out = [];
-  for (const issue2 of issues) {
-    const path = issue2.path;
-    const where = dottedPath(path);
-    const node2 = doc.root ? findNodeAtLocation2(doc.root, path) : void 0;
-    const value = node2 ? getNodeValue2(node2) : void 0;
-    switch (issue2.code) {
-      case "unrecognized_keys": {
-        for (const key of issue2.keys) {
-          out.push({
-            ...locateKey(doc, path, key),
-            message: unknownKeyMessage(key, where, vocabulary.keysAt(path), vocabulary.seeds)
-          });
-        }
-        break;
-      }
-      case "invalid_type": {
-        if (!node2) {
-          const key = path.at(-1);
-          const parent = dottedPath(path.slice(0, -1));
-          out.push({
-            ...locate(doc, path),
-            message: `missing required key "${String(key)}"${parent ? ` in "${parent}"` : ""}`
-          });
-        } else if (typeof value === "number" && !Number.isFinite(value) && node2) {
-          const written = doc.text.slice(node2.offset, node2.offset + node2.length);
-          const size = value > 0 ? "too large" : "too far below zero";
-          out.push({
-            ...locate(doc, path),
-            message: `"${where}" is ${written}, which is ${size} to be a number: write a plain number such as 10`
-          });
-        } else {
-          out.push({
-            ...locate(doc, path),
-            message: `${where ? `"${where}"` : "the table file"} must be ${describeExpected(issue2.expected)}, not ${jsonType(value)}`
-          });
-        }
-        break;
-      }
-      case "invalid_value": {
-        const allowed = issue2.values.map((v) => String(v));
-        const guess = typeof value === "string" ? closest(value, allowed) : void 0;
-        out.push({
-          ...locate(doc, path),
-          message: `"${where}" is ${JSON.stringify(value)}; allowed: ${allowed.join(", ")}${guess ? ` — did you mean "${guess}"?` : ""}`
-        });
-        break;
-      }
-      case "too_big":
-      case "too_small": {
-        const bound = issue2.code === "too_big" ? issue2.maximum : issue2.minimum;
-        const inclusive = issue2.inclusive !== false;
-        const relation = issue2.code === "too_big" ? inclusive ? "at most" : "less than" : inclusive ? "at least" : "more than";
-        const unit = issue2.origin === "string" ? " characters long" : issue2.origin === "array" ? " item(s)" : "";
-        const got = typeof value === "number" ? ` (it is ${value})` : "";
-        const subject = issue2.origin === "string" ? "be" : issue2.origin === "array" ? "have" : "be";
-        out.push({
-          ...locate(doc, path),
-          message: `"${where}" must ${subject} ${relation} ${String(bound)}${unit}${got}`
-        });
-        break;
-      }
-      default: {
-        const subject = typeof value === "string" && issue2.message.startsWith("is ") ? `${JSON.stringify(value)} ` : "";
-        out.push({
-          ...locate(doc, path),
-          message: `${where ? `"${where}": ` : ""}${subject}${issue2.message}`
-        });
-      }
+  return issues.flatMap((issue2) => issueMessages(doc, issue2, vocabulary));
+}
+function issueMessages(doc, issue2, vocabulary) {
+  const path = issue2.path;
+  const node2 = doc.root ? findNodeAtLocation2(doc.root, path) : void 0;
+  const at = { path, where: dottedPath(path), node: node2, value: node2 ? getNodeValue2(node2) : void 0 };
+  switch (issue2.code) {
+    case "unrecognized_keys":
+      return issue2.keys.map((key) => ({
+        ...locateKey(doc, path, key),
+        message: unknownKeyMessage(key, at.where, vocabulary.keysAt(path), vocabulary.seeds)
+      }));
+    case "invalid_type":
+      return [{ ...locate(doc, path), message: invalidTypeMessage(doc, at, issue2.expected) }];
+    case "invalid_value": {
+      const allowed = issue2.values.map((v) => String(v));
+      const guess = typeof at.value === "string" ? closest(at.value, allowed) : void 0;
+      const message = `"${at.where}" is ${JSON.stringify(at.value)}; allowed: ${allowed.join(", ")}${guess ? ` — did you mean "${guess}"?` : ""}`;
+      return [{ ...locate(doc, path), message }];
+    }
+    case "too_big":
+    case "too_small":
+      return [{ ...locate(doc, path), message: outOfRangeMessage(at, issue2) }];
+    default: {
+      const subject = typeof at.value === "string" && issue2.message.startsWith("is ") ? `${JSON.stringify(at.value)} ` : "";
+      return [
+        { ...locate(doc, path), message: `${at.where ? `"${at.where}": ` : ""}${subject}${issue2.message}` }
+      ];
     }
   }
-  return out;
+}
+function invalidTypeMessage(doc, at, expected) {
+  const { path, where, node: node2, value } = at;
+  if (!node2) {
+    const parent = dottedPath(path.slice(0, -1));
+    return `missing required key "${String(path.at(-1))}"${parent ? ` in "${parent}"` : ""}`;
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    const written = doc.text.slice(node2.offset, node2.offset + node2.length);
+    const size = value > 0 ? "too large" : "too far below zero";
+    return `"${where}" is ${written}, which is ${size} to be a number: write a plain number such as 10`;
+  }
+  return `${where ? `"${where}"` : "the table file"} must be ${describeExpected(expected)}, not ${jsonType(value)}`;
+}
+function outOfRangeMessage(at, issue2) {
+  const big = issue2.code === "too_big";
+  const bound = big ? issue2.maximum : issue2.minimum;
+  const inclusive = issue2.inclusive !== false;
+  const relation = big ? inclusive ? "at most" : "less than" : inclusive ? "at least" : "more than";
+  const unit = issue2.origin === "string" ? " characters long" : issue2.origin === "array" ? " item(s)" : "";
+  const got = typeof at.value === "number" ? ` (it is ${at.value})` : "";
+  const subject = issue2.origin === "array" ? "have" : "be";
+  return `"${at.where}" must ${subject} ${relation} ${String(bound)}${unit}${got}`;
 }
 
 // src/tables/load.ts
@@ -28639,8 +28803,8 @@ var projectId = external_exports.string().regex(
   'is not a Google Cloud project id (lowercase letters, digits and hyphens, e.g. "my-project")'
 );
 var location = external_exports.string().superRefine((value, context) => {
-  const problem = locationProblem(value);
-  if (problem) context.addIssue({ code: "custom", message: problem });
+  const problem2 = locationProblem(value);
+  if (problem2) context.addIssue({ code: "custom", message: problem2 });
 });
 var maxParallel = external_exports.number().int().min(1).max(MAX_PARALLEL_LIMIT);
 var timezone = external_exports.string().refine((tz) => isValidTimeZone(tz), 'is not an IANA time zone such as "UTC" or "Asia/Seoul"');
@@ -28751,30 +28915,123 @@ var tableNameOf = (file2) => basename2(file2).replace(/\.json$/i, "");
 async function planPipeline(request, where) {
   const env = withOverrides(where.env, request.overrides);
   const settings = await loadSettings({ cwd: where.cwd, env });
-  const { tables, diagnostics } = await loadTableDir(resolve2(where.cwd, request.tablesDir), settings);
-  const shown = diagnostics.map((d) => ({ ...d, file: displayPath(where.cwd, d.file) }));
+  const loaded = await loadTableDir(resolve2(where.cwd, request.tablesDir), settings);
+  const shown = (list) => list.map((d) => ({ ...d, file: displayPath(where.cwd, d.file) }));
   const wanted = request.only ? new Set(request.only) : void 0;
-  const errors = shown.filter(
-    (d) => d.severity !== "warning" && (!wanted || wanted.has(tableNameOf(d.file)))
-  );
+  const errors = shown(loaded.diagnostics).filter((d) => !wanted || wanted.has(tableNameOf(d.file)));
   if (errors.length > 0) throw new TableFilesInvalidError(errors);
+  const { tables } = loaded;
   const window = request.window.kind === "now" ? { kind: "tick", at: where.now() } : request.window;
   const { plan, planned } = buildPlan({ tables, settings, window, only: request.only });
-  return { plan, planned, settings, env, warnings: shown.filter((d) => d.severity === "warning") };
-}
-
-// src/pipeline/request.ts
-var DEFAULT_TABLES_DIR = "tables";
-var DEFAULT_TIMEOUT = "2h";
-function runLabelOf(env, now2, pid, door) {
-  if (env.GITHUB_RUN_ID) return `gh-${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`;
-  return door === "action" ? "action" : `cli-${now2.toISOString().replace(/[-:]|\.\d+/g, "")}-${pid}`;
+  return { plan, planned, settings, env, warnings: shown(loaded.warnings) };
 }
 
 // src/pipeline/run.ts
 import { getMaxListeners, setMaxListeners } from "node:events";
+
+// src/pipeline/preflight.ts
+var PREFLIGHT_DEADLINE_MS = 5e3;
+var PreflightError = class extends Error {
+  name = "PreflightError";
+};
+var GOOGLE_CREDENTIALS = "run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS to a key file, and check the service account’s roles";
+function whereIs(service, env, transport) {
+  const variable = {
+    s3: env.AWS_ENDPOINT_URL_S3 ? "AWS_ENDPOINT_URL_S3" : env.AWS_ENDPOINT_URL ? "AWS_ENDPOINT_URL" : void 0,
+    dts: transport === "rest" && env.DTS_EMULATOR_REST ? "DTS_EMULATOR_REST" : env.DTS_EMULATOR_HOST ? "DTS_EMULATOR_HOST" : void 0,
+    logging: transport === "rest" && env.LOGGING_EMULATOR_REST ? "LOGGING_EMULATOR_REST" : env.LOGGING_EMULATOR_HOST ? "LOGGING_EMULATOR_HOST" : void 0,
+    bigquery: env.BIGQUERY_EMULATOR_HOST ? "BIGQUERY_EMULATOR_HOST" : void 0
+  }[service];
+  if (variable) return `${variable}=${env[variable]}`;
+  return {
+    s3: "Amazon S3",
+    dts: "the BigQuery Data Transfer Service (bigquerydatatransfer.googleapis.com)",
+    logging: "Cloud Logging (logging.googleapis.com)",
+    bigquery: "BigQuery (bigquery.googleapis.com)"
+  }[service];
+}
+function problem(service, error62, where, hasAwsKeys) {
+  const text = error62 instanceof Error ? error62.message : String(error62);
+  if (service === "s3" && /credential/i.test(text)) {
+    return `no AWS credentials for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`;
+  }
+  if (service !== "s3" && /default credentials|could not load the default|invalid_grant|unauthenticated/i.test(text)) {
+    return `no usable Google credentials for ${where}: ${GOOGLE_CREDENTIALS}`;
+  }
+  if (!(error62 instanceof CloudError)) return `${where} failed: ${text}`;
+  if (error62.code === "DEADLINE_EXCEEDED" && service === "s3" && !hasAwsKeys) {
+    return `${where} could not be asked within ${PREFLIGHT_DEADLINE_MS / 1e3} s and no AWS keys are set: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`;
+  }
+  if (error62.code === "DEADLINE_EXCEEDED")
+    return `${where} does not answer (nothing within ${PREFLIGHT_DEADLINE_MS / 1e3} s)`;
+  if (error62.code === "UNAVAILABLE") {
+    const refused = /ECONNREFUSED|connection refused|No connection established/i.test(text);
+    return `${where} ${refused ? "refuses connections" : "is unreachable"} (${text})`;
+  }
+  if (error62.code === "UNAUTHENTICATED") {
+    return service === "s3" ? `${where} refused the AWS credentials: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY` : `${where} refused the Google credentials: ${GOOGLE_CREDENTIALS}`;
+  }
+  return void 0;
+}
+var PROBE_ID = "s3bq-preflight-probe";
+function probes(services, first) {
+  const signal = () => AbortSignal.timeout(PREFLIGHT_DEADLINE_MS + 1e3);
+  return {
+    s3: () => first ? services.s3.listPrefix(first.bucket, first.prefix, signal()) : Promise.resolve(void 0),
+    dts: () => services.dts.getConfig(`${services.dts.parent}/transferConfigs/${PROBE_ID}`, signal()),
+    bigquery: () => services.bigquery.getDataset(services.projectId, "s3bq_preflight_probe", signal()),
+    logging: () => services.logging.runMessages(
+      { configId: PROBE_ID, runId: PROBE_ID, from: new Date(Date.now() - 6e4), to: /* @__PURE__ */ new Date() },
+      signal()
+    )
+  };
+}
+async function preflight(request) {
+  const { env, transport } = request;
+  if (!request.dryRun && !(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY)) {
+    throw new PreflightError(
+      "no AWS keys for the transfers: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (DTS reads S3 with them)"
+    );
+  }
+  const services = createCloudServices({
+    env,
+    settings: request.settings,
+    transport,
+    deadlines: { callMs: PREFLIGHT_DEADLINE_MS, s3Ms: PREFLIGHT_DEADLINE_MS, queryMs: PREFLIGHT_DEADLINE_MS },
+    retry: { retries: 0 }
+  });
+  try {
+    const first = request.planned.flatMap((table) => table.plan.partitions)[0];
+    const wanted = request.dryRun ? ["s3"] : ["s3", "dts", "bigquery", "logging"];
+    const calls = probes(services, first);
+    const hasAwsKeys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+    const problems = await Promise.all(
+      wanted.map(
+        (service) => calls[service]().then(
+          () => void 0,
+          (error62) => problem(service, error62, whereIs(service, env, transport), hasAwsKeys)
+        )
+      )
+    );
+    const found = problems.filter((text) => text !== void 0);
+    if (found.length > 0) throw new PreflightError(found.join("; "));
+  } finally {
+    await services.close();
+  }
+}
+
+// src/pipeline/run.ts
 async function runPipeline(planned, settings, request, deps) {
   const clock = deps.clock ?? systemClock;
+  if (!deps.services) {
+    await preflight({
+      env: deps.env,
+      settings,
+      transport: request.transport,
+      planned,
+      dryRun: request.dryRun
+    });
+  }
   const services = deps.services ?? createCloudServices({ env: deps.env, settings, transport: request.transport });
   deps.onServices?.(services);
   const note = (message) => deps.onEvent?.({ type: "warning", table: "(pipeline)", message });
@@ -28823,174 +29080,29 @@ async function runPipeline(planned, settings, request, deps) {
   }
 }
 
-// src/action/annotations.ts
-var MAX_LISTED_PARTITIONS = 20;
-function listIds(ids) {
-  const shown = ids.slice(0, MAX_LISTED_PARTITIONS).join(", ");
-  return ids.length > MAX_LISTED_PARTITIONS ? `${shown} and ${ids.length - MAX_LISTED_PARTITIONS} more` : shown;
-}
-function annotateResult(result, annotator, scrub) {
-  const title = result.name;
-  if (result.status === "failed") {
-    const failed = result.partitions.filter((partition) => partition.status === "failed");
-    const message = result.message ?? failed.find((partition) => partition.message)?.message ?? "The load failed; see the job log.";
-    const step = result.failed_step && !message.includes(result.failed_step) ? ` (step: ${result.failed_step})` : "";
-    const unnamed = failed.map((partition) => partition.id).filter((id) => !message.includes(id));
-    const where = unnamed.length > 0 ? ` Partitions: ${listIds(unnamed)}.` : "";
-    annotator.error(scrub(`${message}${step}${where}`), { title });
-  }
-  const skipped = result.partitions.filter((partition) => partition.status === "skipped");
-  if (skipped.length > 0 || result.status === "skipped") {
-    const why = skipped.find((partition) => partition.message)?.message ?? result.message ?? "no files in S3";
-    const ids = skipped.length > 0 ? `${listIds(skipped.map((partition) => partition.id))}: ` : "";
-    annotator.notice(scrub(`Skipped ${ids}${why}`), { title });
-  }
-}
-
-// src/action/cancellation.ts
-function abortOnSignals(controller, log, source = process) {
-  const onSignal = (signal) => {
-    if (controller.signal.aborted) {
-      log(`Received ${signal} again: still deleting the transfer configs of this job.`);
-      return;
-    }
-    log(`Received ${signal}: cancelling, then deleting the transfer configs of this job.`);
-    controller.abort(new Error(`Cancelled by ${signal}.`));
-  };
-  source.on("SIGINT", onSignal);
-  source.on("SIGTERM", onSignal);
-  return () => {
-    source.off("SIGINT", onSignal);
-    source.off("SIGTERM", onSignal);
-  };
-}
-
-// src/pipeline/inputs.ts
-var InputError = class extends Error {
-  name = "InputError";
-};
-var ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-function parseInstant(text) {
-  const match2 = ISO_INSTANT.exec(text.trim());
-  if (!match2) return void 0;
-  const [, y, mo, d, h = "00", mi = "00", s2 = "00", fraction = "", zone = "Z"] = match2;
-  const offset2 = zone.toUpperCase() === "Z" ? "Z" : zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  const date5 = /* @__PURE__ */ new Date(`${y}-${mo}-${d}T${h}:${mi}:${s2}${fraction.slice(0, 4)}${offset2}`);
-  if (Number.isNaN(date5.getTime())) return void 0;
-  const check2 = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (check2.getUTCMonth() !== Number(mo) - 1 || check2.getUTCDate() !== Number(d)) return void 0;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s2) > 59) return void 0;
-  return date5;
-}
-function parseWindow(texts, name) {
-  const at = texts.at?.trim() || void 0;
-  const from = texts.from?.trim() || void 0;
-  const to = texts.to?.trim() || void 0;
-  if (at !== void 0 && (from !== void 0 || to !== void 0)) {
-    throw new InputError(
-      `${name("at")} is for a tick, ${name("from")}/${name("to")} for a backfill: give one or the other`
-    );
-  }
-  if (at !== void 0) {
-    const instant = parseInstant(at);
-    if (!instant)
-      throw new InputError(`${name("at")} "${at}" is not an ISO 8601 instant such as 2026-11-21T00:30:00Z`);
-    return { kind: "tick", at: instant };
-  }
-  if (from === void 0 && to === void 0) return { kind: "now" };
-  if (from === void 0 || to === void 0) {
-    throw new InputError(`a backfill needs both ${name("from")} and ${name("to")} (YYYY-MM-DD, inclusive)`);
-  }
-  for (const [input3, day] of [
-    ["from", from],
-    ["to", to]
-  ]) {
-    if (!ISO_DAY.test(day)) throw new InputError(`${name(input3)} "${day}" is not a date: write YYYY-MM-DD`);
-  }
-  if (from > to) throw new InputError(`${name("from")} ${from} is after ${name("to")} ${to}: swap them`);
-  return { kind: "backfill", from, to };
-}
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-var MAX_DURATION_MS = 2 ** 31 - 1;
-function parseDuration(text, name, maxMs = MAX_DURATION_MS) {
-  const trimmed = text.trim();
-  let ms;
-  if (/^\d+$/.test(trimmed)) ms = Number(trimmed) * 1e3;
-  else {
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
-    if (parts.length === 0 || parts.map((part) => part[0]).join("") !== trimmed) {
-      throw new InputError(`${name} "${text}" is not a duration: write e.g. 90s, 45m, 2h or 1h30m`);
-    }
-    ms = Math.round(parts.reduce((sum, part) => sum + Number(part[1]) * (UNIT_MS[part[2]] ?? 0), 0));
-  }
-  if (!(ms > 0)) throw new InputError(`${name} "${text}" must be longer than zero`);
-  if (ms > maxMs) throw new InputError(`${name} "${text}" is longer than the ${describeMax(maxMs)} allowed`);
-  return ms;
-}
-function describeMax(ms) {
-  if (ms % 36e5 === 0) return `${ms / 36e5}h`;
-  return `${Math.floor(ms / 864e5)} days`;
-}
-function parseTableNames(text, name) {
-  const names = [
-    ...new Set(
-      text.split(",").map((part) => part.trim()).filter(Boolean)
-    )
-  ];
-  if (names.length === 0) throw new InputError(`${name} needs at least one table name, e.g. gold.orders`);
-  const bad = names.find((table) => /[/\\]|^\.\.?$/.test(table));
-  if (bad !== void 0) {
-    throw new InputError(
-      `${name} holds "${bad}", which is not a table name: give the file name without .json`
-    );
-  }
-  return names;
-}
-function parseTransport(text, name) {
-  const word = (text ?? "").trim().toLowerCase();
-  if (word === "") return "grpc";
-  if (word === "grpc" || word === "rest") return word;
-  throw new InputError(`${name} must be grpc or rest (rest when a proxy blocks gRPC), got "${text}"`);
-}
-var TRUE_WORDS = ["true", "yes", "on", "1"];
-var FALSE_WORDS = ["false", "no", "off", "0", ""];
-function parseBoolean(text, name) {
-  const word = text.trim().toLowerCase();
-  if (TRUE_WORDS.includes(word)) return true;
-  if (FALSE_WORDS.includes(word)) return false;
-  throw new InputError(`${name} must be true or false, got "${text}"`);
-}
-
-// src/action/inputs.ts
-var MAX_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
-var input2 = (name) => `Input '${name}'`;
-function optional2(value) {
-  const text = value.trim();
-  return text === "" ? void 0 : text;
-}
-function readInputs(read) {
-  const tables = parseTableNames(read("table"), input2("table"));
-  const window = parseWindow({ at: read("at"), from: read("from"), to: read("to") }, input2);
-  return {
-    tables,
-    plan: {
-      tablesDir: optional2(read("tables-dir")) ?? DEFAULT_TABLES_DIR,
-      only: tables,
-      window,
-      overrides: { project: optional2(read("project")), location: optional2(read("location")) }
+// src/action/load-job.ts
+async function loadJob(inputs, deps) {
+  const { env, cwd, now: now2, scrub } = deps;
+  const planned = await planPipeline(inputs.plan, { cwd, env, now: now2 });
+  for (const warning2 of planned.warnings) warning(scrub(formatDiagnostic(warning2)));
+  const request = { ...inputs.run, runLabel: runLabelOf(env, now2(), process.pid, "action") };
+  let ledger;
+  let projectId2 = planned.settings.project ?? planned.env.GOOGLE_CLOUD_PROJECT;
+  const results = await runPipeline(planned.planned, planned.settings, request, {
+    env: planned.env,
+    signal: deps.signal,
+    onEvent: (event) => info(scrub(describeEvent(event))),
+    onServices: (services) => {
+      projectId2 = services.projectId;
+      ledger = new ConfigLedger(
+        { project: services.projectId, location: planned.settings.location, transport: request.transport },
+        saveState
+      );
     },
-    run: {
-      timeoutMs: parseDuration(
-        optional2(read("timeout")) ?? DEFAULT_TIMEOUT,
-        input2("timeout"),
-        MAX_TIMEOUT_MS
-      ),
-      transport: parseTransport(read("transport"), input2("transport")),
-      dryRun: parseBoolean(read("dry-run"), input2("dry-run"))
-    },
-    resultDir: optional2(read("result-dir"))
-  };
+    onConfigCreated: (name) => ledger?.created(name),
+    onConfigDeleted: (name) => ledger?.deleted(name)
+  });
+  return { results, window: planned.plan.window, settings: planned.settings, projectId: projectId2 };
 }
 
 // src/action/outputs.ts
@@ -29082,27 +29194,25 @@ async function run(options = {}) {
   const cwd = options.cwd ?? process.cwd();
   try {
     const inputs = readInputs((name) => getInput(name));
-    const { results, planned } = await loadJob(
-      inputs,
+    const { results, window, settings, projectId: projectId2 } = await loadJob(inputs, {
       env,
       cwd,
-      options.now ?? (() => /* @__PURE__ */ new Date()),
-      controller.signal,
+      now: options.now ?? (() => /* @__PURE__ */ new Date()),
+      signal: controller.signal,
       scrub
-    );
+    });
     const resultDir = inputs.resultDir ?? env.RUNNER_TEMP ?? cwd;
     const resultFile = await writeResultFile(
       resultDir,
       inputs.tables,
-      { run: runInfo(env), window: planned.plan.window, tables: results },
+      { run: runInfo(env), window, tables: results },
       scrub
     );
     const outputs = actionOutputs(results);
     for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
     setOutput("result-file", resultFile);
     for (const result of results) annotateResult(result, core_exports, scrub);
-    const projectId2 = planned.settings.project ?? planned.env.GOOGLE_CLOUD_PROJECT;
-    await writeSummaries(results, { projectId: projectId2, location: planned.settings.location }, scrub).catch(
+    await writeSummaries(results, { projectId: projectId2, location: settings.location }, scrub).catch(
       (error62) => warning(
         scrub(`Could not write the job summary: ${error62 instanceof Error ? error62.message : String(error62)}`)
       )
@@ -29117,25 +29227,6 @@ async function run(options = {}) {
   } finally {
     stopListening();
   }
-}
-async function loadJob(inputs, env, cwd, now2, signal, scrub) {
-  const planned = await planPipeline(inputs.plan, { cwd, env, now: now2 });
-  const request = { ...inputs.run, runLabel: runLabelOf(env, now2(), process.pid, "action") };
-  let ledger;
-  const results = await runPipeline(planned.planned, planned.settings, request, {
-    env: planned.env,
-    signal,
-    onEvent: (event) => info(scrub(describeEvent(event))),
-    onServices: (services) => {
-      ledger = new ConfigLedger(
-        { project: services.projectId, location: planned.settings.location, transport: request.transport },
-        saveState
-      );
-    },
-    onConfigCreated: (name) => ledger?.created(name),
-    onConfigDeleted: (name) => ledger?.deleted(name)
-  });
-  return { results, planned };
 }
 function failureMessage(results) {
   const failed = results.filter((result) => result.status === "failed").map((result) => result.name);

@@ -10,7 +10,7 @@ import {
   createCloudServices,
   maskSecrets,
   parseCleanupState
-} from "./chunks/chunk-MKHQXXMG.js";
+} from "./chunks/chunk-L3F67JDI.js";
 import {
   getState,
   info,

@@ -14,7 +14,7 @@ import {
   readResultFiles,
   renderRunReport,
   renderTextReport
-} from "./chunks/chunk-IM2LE2D6.js";
+} from "./chunks/chunk-NOML3NKD.js";
 import {
   info,
   maskCredentialPatterns,

@@ -474,7 +474,8 @@ var FIXED_BYTES = {
 function columnBytesSql(field) {
   const ref = sqlName(field.name);
   const fixed = FIXED_BYTES[field.type];
-  if (fixed !== void 0 && field.mode !== "REPEATED") return `(CASE WHEN ${ref} IS NULL THEN 0 ELSE ${fixed} END)`;
+  if (fixed !== void 0 && field.mode !== "REPEATED")
+    return `(CASE WHEN ${ref} IS NULL THEN 0 ELSE ${fixed} END)`;
   if (field.type === "BYTES" && field.mode !== "REPEATED") return `coalesce(2 + octet_length(${ref}), 0)`;
   return `coalesce(2 + strlen(CAST(${ref} AS VARCHAR)), 0)`;
 }
@@ -523,7 +524,9 @@ var TableStorage = class {
       for (const field of after) {
         const previous = old.get(field.name.toLowerCase());
         if (!previous) {
-          await connection.run(`ALTER TABLE ${name} ADD COLUMN ${sqlName(field.name)} ${columnSqlType(field)}`);
+          await connection.run(
+            `ALTER TABLE ${name} ADD COLUMN ${sqlName(field.name)} ${columnSqlType(field)}`
+          );
           continue;
         }
         if (previous.mode === "REQUIRED" && field.mode !== "REQUIRED") {
@@ -554,7 +557,8 @@ var TableStorage = class {
     const start = partitionStartSql(table);
     if (!this.hasRows(table) || partitioning?.expirationMs === void 0 || !start) return;
     const now = this.clock().toISOString();
-    const end = `(${start} + ${partitionIntervalSql(partitioning.type)} + INTERVAL ${partitioning.expirationMs} MILLISECOND)`;
+    const expiration = `to_milliseconds(CAST(${partitioning.expirationMs} AS BIGINT))`;
+    const end = `(${start} + ${partitionIntervalSql(partitioning.type)} + ${expiration})`;
     await connection.run(`DELETE FROM ${sqlName(table.storage)} WHERE ${end} <= TIMESTAMPTZ '${now}'`);
   }
   partitionStats(table) {
@@ -648,7 +652,11 @@ var METHODS = [
   ["PUT", "projects/*/datasets/*/tables/*/rowAccessPolicies/*", "rowAccessPolicies.update"],
   ["DELETE", "projects/*/datasets/*/tables/*/rowAccessPolicies/*", "rowAccessPolicies.delete"],
   ["POST", "projects/*/datasets/*/tables/*/rowAccessPolicies:batchDelete", "rowAccessPolicies.batchDelete"],
-  ["POST", "projects/*/datasets/*/tables/*/rowAccessPolicies/*:getIamPolicy", "rowAccessPolicies.getIamPolicy"],
+  [
+    "POST",
+    "projects/*/datasets/*/tables/*/rowAccessPolicies/*:getIamPolicy",
+    "rowAccessPolicies.getIamPolicy"
+  ],
   [
     "POST",
     "projects/*/datasets/*/tables/*/rowAccessPolicies/*:testIamPermissions",
@@ -668,12 +676,12 @@ function matches(template, segments) {
 function restMethodOf(httpMethod, segments) {
   return METHODS.find(([method, template]) => method === httpMethod && matches(template, segments))?.[2];
 }
-var REST_METHOD_NAMES = METHODS.map(([, , name]) => name);
 
 // packages/local-cloud/src/bigquery/http-server.ts
 var API_PREFIX = "/bigquery/v2";
 var UPLOAD_PREFIX = "/upload/bigquery/v2";
 var MAX_BODY_BYTES2 = 10 * 1024 * 1024;
+var MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 var BODY_DEADLINE_MS = 3e4;
 function createBigQueryHttpServer(options) {
   const compiled = options.routes.map((route) => ({
@@ -700,18 +708,21 @@ async function handle(routes, options, request, response) {
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
   let path = url.pathname;
   if (path.startsWith(API_PREFIX)) path = path.slice(API_PREFIX.length);
+  if (path.startsWith(UPLOAD_PREFIX)) path = `/upload${path.slice(UPLOAD_PREFIX.length)}`;
   const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
   const method = request.method ?? "GET";
-  if (url.pathname.startsWith(UPLOAD_PREFIX)) {
-    throw notImplemented("bigquery.jobs.insert with a media upload (load jobs from local files)");
-  }
   const match = findRoute(routes, method, segments);
   if (!match) {
     const known = restMethodOf(method, segments);
     if (known) throw notImplemented(`bigquery.${known}`);
-    throw new BigQueryApiError("notFound", `The BigQuery v2 API has no method ${method} ${url.pathname}`, 404);
+    throw new BigQueryApiError(
+      "notFound",
+      `The BigQuery v2 API has no method ${method} ${url.pathname}`,
+      404
+    );
   }
-  const body = await readJsonBody(request);
+  const raw = match.route.rawBody ? await readBody(request, MAX_UPLOAD_BYTES) : void 0;
+  const body = raw ? {} : await readJsonBody(request);
   const fault = options.faults.take("bigquery", match.route.operation);
   if (fault?.kind === "hang") return;
   if (fault?.kind === "latency") await options.sleep(fault.latencyMs ?? 0);
@@ -726,7 +737,8 @@ async function handle(routes, options, request, response) {
   const result = await match.route.handle(options.context(), {
     params: match.params,
     query: url.searchParams,
-    body
+    body,
+    raw: raw ? { bytes: raw, contentType: request.headers["content-type"] ?? "" } : void 0
   });
   const status22 = result.status ?? 200;
   if (status22 === 204) {
@@ -755,22 +767,28 @@ function findRoute(routes, method, segments) {
   }
   return void 0;
 }
-async function readJsonBody(request) {
+async function readBody(request, limit) {
   const chunks = [];
   let size = 0;
   const timer = setTimeout(() => request.destroy(new Error("request body timed out")), BODY_DEADLINE_MS);
   try {
     for await (const chunk of request) {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES2) throw new BigQueryApiError("invalid", "Request body is larger than 10 MB.");
+      if (size > limit) {
+        throw new BigQueryApiError("invalid", `Request body is larger than ${limit / 1024 / 1024} MB.`);
+      }
       chunks.push(chunk);
     }
   } finally {
     clearTimeout(timer);
   }
-  if (size === 0) return {};
+  return Buffer.concat(chunks);
+}
+async function readJsonBody(request) {
+  const bytes = await readBody(request, MAX_BODY_BYTES2);
+  if (bytes.length === 0) return {};
   try {
-    const parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    const parsed = JSON.parse(bytes.toString("utf8"));
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
       throw new Error("not an object");
     }
@@ -937,8 +955,8 @@ function readNdjson(body) {
 // packages/local-cloud/src/formats/parquet.ts
 import { rm as rm2, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
-import { status as status3 } from "@grpc/grpc-js";
 import { DuckDBTypeId as DuckDBTypeId2 } from "@duckdb/node-api";
+import { status as status3 } from "@grpc/grpc-js";
 
 // packages/local-cloud/src/formats/parquet-match.ts
 import { status as status2 } from "@grpc/grpc-js";
@@ -1076,7 +1094,10 @@ function checkType(field, node, path, context) {
   const isGroup = value.children.length > 0;
   if (field.type === "RECORD") {
     if (!isGroup) {
-      throw schemaMismatch(context, `Field ${path} has changed type from RECORD to ${leafTyping(value).type}`);
+      throw schemaMismatch(
+        context,
+        `Field ${path} has changed type from RECORD to ${leafTyping(value).type}`
+      );
     }
     checkFields(field.fields ?? [], value, `${path}.`, context);
     return;
@@ -1128,7 +1149,10 @@ async function fileSchema(connection, path) {
     precision: precision === null ? null : Number(precision),
     children: []
   }));
-  return parquetTree(nodes, rows.map((row) => Number(row[7] ?? 0)));
+  return parquetTree(
+    nodes,
+    rows.map((row) => Number(row[7] ?? 0))
+  );
 }
 async function readTypes(connection, path) {
   const reader = await connection.runAndReadAll(`SELECT * FROM read_parquet(${sqlText(path)}) LIMIT 0`);
@@ -1159,7 +1183,13 @@ function scalarSql(field, node, type, ref, depth) {
 function recordSql(field, node, type, ref, depth) {
   const members = (field.fields ?? []).map((child) => {
     const childNode = childNamed(node, child.name);
-    const value = childNode ? valueSql(child, childNode, memberType(type, childNode.name), `struct_extract(${ref}, ${sqlText(childNode.name)})`, depth) : `CAST(NULL AS ${columnSqlType(child)})`;
+    const value = childNode ? valueSql(
+      child,
+      childNode,
+      memberType(type, childNode.name),
+      `struct_extract(${ref}, ${sqlText(childNode.name)})`,
+      depth
+    ) : `CAST(NULL AS ${columnSqlType(child)})`;
     return `${sqlName(child.name)} := ${value}`;
   });
   return `CASE WHEN ${ref} IS NULL THEN NULL ELSE struct_pack(${members.join(", ")}) END`;
@@ -1172,42 +1202,42 @@ function valueSql(field, node, type, ref, depth) {
   const converted = scalarSql(field, element, elementType, item, depth + 1);
   return `coalesce(list_transform(${ref}, lambda ${item}: ${converted}), CAST([] AS ${columnSqlType(field)}))`;
 }
-function selectSql(load, root, types) {
-  const columns = load.fields.map((field) => {
+function selectSql(load2, root, types) {
+  const columns = load2.fields.map((field) => {
     const node = childNamed(root, field.name);
     if (!node) return `CAST(NULL AS ${columnSqlType(field)})`;
     return valueSql(field, node, types.get(node.name.toLowerCase()), sqlName(node.name), 0);
   });
-  for (let index = 0; index < load.trailingNulls; index += 1) columns.push("NULL");
+  for (let index = 0; index < load2.trailingNulls; index += 1) columns.push("NULL");
   return columns.join(", ");
 }
-async function loadParquet(load) {
-  const path = join2(load.stageDir, load.fileName);
-  await writeFile(path, load.body);
+async function loadParquet(load2) {
+  const path = join2(load2.stageDir, load2.fileName);
+  await writeFile(path, load2.body);
   try {
-    await loadFile(load, path);
+    await loadFile(load2, path);
   } finally {
     await rm2(path, { force: true });
   }
 }
-async function loadFile(load, path) {
+async function loadFile(load2, path) {
   let root;
   let types;
   try {
-    root = await fileSchema(load.connection, path);
-    types = await readTypes(load.connection, path);
+    root = await fileSchema(load2.connection, path);
+    types = await readTypes(load2.connection, path);
   } catch (error) {
-    throw readError(load.uri, error);
+    throw readError(load2.uri, error);
   }
-  checkFields(load.fields, root, "", load);
+  checkFields(load2.fields, root, "", load2);
   try {
-    await load.connection.run(
-      `INSERT INTO ${sqlName(load.stage)} SELECT ${selectSql(load, root, types)} FROM read_parquet(${sqlText(path)})`
+    await load2.connection.run(
+      `INSERT INTO ${sqlName(load2.stage)} SELECT ${selectSql(load2, root, types)} FROM read_parquet(${sqlText(path)})`
     );
   } catch (error) {
     const detail = (error.message ?? "").split("\n")[0];
     throw new LoadJobError(
-      `Error while reading data, error message: ${detail} File: ${load.uri}`,
+      `Error while reading data, error message: ${detail} File: ${load2.uri}`,
       "invalid",
       status3.INVALID_ARGUMENT
     );
@@ -1357,7 +1387,7 @@ function checkDecorator(table, plan, partitions) {
   }
 }
 async function replaceOrAppend(connection, table, stage, plan) {
-  const target2 = sqlName(table.storage);
+  const target = sqlName(table.storage);
   const scope = plan.partitionId === void 0 ? "" : ` WHERE ${partitionFilterSql(table, plan.partitionId)}`;
   if (plan.disposition === "WRITE_EMPTY" && await countRows(connection, table.storage, scope) > 0) {
     throw new BigQueryApiError(
@@ -1365,9 +1395,9 @@ async function replaceOrAppend(connection, table, stage, plan) {
       `Already Exists: Table ${tableName(table.projectId, table.datasetId, table.tableId)}`
     );
   }
-  if (plan.disposition === "WRITE_TRUNCATE") await connection.run(`DELETE FROM ${target2}${scope}`);
+  if (plan.disposition === "WRITE_TRUNCATE") await connection.run(`DELETE FROM ${target}${scope}`);
   try {
-    await connection.run(`INSERT INTO ${target2} SELECT * FROM ${sqlName(stage)}`);
+    await connection.run(`INSERT INTO ${target} SELECT * FROM ${sqlName(stage)}`);
   } catch (error) {
     const message = error.message;
     const column2 = /NOT NULL constraint failed: [^.]+\.(\S+)/.exec(message)?.[1];
@@ -1391,7 +1421,8 @@ async function commitStage(connection, table, stage, plan) {
   }
 }
 function recordModification(table, plan, partitions) {
-  if (plan.disposition === "WRITE_TRUNCATE" && plan.partitionId === void 0) table.partitionModified.clear();
+  if (plan.disposition === "WRITE_TRUNCATE" && plan.partitionId === void 0)
+    table.partitionModified.clear();
   if (plan.partitionId !== void 0) table.partitionModified.set(plan.partitionId, plan.nowMs);
   for (const id of partitions) table.partitionModified.set(id, plan.nowMs);
   table.lastModifiedTime = plan.nowMs;
@@ -1429,7 +1460,12 @@ function partitionIdOfInstant(epochMs, type) {
   const month = iso.slice(5, 7);
   const day = iso.slice(8, 10);
   const hour = iso.slice(11, 13);
-  return { YEAR: year, MONTH: `${year}${month}`, DAY: `${year}${month}${day}`, HOUR: `${year}${month}${day}${hour}` }[type];
+  return {
+    YEAR: year,
+    MONTH: `${year}${month}`,
+    DAY: `${year}${month}${day}`,
+    HOUR: `${year}${month}${day}${hour}`
+  }[type];
 }
 function partitionStartMs(partitionId) {
   const parts = timeParts(partitionId);
@@ -1443,7 +1479,12 @@ function isRangePartitionId(id, range) {
 }
 
 // packages/local-cloud/src/bigquery/load-target.ts
-var EXPECTED = { HOUR: "YYYYMMDDHH", DAY: "YYYYMMDD", MONTH: "YYYYMM", YEAR: "YYYY" };
+var EXPECTED = {
+  HOUR: "YYYYMMDDHH",
+  DAY: "YYYYMMDD",
+  MONTH: "YYYYMM",
+  YEAR: "YYYY"
+};
 function invalid(message) {
   return new BigQueryApiError("invalid", message);
 }
@@ -1770,7 +1811,7 @@ async function runLoadJob(store, quota, clock, request) {
   const table = findTable(store, projectId, datasetId, plainTable);
   const loadTime = clock();
   try {
-    const target2 = resolveTarget(table, request.tableId, loadTime);
+    const target = resolveTarget(table, request.tableId, loadTime);
     const engine = store.storage.engine;
     return await engine.exclusive(async (connection) => {
       const stage = await createStage(connection, engine, table);
@@ -1778,8 +1819,8 @@ async function runLoadJob(store, quota, clock, request) {
         const badRecords = await fillStage(connection, store, table, stage, request);
         const written = await commitStage(connection, table, stage, {
           disposition: request.writeDisposition,
-          partitionId: target2.partitionId,
-          partitionTimeMicros: target2.partitionTimeMicros,
+          partitionId: target.partitionId,
+          partitionTimeMicros: target.partitionTimeMicros,
           nowMs: loadTime.getTime()
         });
         return { rowsLoaded: written.rows, badRecords, partitions: written.partitions };
@@ -1839,7 +1880,7 @@ function convertFiles(table, request) {
   const errors = [];
   let total = 0;
   const options = {
-    columns: table.schema.map((field) => field.name),
+    columns: request.columns ?? table.schema.map((field) => field.name),
     ignoreUnknownValues: request.ignoreUnknownValues,
     csv: request.csv
   };
@@ -1851,7 +1892,9 @@ function convertFiles(table, request) {
         continue;
       }
       try {
-        rows.push(convertRow(table.schema, record.values, { ignoreUnknownValues: request.ignoreUnknownValues }));
+        rows.push(
+          convertRow(table.schema, record.values, { ignoreUnknownValues: request.ignoreUnknownValues })
+        );
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
         errors.push(`${file.uri}: ${error.message}`);
@@ -1876,9 +1919,15 @@ import { DuckDBTimestampTZValue } from "@duckdb/node-api";
 var PATTERNS2 = [
   [/Referenced column "([^"]+)" not found/, (match) => `Unrecognized name: ${match[1]}`],
   [/does not have a column named "([^"]+)"/, (match) => `Unrecognized name: ${match[1]}`],
-  [/Column "([^"]+)" referenced that exists in the SELECT clause/, (match) => `Unrecognized name: ${match[1]}`],
+  [
+    /Column "([^"]+)" referenced that exists in the SELECT clause/,
+    (match) => `Unrecognized name: ${match[1]}`
+  ],
   [/Scalar Function with name "?([\w.]+)"? does not exist/i, (match) => `Function not found: ${match[1]}`],
-  [/(?:Table|Aggregate) Function with name "?([\w.]+)"? does not exist/i, (match) => `Function not found: ${match[1]}`],
+  [
+    /(?:Table|Aggregate) Function with name "?([\w.]+)"? does not exist/i,
+    (match) => `Function not found: ${match[1]}`
+  ],
   [/Parser Error: (.*)/, (match) => `Syntax error: ${match[1]}`],
   [/NOT NULL constraint failed: [^.]+\.(\S+)/, (match) => `Required field ${match[1]} cannot be null`]
 ];
@@ -1901,7 +1950,10 @@ function queryError(error, tables) {
       return new BigQueryApiError(reason, `${render(match)} (the local cloud's SQL engine: ${first})`);
     }
   }
-  return new BigQueryApiError("invalidQuery", `The local cloud's SQL engine could not run this query: ${first}`);
+  return new BigQueryApiError(
+    "invalidQuery",
+    `The local cloud's SQL engine could not run this query: ${first}`
+  );
 }
 
 // packages/local-cloud/src/bigquery/sql/lexer.ts
@@ -2258,7 +2310,9 @@ function partitionsOf(table) {
   if (!isPartitioned(table)) {
     return `SELECT ${names}, CAST(NULL AS VARCHAR) AS partition_id, CAST(count(*) AS BIGINT) AS total_rows, ${bytes} AS total_logical_bytes, ${timestamp(table.lastModifiedTime)} AS last_modified_time, 'ACTIVE' AS storage_tier FROM ${source2}`;
   }
-  const modified = [...table.partitionModified].map(([id, ms]) => `WHEN ${sqlText(id)} THEN ${timestamp(ms)}`);
+  const modified = [...table.partitionModified].map(
+    ([id, ms]) => `WHEN ${sqlText(id)} THEN ${timestamp(ms)}`
+  );
   const fallback = timestamp(table.lastModifiedTime);
   const lastModified = modified.length ? `CASE partition_id ${modified.join(" ")} ELSE ${fallback} END` : fallback;
   return `SELECT *, ${lastModified} AS last_modified_time, 'ACTIVE' AS storage_tier FROM (SELECT ${names}, ${partitionIdSql(table)} AS partition_id, CAST(count(*) AS BIGINT) AS total_rows, ${bytes} AS total_logical_bytes FROM ${source2} GROUP BY ALL)`;
@@ -2268,7 +2322,9 @@ function tableDdl(table) {
   const name = `\`${table.projectId}.${table.datasetId}.${table.tableId}\``;
   if (table.kind === "VIEW") return `CREATE VIEW ${name}
 AS ${table.viewQuery ?? ""};`;
-  const columns = table.schema.map((field) => `  ${field.name} ${sqlTypeName(field)}${field.mode === "REQUIRED" ? " NOT NULL" : ""}`);
+  const columns = table.schema.map(
+    (field) => `  ${field.name} ${sqlTypeName(field)}${field.mode === "REQUIRED" ? " NOT NULL" : ""}`
+  );
   return `CREATE TABLE ${name}
 (
 ${columns.join(",\n")}
@@ -2319,7 +2375,9 @@ function informationSchemaSql(dataset, view) {
   const tables = [...dataset.tables.values()].sort((a, b) => a.tableId.localeCompare(b.tableId));
   switch (view) {
     case "PARTITIONS": {
-      const stored = tables.filter((table) => table.kind === "TABLE" && table.schema.length + (isIngestionTime(table) ? 1 : 0) > 0);
+      const stored = tables.filter(
+        (table) => table.kind === "TABLE" && table.schema.length + (isIngestionTime(table) ? 1 : 0) > 0
+      );
       const parts = stored.map(partitionsOf);
       return { sql: parts.length ? parts.join(" UNION ALL ") : PARTITIONS_EMPTY, tables: stored };
     }
@@ -2416,7 +2474,9 @@ function checkPartitionFilter(translator, table) {
   const column2 = table.timePartitioning?.field ?? table.rangePartitioning?.field;
   const accepted = column2 ? [column2.toLowerCase()] : ["_partitiontime", "_partitiondate", "_partition_load_time"];
   const where = translator.tokens.findIndex((token) => isWord(token, "WHERE"));
-  const filtered = where >= 0 && translator.tokens.slice(where).some((token) => (token.kind === "word" || token.kind === "quoted") && accepted.includes(token.value.toLowerCase()));
+  const filtered = where >= 0 && translator.tokens.slice(where).some(
+    (token) => (token.kind === "word" || token.kind === "quoted") && accepted.includes(token.value.toLowerCase())
+  );
   if (!filtered) {
     const columns = column2 ? `'${column2}'` : "'_PARTITION_LOAD_TIME', '_PARTITIONDATE', '_PARTITIONTIME'";
     throw new BigQueryApiError(
@@ -2426,7 +2486,8 @@ function checkPartitionFilter(translator, table) {
   }
 }
 function viewSql(translator, view) {
-  if (translator.state.viewDepth >= MAX_VIEW_DEPTH) throw unsupported(`views nested more than ${MAX_VIEW_DEPTH} deep`);
+  if (translator.state.viewDepth >= MAX_VIEW_DEPTH)
+    throw unsupported(`views nested more than ${MAX_VIEW_DEPTH} deep`);
   return translator.viewText(view.viewQuery ?? "", view.projectId);
 }
 function relationSql(translator, table) {
@@ -2436,19 +2497,33 @@ function relationSql(translator, table) {
   if (!isIngestionTime(table)) return sqlName(table.storage);
   return `(SELECT *, CAST(${sqlName(PARTITION_TIME)} AS DATE) AS "_PARTITIONDATE" FROM ${sqlName(table.storage)})`;
 }
+function checkLocation(translator, projectId, datasetId) {
+  const { store, location } = translator.options;
+  if (!store.hasDataset(projectId, datasetId)) throw notFoundDataset(projectId, datasetId);
+  const where = store.getDataset(projectId, datasetId).location;
+  if (location && where.toLowerCase() !== location.toLowerCase()) {
+    throw new BigQueryApiError(
+      "notFound",
+      `Not found: Dataset ${projectId}:${datasetId} was not found in location ${location}`
+    );
+  }
+}
 function resolveTable(translator, parts, index) {
   const { store, projectId, defaultDataset } = translator.options;
   let ids2;
   if (parts.length === 1) {
     if (!defaultDataset) {
-      throw new BigQueryApiError("invalidQuery", `Table "${parts[0]}" must be qualified with a dataset (e.g. dataset.table).`);
+      throw new BigQueryApiError(
+        "invalidQuery",
+        `Table "${parts[0]}" must be qualified with a dataset (e.g. dataset.table).`
+      );
     }
     ids2 = [defaultDataset.projectId, defaultDataset.datasetId, parts[0] ?? ""];
   } else if (parts.length === 2) ids2 = [projectId, parts[0] ?? "", parts[1] ?? ""];
   else if (parts.length === 3) ids2 = parts;
   else throw translator.error(index, `Invalid table name ${parts.join(".")}`);
   if (ids2[2].endsWith("*")) throw unsupported(`wildcard tables (${parts.join(".")})`);
-  if (!store.hasDataset(ids2[0], ids2[1])) throw notFoundDataset(ids2[0], ids2[1]);
+  checkLocation(translator, ids2[0], ids2[1]);
   try {
     return store.getTable(...ids2);
   } catch {
@@ -2459,29 +2534,53 @@ function informationSchema(translator, parts) {
   const view = (parts.at(-1) ?? "").toUpperCase();
   const scope = parts.slice(0, -2);
   if (scope.length === 0 || scope.some((part) => /^region-/i.test(part))) {
-    throw unsupported(`project- or region-level INFORMATION_SCHEMA (${parts.join(".")}); qualify it with a dataset`);
+    throw unsupported(
+      `project- or region-level INFORMATION_SCHEMA (${parts.join(".")}); qualify it with a dataset`
+    );
   }
   const [projectId, datasetId] = scope.length === 1 ? [translator.options.projectId, scope[0] ?? ""] : [scope[0] ?? "", scope[1] ?? ""];
+  checkLocation(translator, projectId, datasetId);
   const dataset = translator.options.store.getDataset(projectId, datasetId);
   const { sql, tables } = informationSchemaSql(dataset, view);
   for (const table of tables) translator.state.referenced.set(table.storage, table);
   return { sql: `(${sql})`, name: view };
 }
+function targetTable(translator, index) {
+  const { parts, next } = readPath(translator.tokens, index);
+  if (parts.length === 0) throw translator.error(index, "Expected a table name");
+  const table = resolveTable(translator, parts, index);
+  if (table.kind !== "TABLE") {
+    throw new BigQueryApiError(
+      "invalidQuery",
+      `${table.datasetId}.${table.tableId} is a view; DML needs a table.`
+    );
+  }
+  translator.state.referenced.set(table.storage, table);
+  const named = alias(translator.tokens, next);
+  return { table, alias: sqlName(named.name ?? table.tableId), next: named.next };
+}
 function pathItem(translator, index) {
   const { tokens } = translator;
   const { parts, next } = readPath(tokens, index);
-  if (isSymbol(tokens[next], "*") && !tokens[next]?.spaceBefore) throw unsupported(`wildcard tables (${parts.join(".")}*)`);
-  if (isWord(tokens[next], "FOR") && isWord(tokens[next + 1], "SYSTEM_TIME")) throw unsupported("time travel (FOR SYSTEM_TIME AS OF)");
+  if (isSymbol(tokens[next], "*") && !tokens[next]?.spaceBefore)
+    throw unsupported(`wildcard tables (${parts.join(".")}*)`);
+  if (isWord(tokens[next], "FOR") && isWord(tokens[next + 1], "SYSTEM_TIME"))
+    throw unsupported("time travel (FOR SYSTEM_TIME AS OF)");
   const named = alias(tokens, next);
   if (parts.length === 1 && cteNames(tokens).has((parts[0] ?? "").toLowerCase())) {
-    return { text: `${sqlName(parts[0] ?? "")}${named.name ? ` AS ${sqlName(named.name)}` : ""}`, next: named.next };
+    return {
+      text: `${sqlName(parts[0] ?? "")}${named.name ? ` AS ${sqlName(named.name)}` : ""}`,
+      next: named.next
+    };
   }
   if (parts.length >= 3 && (parts.at(-2) ?? "").toUpperCase() === "INFORMATION_SCHEMA") {
     const info = informationSchema(translator, parts);
     return { text: `${info.sql} AS ${sqlName(named.name ?? info.name)}`, next: named.next };
   }
   if (parts.length === 2 && (parts[0] ?? "").toUpperCase() === "INFORMATION_SCHEMA") {
-    throw unsupported(`project- or region-level INFORMATION_SCHEMA (${parts.join(".")}); qualify it with a dataset`);
+    throw unsupported(
+      `project- or region-level INFORMATION_SCHEMA (${parts.join(".")}); qualify it with a dataset`
+    );
   }
   const table = resolveTable(translator, parts, index);
   checkPartitionFilter(translator, table);
@@ -2508,7 +2607,8 @@ function readFromItem(translator, index, to) {
     const name = named.name ? ` AS ${sqlName(named.name)}` : "";
     return { text: `(${translator.emit(index + 1, close)})${name}`, next: named.next };
   }
-  if (isWord(token, "UNNEST") && isSymbol(translator.tokens[index + 1], "(")) return unnestItem(translator, index);
+  if (isWord(token, "UNNEST") && isSymbol(translator.tokens[index + 1], "("))
+    return unnestItem(translator, index);
   if (token?.kind === "word" || token?.kind === "quoted") return pathItem(translator, index);
   throw translator.error(index, `Unexpected "${token?.text ?? "end of input"}" where a table was expected`);
 }
@@ -2609,7 +2709,10 @@ var TIME_REWRITES = {
   TIMESTAMP_SECONDS: ([value]) => `to_timestamp(${value})`,
   TIMESTAMP_MILLIS: ([value]) => cast(`epoch_ms(${value})`, "TIMESTAMPTZ"),
   TIMESTAMP_MICROS: ([value]) => cast(`make_timestamp(${value})`, "TIMESTAMPTZ"),
-  GENERATE_DATE_ARRAY: ([start, end, step]) => cast(`generate_series(${cast(start ?? "", "DATE")}, ${cast(end ?? "", "DATE")}, ${step ?? "INTERVAL 1 DAY"})`, "DATE[]")
+  GENERATE_DATE_ARRAY: ([start, end, step]) => cast(
+    `generate_series(${cast(start ?? "", "DATE")}, ${cast(end ?? "", "DATE")}, ${step ?? "INTERVAL 1 DAY"})`,
+    "DATE[]"
+  )
 };
 var OTHER_REWRITES = {
   COUNTIF: (args) => `count_if(${args.join(", ")})`,
@@ -2656,7 +2759,16 @@ var LIST_END = /* @__PURE__ */ new Set([
   "INTERSECT",
   "EXCEPT"
 ]);
-var NOT_NAMES = /* @__PURE__ */ new Set(["NULL", "TRUE", "FALSE", "END", "CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_DATETIME", "CURRENT_TIME"]);
+var NOT_NAMES = /* @__PURE__ */ new Set([
+  "NULL",
+  "TRUE",
+  "FALSE",
+  "END",
+  "CURRENT_DATE",
+  "CURRENT_TIMESTAMP",
+  "CURRENT_DATETIME",
+  "CURRENT_TIME"
+]);
 var isName = (token) => token?.kind === "quoted" || token?.kind === "word" && !NOT_NAMES.has(token.value);
 function mainSelectIndex(tokens) {
   let depth = 0;
@@ -2686,8 +2798,10 @@ function itemName(tokens, from, to) {
   const last = tokens[to - 1];
   const before = tokens[to - 2];
   const items = tokens.slice(from, to);
-  if (items.some((token, index) => isSymbol(token, "*") && (index === 0 || isSymbol(items[index - 1], ".")))) return "star";
-  if (isWord(before, "AS") && isName(last)) return { at: to - 1, output: { name: nameOf(last), how: "quote" } };
+  if (items.some((token, index) => isSymbol(token, "*") && (index === 0 || isSymbol(items[index - 1], "."))))
+    return "star";
+  if (isWord(before, "AS") && isName(last))
+    return { at: to - 1, output: { name: nameOf(last), how: "quote" } };
   const isPath = items.every((token, index) => index % 2 === 0 ? isName(token) : isSymbol(token, "."));
   if (isPath && items.length % 2 === 1) return { at: to - 1, output: { name: nameOf(last), how: "append" } };
   const endsExpression = before && (isName(before) || ["number", "string", "param"].includes(before.kind) || isSymbol(before, ")", "]"));
@@ -2751,8 +2865,11 @@ function extractForm(translator, index) {
   const open = index + 1;
   const close = closingIndex(translator.tokens, open);
   const part = translator.tokens[open + 1];
-  if (!isWord(translator.tokens[open + 2], "FROM")) throw translator.error(open + 2, "Expected keyword FROM in EXTRACT");
-  const at2 = translator.tokens.findIndex((token, position) => position > open && position < close && isWord(token, "AT"));
+  if (!isWord(translator.tokens[open + 2], "FROM"))
+    throw translator.error(open + 2, "Expected keyword FROM in EXTRACT");
+  const at2 = translator.tokens.findIndex(
+    (token, position) => position > open && position < close && isWord(token, "AT")
+  );
   if (at2 >= 0) throw unsupported("EXTRACT … AT TIME ZONE");
   const value = translator.emit(open + 3, close).trim();
   const name = part?.value ?? "";
@@ -2806,14 +2923,16 @@ function specialForm(translator, index) {
   if (isSymbol(token, "[")) return subscriptForm(translator, index);
   if (token?.kind !== "word") return void 0;
   if (isSymbol(next, "(")) {
-    if (token.value === "CAST" || token.value === "SAFE_CAST") return castForm(translator, index, token.value === "SAFE_CAST");
+    if (token.value === "CAST" || token.value === "SAFE_CAST")
+      return castForm(translator, index, token.value === "SAFE_CAST");
     if (token.value === "EXTRACT") return extractForm(translator, index);
     if (token.value === "STRUCT") return structForm(translator, index);
   }
   if (isSymbol(next, "<") && ["STRUCT", "ARRAY", "RANGE"].includes(token.value)) {
     throw unsupported(`typed ${token.value}<…> constructors and literals`);
   }
-  if (token.value === "IN" && isWord(next, "UNNEST") && isSymbol(tokens[index + 2], "(")) return inUnnestForm(translator, index);
+  if (token.value === "IN" && isWord(next, "UNNEST") && isSymbol(tokens[index + 2], "("))
+    return inUnnestForm(translator, index);
   if (token.value === "SELECT" && isWord(next, "AS") && isWord(tokens[index + 2], "STRUCT", "VALUE")) {
     throw unsupported(`SELECT AS ${tokens[index + 2]?.value}`);
   }
@@ -2822,17 +2941,45 @@ function specialForm(translator, index) {
 
 // packages/local-cloud/src/bigquery/sql/translator.ts
 var ENGINE_ONLY_RESERVED = new Set(
-  "ANALYSE ANALYZE ASYMMETRIC BOTH CHECK COLUMN CONSTRAINT DEFERRABLE DESCRIBE DO FOREIGN INITIALLY LAMBDA LEADING ONLY PLACING PRIMARY REFERENCES RETURNING SHOW SUMMARIZE SYMMETRIC TRAILING UNIQUE VARIADIC PIVOT_LONGER PIVOT_WIDER".split(" ")
+  "ANALYSE ANALYZE ASYMMETRIC BOTH CHECK COLUMN CONSTRAINT DEFERRABLE DESCRIBE DO FOREIGN INITIALLY LAMBDA LEADING ONLY PLACING PRIMARY REFERENCES RETURNING SHOW SUMMARIZE SYMMETRIC TRAILING UNIQUE VARIADIC PIVOT_LONGER PIVOT_WIDER".split(
+    " "
+  )
 );
 var NO_PARAMS = { named: /* @__PURE__ */ new Map(), positional: [] };
 var HIDDEN = "'_partitiontime', '_partitiondate'";
-var CLAUSE_END = /* @__PURE__ */ new Set(["WHERE", "GROUP", "HAVING", "QUALIFY", "WINDOW", "ORDER", "LIMIT", "UNION", "INTERSECT", "EXCEPT", "ON", "USING", "SELECT", "SET", "VALUES", "WHEN"]);
+var CLAUSE_END = /* @__PURE__ */ new Set([
+  "WHERE",
+  "GROUP",
+  "HAVING",
+  "QUALIFY",
+  "WINDOW",
+  "ORDER",
+  "LIMIT",
+  "UNION",
+  "INTERSECT",
+  "EXCEPT",
+  "ON",
+  "USING",
+  "SELECT",
+  "SET",
+  "VALUES",
+  "WHEN"
+]);
 function newState() {
-  return { referenced: /* @__PURE__ */ new Map(), hiddenAliases: /* @__PURE__ */ new Set(), hideColumns: false, namedUsed: /* @__PURE__ */ new Set(), positionalUsed: 0, viewDepth: 0 };
+  return {
+    referenced: /* @__PURE__ */ new Map(),
+    hiddenAliases: /* @__PURE__ */ new Set(),
+    hideColumns: false,
+    namedUsed: /* @__PURE__ */ new Set(),
+    positionalUsed: 0,
+    viewDepth: 0
+  };
 }
 function bytesLiteral(value) {
   const bytes = [...value].every((char) => char.charCodeAt(0) < 256) ? Buffer.from(value, "latin1") : Buffer.from(value);
-  const escaped = [...bytes].map((byte) => byte >= 32 && byte < 127 && byte !== 39 && byte !== 92 ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`);
+  const escaped = [...bytes].map(
+    (byte) => byte >= 32 && byte < 127 && byte !== 39 && byte !== 92 ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`
+  );
   return `CAST('${escaped.join("")}' AS BLOB)`;
 }
 var Translator = class _Translator {
@@ -2908,6 +3055,7 @@ var Translator = class _Translator {
       case "sysvar":
         throw unsupported(`system variables (@@${token.value})`);
       case "quoted":
+        this.refuseRoutineCall(index);
         return { text: token.value.split(".").map(sqlName).join("."), next: index + 1 };
       case "symbol":
         return this.symbol(index, to);
@@ -2923,7 +3071,10 @@ var Translator = class _Translator {
       if (special) return special;
       const close = closingIndex(this.tokens, index);
       if (close < 0 || close >= to) throw this.error(index, `Unclosed "${token.value}"`);
-      return { text: `${token.value}${this.emit(index + 1, close)}${this.tokens[close]?.value}`, next: close + 1 };
+      return {
+        text: `${token.value}${this.emit(index + 1, close)}${this.tokens[close]?.value}`,
+        next: close + 1
+      };
     }
     if (isSymbol(token, ";")) {
       const rest = this.tokens.slice(index + 1, to).filter((next) => !isSymbol(next, ";"));
@@ -2939,14 +3090,39 @@ var Translator = class _Translator {
     const rewrite = FUNCTION_REWRITES[token.value];
     if (rewrite && isSymbol(this.tokens[index + 1], "(")) return this.call(index, to, rewrite);
     if (NILADIC.has(token.value) && !isSymbol(this.tokens[index + 1], "(")) {
-      return { text: FUNCTION_REWRITES[token.value]?.([], { raw: [], now: this.options.now }) ?? token.text, next: index + 1 };
+      return {
+        text: FUNCTION_REWRITES[token.value]?.([], { raw: [], now: this.options.now }) ?? token.text,
+        next: index + 1
+      };
     }
     if (isWord(token, "UNION", "INTERSECT", "EXCEPT")) return this.setOperation(index);
-    if (isWord(token, "SAFE") && isSymbol(this.tokens[index + 1], ".")) throw unsupported("SAFE.-prefixed function calls");
+    if (isWord(token, "SAFE") && isSymbol(this.tokens[index + 1], "."))
+      throw unsupported("SAFE.-prefixed function calls");
+    this.refuseRoutineCall(index);
     if (ENGINE_ONLY_RESERVED.has(token.value) && !isSymbol(this.tokens[index + 1], "(")) {
       return { text: sqlName(token.text), next: index + 1 };
     }
     return { text: token.text, next: index + 1 };
+  }
+  /** `dataset.fn(…)` (or `project.dataset.fn(…)`) calls a stored routine, which the engine cannot run. */
+  refuseRoutineCall(index) {
+    const parts = [];
+    let at2 = index;
+    while (this.tokens[at2]?.kind === "word" || this.tokens[at2]?.kind === "quoted") {
+      parts.push(
+        ...this.tokens[at2]?.kind === "quoted" ? (this.tokens[at2]?.value ?? "").split(".") : [this.tokens[at2]?.text ?? ""]
+      );
+      if (!isSymbol(this.tokens[at2 + 1], ".")) break;
+      at2 += 2;
+    }
+    if (parts.length < 2 || !isSymbol(this.tokens[at2 + 1], "(")) return;
+    const [projectId, datasetId] = parts.length === 3 ? parts : [this.options.projectId, parts[0]];
+    const { store } = this.options;
+    if (store.hasDataset(projectId ?? "", datasetId ?? "")) {
+      throw unsupported(
+        `calling routines (${parts.join(".")}): the local cloud keeps routines but does not run them`
+      );
+    }
   }
   call(index, to, rewrite) {
     const open = index + 1;
@@ -2962,8 +3138,12 @@ var Translator = class _Translator {
     const quantifier = this.tokens[index + 1];
     if (isWord(quantifier, "DISTINCT")) return { text: token.value, next: index + 2 };
     if (isWord(quantifier, "ALL") && token.value === "UNION") return { text: "UNION ALL", next: index + 2 };
-    if (isWord(quantifier, "ALL")) throw unsupported(`${token.value} ALL (GoogleSQL has ${token.value} DISTINCT only)`);
-    throw this.error(index + 1, `Expected keyword ALL or keyword DISTINCT but got "${quantifier?.text ?? "end of input"}"`);
+    if (isWord(quantifier, "ALL"))
+      throw unsupported(`${token.value} ALL (GoogleSQL has ${token.value} DISTINCT only)`);
+    throw this.error(
+      index + 1,
+      `Expected keyword ALL or keyword DISTINCT but got "${quantifier?.text ?? "end of input"}"`
+    );
   }
   isSelectStar(index) {
     const before = this.tokens[index - 1];
@@ -2980,7 +3160,8 @@ var Translator = class _Translator {
       excluded = this.tokens.slice(next + 2, close).filter((token) => !isSymbol(token, ",")).map((token) => token.value.toLowerCase());
       next = close + 1;
     }
-    if (isWord(this.tokens[next], "REPLACE") && hides) throw unsupported("SELECT * REPLACE over an ingestion-time partitioned table");
+    if (isWord(this.tokens[next], "REPLACE") && hides)
+      throw unsupported("SELECT * REPLACE over an ingestion-time partitioned table");
     if (!hides) {
       const list = excluded.map(sqlName).join(", ");
       return { text: excluded.length ? `* EXCLUDE (${list})` : "*", next };
@@ -2995,7 +3176,10 @@ var Translator = class _Translator {
   namedParam(token) {
     const name = token.value.toLowerCase();
     if (!this.options.params.named.has(name)) {
-      throw new BigQueryApiError("invalidQuery", `Query parameter '${token.value}' not found at ${positionOf(this.options.sql, token.start)}`);
+      throw new BigQueryApiError(
+        "invalidQuery",
+        `Query parameter '${token.value}' not found at ${positionOf(this.options.sql, token.start)}`
+      );
     }
     this.state.namedUsed.add(name);
     return `$n_${name}`;
@@ -3004,7 +3188,10 @@ var Translator = class _Translator {
     this.state.positionalUsed += 1;
     const position = this.state.positionalUsed;
     if (position > this.options.params.positional.length) {
-      throw new BigQueryApiError("invalidQuery", `Query parameter #${position} not found at ${positionOf(this.options.sql, token.start)}`);
+      throw new BigQueryApiError(
+        "invalidQuery",
+        `Query parameter #${position} not found at ${positionOf(this.options.sql, token.start)}`
+      );
     }
     return `$q_${position}`;
   }
@@ -3012,30 +3199,28 @@ var Translator = class _Translator {
 
 // packages/local-cloud/src/bigquery/sql/translate.ts
 var DML = /* @__PURE__ */ new Set(["INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE"]);
-function target(translator, index, verb) {
-  const item = readFromItem(translator, index, translator.tokens.length);
-  const table = [...translator.state.referenced.values()].at(-1);
-  if (!table || table.kind !== "TABLE") {
-    throw new BigQueryApiError("invalidQuery", `${verb} needs a table as its target, not a view or subquery.`);
-  }
-  const alias2 = /AS ("(?:[^"]|"")*")$/.exec(item.text)?.[1] ?? sqlName(table.tableId);
-  return { table, alias: alias2, next: item.next };
-}
 function insertSql(translator, start) {
   const { tokens } = translator;
-  const { table, next } = target(translator, start, "INSERT");
+  const { table, next } = targetTable(translator, start);
   const explicitColumns = isSymbol(tokens[next], "(") && !isWord(tokens[next + 1], "SELECT", "WITH");
   const columns = explicitColumns ? "" : ` (${table.schema.map((field) => sqlName(field.name)).join(", ")})`;
-  return { sql: `INSERT INTO ${sqlName(table.storage)}${columns} ${translator.emit(next, tokens.length)}`, table };
+  return {
+    sql: `INSERT INTO ${sqlName(table.storage)}${columns} ${translator.emit(next, tokens.length)}`,
+    table
+  };
 }
 function changeSql(translator, verb, start) {
   const { tokens } = translator;
   if ((verb === "UPDATE" || verb === "DELETE") && topLevelWord(tokens, start, tokens.length, "WHERE") < 0) {
     throw new BigQueryApiError("invalidQuery", `${verb} must have a WHERE clause`);
   }
-  const { table, alias: alias2, next } = target(translator, start, verb);
+  const { table, alias: alias2, next } = targetTable(translator, start);
   const head = { UPDATE: "UPDATE", DELETE: "DELETE FROM", MERGE: "MERGE INTO" }[verb] ?? verb;
-  if (verb !== "MERGE") return { sql: `${head} ${sqlName(table.storage)} AS ${alias2} ${translator.emit(next, tokens.length)}`, table };
+  if (verb !== "MERGE")
+    return {
+      sql: `${head} ${sqlName(table.storage)} AS ${alias2} ${translator.emit(next, tokens.length)}`,
+      table
+    };
   if (!isWord(tokens[next], "USING")) throw translator.error(next, "Expected keyword USING");
   const source2 = readFromItem(translator, next + 1, tokens.length);
   return {
@@ -3050,7 +3235,7 @@ function dmlSql(translator) {
   if (verb === "INSERT") return { ...insertSql(translator, skip("INTO")), statementType: "INSERT" };
   if (verb === "TRUNCATE") {
     if (!isWord(tokens[1], "TABLE")) throw translator.error(1, "Expected keyword TABLE");
-    const { table } = target(translator, 2, "TRUNCATE TABLE");
+    const { table } = targetTable(translator, 2);
     return { sql: `DELETE FROM ${sqlName(table.storage)}`, statementType: "TRUNCATE_TABLE", table };
   }
   const start = verb === "DELETE" ? skip("FROM") : verb === "MERGE" ? skip("INTO") : 1;
@@ -3067,7 +3252,9 @@ function run(tokens, options, state) {
   } else if (first?.kind === "word" && DML.has(first.value)) {
     ({ sql, statementType, table } = dmlSql(translator));
   } else {
-    throw unsupported(`${first?.text.toUpperCase() ?? "empty"} statements (it runs queries and DML; views are created with tables.insert or CREATE VIEW)`);
+    throw unsupported(
+      `${first?.text.toUpperCase() ?? "empty"} statements (it runs queries and DML; views are created with tables.insert or CREATE VIEW)`
+    );
   }
   const parameters = [...state.namedUsed].map((name) => `n_${name}`);
   for (let position = 1; position <= state.positionalUsed; position += 1) parameters.push(`q_${position}`);
@@ -3075,7 +3262,8 @@ function run(tokens, options, state) {
 }
 function translate(options) {
   const tokens = tokenize(options.sql);
-  if (tokens.length === 0) throw new BigQueryApiError("invalidQuery", "Syntax error: Unexpected end of script at [1:1]");
+  if (tokens.length === 0)
+    throw new BigQueryApiError("invalidQuery", "Syntax error: Unexpected end of script at [1:1]");
   const firstState = newState();
   const first = run(tokens, options, firstState);
   if (!first.referenced.some(isIngestionTime)) return first;
@@ -3123,7 +3311,7 @@ async function fillPartitionTime(connection, table, now) {
 async function runStatement(store, request) {
   const translation = translate({ store, ...request });
   const { values, types } = bindings(request.params, translation.parameters);
-  const { sql, statementType, referenced, target: target2 } = translation;
+  const { sql, statementType, referenced, target } = translation;
   return store.storage.engine.exclusive(async (connection) => {
     try {
       const bytesProcessed = await bytesRead(connection, store, referenced);
@@ -3140,12 +3328,12 @@ async function runStatement(store, request) {
       }
       const affected = await inTransaction(connection, async () => {
         const reader = await connection.runAndReadAll(sql, values, types);
-        if (target2 && statementType === "INSERT" && isIngestionTime(target2)) {
-          await fillPartitionTime(connection, target2, request.now);
+        if (target && statementType === "INSERT" && isIngestionTime(target)) {
+          await fillPartitionTime(connection, target, request.now);
         }
         return Number(reader.getRowsJS()[0]?.[0] ?? 0);
       });
-      if (target2) target2.lastModifiedTime = request.now.getTime();
+      if (target) target.lastModifiedTime = request.now.getTime();
       return { ...base, fields: [], rows: [], dmlAffectedRows: affected };
     } catch (error) {
       throw queryError(error, referenced);
@@ -3188,17 +3376,31 @@ async function applySchemaUpdates(store, table, fields, options) {
   if (options.includes("ALLOW_FIELD_ADDITION")) {
     for (const field of fields) if (!known.has(field.name.toLowerCase())) schema.push(field);
   }
-  await store.updateTable(table.projectId, table.datasetId, table.tableId, { schema: { fields: schema } }, "merge");
+  await store.updateTable(
+    table.projectId,
+    table.datasetId,
+    table.tableId,
+    { schema: { fields: schema } },
+    "merge"
+  );
 }
 function checkResultFits(table, fields) {
   const name = `${table.projectId}:${table.datasetId}.${table.tableId}`;
   for (const field of fields) {
-    const column2 = table.schema.find((candidate) => candidate.name.toLowerCase() === field.name.toLowerCase());
+    const column2 = table.schema.find(
+      (candidate) => candidate.name.toLowerCase() === field.name.toLowerCase()
+    );
     if (!column2) {
-      throw new BigQueryApiError("invalid", `Provided Schema does not match Table ${name}. Cannot add fields (field: ${field.name})`);
+      throw new BigQueryApiError(
+        "invalid",
+        `Provided Schema does not match Table ${name}. Cannot add fields (field: ${field.name})`
+      );
     }
     if (column2.type !== field.type || column2.mode === "REPEATED" !== (field.mode === "REPEATED")) {
-      throw new BigQueryApiError("invalid", `Provided Schema does not match Table ${name}. Field ${field.name} has changed type from ${column2.type} to ${field.type}`);
+      throw new BigQueryApiError(
+        "invalid",
+        `Provided Schema does not match Table ${name}. Field ${field.name} has changed type from ${column2.type} to ${field.type}`
+      );
     }
   }
 }
@@ -3213,21 +3415,92 @@ async function writeQueryResults(store, statement, result, config, now) {
   const { table, tableId } = await destination(store, config, result);
   await applySchemaUpdates(store, table, result.fields, config.schemaUpdateOptions ?? []);
   checkResultFits(table, result.fields);
-  const target2 = resolveTarget(table, tableId, now);
+  const target = resolveTarget(table, tableId, now);
   const translation = translate({ store, ...statement });
   const { values, types } = bindings(statement.params, translation.parameters);
   const engine = store.storage.engine;
   await engine.exclusive(async (connection) => {
     const stage = await createStage(connection, engine, table);
     try {
-      await connection.run(`INSERT INTO ${sqlName(stage)} BY NAME SELECT * FROM (${translation.sql})`, values, types);
-      await commitStage(connection, table, stage, { disposition, ...target2, nowMs: now.getTime() });
+      await connection.run(
+        `INSERT INTO ${sqlName(stage)} BY NAME SELECT * FROM (${translation.sql})`,
+        values,
+        types
+      );
+      await commitStage(connection, table, stage, { disposition, ...target, nowMs: now.getTime() });
     } catch (error) {
       throw queryError(error, translation.referenced);
     } finally {
       await dropStage(connection, stage);
     }
   });
+}
+
+// packages/local-cloud/src/bigquery/routines.ts
+var ROUTINE_ID = /^[A-Za-z0-9_]{1,256}$/;
+var ROUTINE_TYPES = ["SCALAR_FUNCTION", "PROCEDURE", "TABLE_VALUED_FUNCTION", "AGGREGATE_FUNCTION"];
+var OUTPUT_ONLY = ["etag", "routineReference", "creationTime", "lastModifiedTime", "kind", "id"];
+var routineName = (dataset, routineId) => `${dataset.projectId}:${dataset.datasetId}.${routineId}`;
+function checkedFields(body) {
+  const fields = {};
+  for (const [key, value] of Object.entries(body)) if (!OUTPUT_ONLY.includes(key)) fields[key] = value;
+  if (!ROUTINE_TYPES.includes(String(fields.routineType))) {
+    throw new BigQueryApiError(
+      "invalid",
+      `Invalid value for routineType: ${String(fields.routineType)} is not a valid value`
+    );
+  }
+  if (typeof fields.definitionBody !== "string" || fields.definitionBody === "") {
+    throw new BigQueryApiError("invalid", "Required field definitionBody is missing.");
+  }
+  fields.language ??= "SQL";
+  return fields;
+}
+function getRoutine(dataset, routineId) {
+  const routine = dataset.routines.get(routineId);
+  if (!routine)
+    throw new BigQueryApiError("notFound", `Not found: Routine ${routineName(dataset, routineId)}`);
+  return routine;
+}
+function insertRoutine(dataset, body, nowMs, replace = false) {
+  const routineId = String((body.routineReference ?? {}).routineId ?? "");
+  if (!ROUTINE_ID.test(routineId)) {
+    throw new BigQueryApiError(
+      "invalid",
+      `Invalid routine ID "${routineId}". Routine IDs must be alphanumeric (plus underscores) and at most 256 characters long.`
+    );
+  }
+  if (dataset.routines.has(routineId) && !replace) {
+    throw new BigQueryApiError("duplicate", `Already Exists: Routine ${routineName(dataset, routineId)}`);
+  }
+  const routine = {
+    projectId: dataset.projectId,
+    datasetId: dataset.datasetId,
+    routineId,
+    fields: checkedFields(body),
+    creationTime: nowMs,
+    lastModifiedTime: nowMs,
+    etag: 1
+  };
+  dataset.routines.set(routineId, routine);
+  return routine;
+}
+function updateRoutine(dataset, routineId, body, nowMs) {
+  const routine = getRoutine(dataset, routineId);
+  routine.fields = checkedFields(body);
+  routine.lastModifiedTime = nowMs;
+  routine.etag += 1;
+  return routine;
+}
+function routineResource(routine) {
+  const { projectId, datasetId, routineId } = routine;
+  return {
+    etag: String(routine.etag),
+    routineReference: { projectId, datasetId, routineId },
+    ...routine.fields,
+    creationTime: String(routine.creationTime),
+    lastModifiedTime: String(routine.lastModifiedTime)
+  };
 }
 
 // packages/local-cloud/src/bigquery/sql/ddl.ts
@@ -3264,7 +3537,14 @@ function readOptions(sql, tokens, open) {
   }
   return { options, next: close + 1 };
 }
-var FIELD_TYPES = { INT64: "INTEGER", FLOAT64: "FLOAT", BOOL: "BOOLEAN", DECIMAL: "NUMERIC", BIGDECIMAL: "BIGNUMERIC", STRUCT: "RECORD" };
+var FIELD_TYPES = {
+  INT64: "INTEGER",
+  FLOAT64: "FLOAT",
+  BOOL: "BOOLEAN",
+  DECIMAL: "NUMERIC",
+  BIGDECIMAL: "BIGNUMERIC",
+  STRUCT: "RECORD"
+};
 function fieldType(tokens, from, to) {
   const name = (tokens[from]?.value ?? "").toUpperCase();
   if (name === "ARRAY") return { ...fieldType(tokens, from + 2, to - 1), mode: "REPEATED" };
@@ -3316,28 +3596,92 @@ function readHead(tokens) {
   let at2 = 1;
   const replace = isWord(tokens[1], "OR") && isWord(tokens[2], "REPLACE");
   if (replace) at2 = 3;
-  if (isWord(tokens[at2], "TEMP", "TEMPORARY")) throw unsupported("temporary tables (they need a session)");
+  if (isWord(tokens[at2], "TEMP", "TEMPORARY"))
+    throw unsupported("temporary tables and functions (they need a session)");
   const kind = tokens[at2]?.value;
-  if (kind !== "VIEW" && kind !== "TABLE") throw unsupported(`CREATE ${tokens[at2]?.text.toUpperCase() ?? ""} statements`);
+  if (kind !== "VIEW" && kind !== "TABLE" && kind !== "FUNCTION") {
+    throw unsupported(`CREATE ${tokens[at2]?.text.toUpperCase() ?? ""} statements`);
+  }
   return { kind, replace, at: at2 + 1 };
+}
+var TYPE_KINDS = { INTEGER: "INT64", FLOAT: "FLOAT64", BOOLEAN: "BOOL" };
+function standardType(field) {
+  if (field.mode === "REPEATED")
+    return { typeKind: "ARRAY", arrayElementType: standardType({ ...field, mode: void 0 }) };
+  if (field.type === "RECORD") {
+    const members = field.fields.map((member) => ({
+      name: member.name,
+      type: standardType(member)
+    }));
+    return { typeKind: "STRUCT", structType: { fields: members } };
+  }
+  const type = String(field.type);
+  return { typeKind: TYPE_KINDS[type] ?? type };
+}
+function parseFunction(sql, tokens, at2, replace) {
+  const { path, next } = readPathAt(tokens, at2);
+  if (!isSymbol(tokens[next], "(")) throw unsupported("CREATE FUNCTION without an argument list");
+  const close = closingIndex(tokens, next);
+  const args = close > next + 1 ? splitTopLevelAngles(tokens, next + 1, close) : [];
+  const routineArguments = args.map(([from, to]) => ({
+    name: tokens[from]?.text,
+    dataType: standardType(fieldType(tokens, from + 1, to))
+  }));
+  const as = topLevelWord(tokens, close + 1, tokens.length, "AS");
+  if (as < 0)
+    throw new BigQueryApiError("invalidQuery", "Syntax error: CREATE FUNCTION needs AS followed by its body");
+  const returns = topLevelWord(tokens, close + 1, as, "RETURNS");
+  const language = topLevelWord(tokens, close + 1, as, "LANGUAGE");
+  const returnEnd = [language, as].filter((index) => index > returns).sort((a, b) => a - b)[0] ?? as;
+  const body = tokens[as + 1]?.kind === "string" ? tokens[as + 1]?.value ?? "" : source(sql, tokens, as + 2, tokens.length - 1);
+  const routine = {
+    routineType: "SCALAR_FUNCTION",
+    language: language >= 0 ? tokens[language + 1]?.text.toUpperCase() === "JS" ? "JAVASCRIPT" : "SQL" : "SQL",
+    arguments: routineArguments,
+    ...returns >= 0 ? { returnType: standardType(fieldType(tokens, returns + 1, returnEnd)) } : {},
+    definitionBody: body
+  };
+  return {
+    kind: "CREATE_FUNCTION",
+    path,
+    replace,
+    ifNotExists: false,
+    ifExists: false,
+    options: /* @__PURE__ */ new Map(),
+    routine
+  };
 }
 function parseCreate(sql, tokens) {
   const head = readHead(tokens);
+  if (head.kind === "FUNCTION") return parseFunction(sql, tokens, head.at, head.replace);
   let at2 = head.at;
   const ifNotExists = isWord(tokens[at2], "IF") && isWord(tokens[at2 + 1], "NOT") && isWord(tokens[at2 + 2], "EXISTS");
   if (ifNotExists) at2 += 3;
-  if (ifNotExists && head.replace) throw new BigQueryApiError("invalidQuery", "CREATE OR REPLACE cannot be combined with IF NOT EXISTS");
+  if (ifNotExists && head.replace)
+    throw new BigQueryApiError("invalidQuery", "CREATE OR REPLACE cannot be combined with IF NOT EXISTS");
   const { path, next } = readPathAt(tokens, at2);
   at2 = next;
-  const statement = { kind: head.kind === "VIEW" ? "CREATE_VIEW" : "CREATE_TABLE", path, replace: head.replace, ifNotExists, ifExists: false, options: /* @__PURE__ */ new Map() };
-  if (head.kind === "TABLE" && isSymbol(tokens[at2], "(")) ({ fields: statement.fields, next: at2 } = readColumns(sql, tokens, at2));
+  const statement = {
+    kind: head.kind === "VIEW" ? "CREATE_VIEW" : "CREATE_TABLE",
+    path,
+    replace: head.replace,
+    ifNotExists,
+    ifExists: false,
+    options: /* @__PURE__ */ new Map()
+  };
+  if (head.kind === "TABLE" && isSymbol(tokens[at2], "("))
+    ({ fields: statement.fields, next: at2 } = readColumns(sql, tokens, at2));
   const as = topLevelWord(tokens, at2, tokens.length, "AS");
   const end = as < 0 ? tokens.length : as;
   const partition = topLevelWord(tokens, at2, end, "PARTITION");
   const cluster = topLevelWord(tokens, at2, end, "CLUSTER");
   const options = topLevelWord(tokens, at2, end, "OPTIONS");
   if (options >= 0) statement.options = readOptions(sql, tokens, options + 1).options;
-  if (partition >= 0) statement.partitionBy = tokens.slice(partition + 2, [cluster, options, end].filter((i) => i > partition).sort((a, b) => a - b)[0]);
+  if (partition >= 0)
+    statement.partitionBy = tokens.slice(
+      partition + 2,
+      [cluster, options, end].filter((i) => i > partition).sort((a, b) => a - b)[0]
+    );
   if (cluster >= 0) {
     const stop = [options, end].filter((index) => index > cluster).sort((a, b) => a - b)[0] ?? end;
     statement.clusterBy = tokens.slice(cluster + 2, stop).filter((token) => !isSymbol(token, ",")).map((token) => token.text);
@@ -3362,10 +3706,10 @@ function parseDdl(sql) {
   const tokens = ddlTokens(sql);
   const verb = tokens[0]?.value;
   if (verb === "CREATE") return parseCreate(sql, tokens);
-  if (verb === "DROP" && isWord(tokens[1], "TABLE", "VIEW")) {
+  if (verb === "DROP" && isWord(tokens[1], "TABLE", "VIEW", "FUNCTION")) {
     const ifExists = isWord(tokens[2], "IF") && isWord(tokens[3], "EXISTS");
     const { path } = readPathAt(tokens, ifExists ? 4 : 2);
-    const kind = tokens[1]?.value === "VIEW" ? "DROP_VIEW" : "DROP_TABLE";
+    const kind = `DROP_${tokens[1]?.value}`;
     return { kind, path, replace: false, ifNotExists: false, ifExists, options: /* @__PURE__ */ new Map() };
   }
   throw unsupported(`${verb ?? ""} ${tokens[1]?.text.toUpperCase() ?? ""} statements`.trim());
@@ -3381,7 +3725,11 @@ function column(token) {
 function timePartitioning(type, token, expirationMs) {
   const field = column(token);
   return {
-    timePartitioning: { type, ...field ? { field } : {}, ...expirationMs ? { expirationMs: String(expirationMs) } : {} }
+    timePartitioning: {
+      type,
+      ...field ? { field } : {},
+      ...expirationMs ? { expirationMs: String(expirationMs) } : {}
+    }
   };
 }
 function ddlPartitioning(tokens, expirationMs) {
@@ -3389,7 +3737,8 @@ function ddlPartitioning(tokens, expirationMs) {
   const [first, second, third] = tokens;
   const text = tokens.map((token) => token.text).join(" ");
   if (tokens.length === 1) return timePartitioning("DAY", first, expirationMs);
-  if (isWord(first, "DATE") && isSymbol(second, "(") && tokens.length === 4) return timePartitioning("DAY", third, expirationMs);
+  if (isWord(first, "DATE") && isSymbol(second, "(") && tokens.length === 4)
+    return timePartitioning("DAY", third, expirationMs);
   if (isWord(first, "TIMESTAMP_TRUNC", "DATETIME_TRUNC", "DATE_TRUNC") && isSymbol(second, "(")) {
     const unit = tokens[4]?.value ?? "";
     if (!["HOUR", "DAY", "MONTH", "YEAR"].includes(unit)) throw unsupported(`PARTITION BY ${text}`);
@@ -3398,7 +3747,8 @@ function ddlPartitioning(tokens, expirationMs) {
   if (isWord(first, "RANGE_BUCKET")) {
     const numbers = [];
     tokens.forEach((token, index) => {
-      if (token.kind === "number") numbers.push(`${isSymbol(tokens[index - 1], "-") ? "-" : ""}${token.value}`);
+      if (token.kind === "number")
+        numbers.push(`${isSymbol(tokens[index - 1], "-") ? "-" : ""}${token.value}`);
     });
     if (numbers.length !== 3) throw unsupported(`PARTITION BY ${text}`);
     const [start, end, interval] = numbers;
@@ -3415,7 +3765,10 @@ function ids(statement, request) {
   if (path.length === 1 && request.defaultDataset) {
     return [request.defaultDataset.projectId, request.defaultDataset.datasetId, path[0] ?? ""];
   }
-  throw new BigQueryApiError("invalidQuery", `Table "${path.join(".")}" must be qualified with a dataset (e.g. dataset.table).`);
+  throw new BigQueryApiError(
+    "invalidQuery",
+    `Table "${path.join(".")}" must be qualified with a dataset (e.g. dataset.table).`
+  );
 }
 async function evaluate(store, request, expression) {
   const result = await runStatement(store, { ...request, sql: `SELECT ${expression}`, dryRun: false });
@@ -3435,8 +3788,13 @@ async function optionFields(store, request, options) {
     else if (name === "expiration_timestamp" && value instanceof DuckDBTimestampTZValue) {
       body.expirationTime = String(value.micros / 1000n);
     } else if (name === "require_partition_filter") body.requirePartitionFilter = value === true;
-    else if (name === "partition_expiration_days") body.partitionExpirationMs = Math.round(Number(value) * 864e5);
-    else throw new BigQueryApiError("invalidQuery", `The local cloud does not support the table option ${name}.`);
+    else if (name === "partition_expiration_days")
+      body.partitionExpirationMs = Math.round(Number(value) * 864e5);
+    else
+      throw new BigQueryApiError(
+        "invalidQuery",
+        `The local cloud does not support the table option ${name}.`
+      );
   }
   return body;
 }
@@ -3444,21 +3802,25 @@ async function existing(store, [projectId, datasetId, tableId]) {
   try {
     return store.getTable(projectId, datasetId, tableId);
   } catch (error) {
-    if (error instanceof BigQueryApiError && error.reason === "notFound" && store.hasDataset(projectId, datasetId)) return void 0;
+    if (error instanceof BigQueryApiError && error.reason === "notFound" && store.hasDataset(projectId, datasetId))
+      return void 0;
     throw error;
   }
 }
-async function drop(store, statement, target2) {
-  const table = await existing(store, target2);
+async function drop(store, statement, target) {
+  const table = await existing(store, target);
   if (!table) {
     if (statement.ifExists) return;
-    throw notFoundTable(...target2);
+    throw notFoundTable(...target);
   }
   const wanted = statement.kind === "DROP_VIEW" ? "VIEW" : "TABLE";
   if (table.kind !== wanted) {
-    throw new BigQueryApiError("invalidQuery", `${tableName(...target2)} is a ${table.kind.toLowerCase()}; use DROP ${table.kind}.`);
+    throw new BigQueryApiError(
+      "invalidQuery",
+      `${tableName(...target)} is a ${table.kind.toLowerCase()}; use DROP ${table.kind}.`
+    );
   }
-  await store.deleteTable(...target2);
+  await store.deleteTable(...target);
 }
 async function tableBody(store, request, statement, fields) {
   const options = await optionFields(store, request, statement.options);
@@ -3471,11 +3833,12 @@ async function tableBody(store, request, statement, fields) {
     ...statement.clusterBy ? { clustering: { fields: statement.clusterBy } } : {}
   };
 }
-async function create(store, request, statement, target2) {
-  const [projectId, datasetId, tableId] = target2;
-  const current = await existing(store, target2);
+async function create(store, request, statement, target) {
+  const [projectId, datasetId, tableId] = target;
+  const current = await existing(store, target);
   if (current && statement.ifNotExists) return "SKIP";
-  if (current && !statement.replace) throw new BigQueryApiError("duplicate", `Already Exists: Table ${tableName(...target2)}`);
+  if (current && !statement.replace)
+    throw new BigQueryApiError("duplicate", `Already Exists: Table ${tableName(...target)}`);
   let fields = statement.fields;
   let query;
   const select = statement.kind === "CREATE_TABLE_AS_SELECT" ? { ...request, sql: statement.query ?? "", dryRun: false } : void 0;
@@ -3484,21 +3847,48 @@ async function create(store, request, statement, target2) {
     fields ??= query.fields.map((field) => ({ ...field }));
   }
   const body = await tableBody(store, request, statement, fields ?? []);
-  if (current) await store.deleteTable(...target2);
+  if (current) await store.deleteTable(...target);
   await store.insertTable(projectId, datasetId, { tableReference: { tableId }, ...body });
   if (select && query) {
-    const destination2 = { destinationTable: { projectId, datasetId, tableId }, writeDisposition: "WRITE_TRUNCATE", createDisposition: "CREATE_NEVER" };
-    await writeQueryResults(store, select, query, destination2, request.now);
+    const destination3 = {
+      destinationTable: { projectId, datasetId, tableId },
+      writeDisposition: "WRITE_TRUNCATE",
+      createDisposition: "CREATE_NEVER"
+    };
+    await writeQueryResults(store, select, query, destination3, request.now);
   }
   return current ? "REPLACE" : "CREATE";
 }
+function routineDdl(store, statement, target, nowMs) {
+  const [projectId, datasetId, routineId] = target;
+  const dataset = store.getDataset(projectId, datasetId);
+  if (statement.kind === "DROP_FUNCTION") {
+    if (!dataset.routines.has(routineId) && statement.ifExists) return "SKIP";
+    getRoutine(dataset, routineId);
+    dataset.routines.delete(routineId);
+    return "DROP";
+  }
+  const existed = dataset.routines.has(routineId);
+  insertRoutine(dataset, { ...statement.routine, routineReference: { routineId } }, nowMs, statement.replace);
+  return existed ? "REPLACE" : "CREATE";
+}
 async function runDdl(store, request) {
   const statement = parseDdl(request.sql);
-  const target2 = ids(statement, request);
-  const base = { statementType: statement.kind, fields: [], rows: [], bytesProcessed: 0, referenced: [] };
+  const target = ids(statement, request);
+  const base = {
+    statementType: statement.kind,
+    fields: [],
+    rows: [],
+    bytesProcessed: 0,
+    referenced: []
+  };
   if (request.dryRun) return base;
-  const operation = statement.kind.startsWith("DROP") ? (await drop(store, statement, target2), "DROP") : await create(store, request, statement, target2);
-  const [projectId, datasetId, tableId] = target2;
+  let operation = "DROP";
+  if (statement.kind.endsWith("FUNCTION"))
+    operation = routineDdl(store, statement, target, request.now.getTime());
+  else if (statement.kind.startsWith("DROP")) await drop(store, statement, target);
+  else operation = await create(store, request, statement, target);
+  const [projectId, datasetId, tableId] = target;
   return { ...base, ddl: { operation, target: { projectId, datasetId, tableId } } };
 }
 
@@ -3535,7 +3925,14 @@ var PARTITION_TYPES = ["HOUR", "DAY", "MONTH", "YEAR"];
 var isPartitionType = (type) => PARTITION_TYPES.includes(type);
 var FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,299}$/;
 var RESERVED_PREFIXES = ["_TABLE_", "_FILE_", "_PARTITION", "_ROW_TIMESTAMP", "__ROOT__", "_COLIDENTIFIER"];
-var PASSED_THROUGH = ["policyTags", "maxLength", "precision", "scale", "defaultValueExpression", "collation"];
+var PASSED_THROUGH = [
+  "policyTags",
+  "maxLength",
+  "precision",
+  "scale",
+  "defaultValueExpression",
+  "collation"
+];
 var canonicalType = (type) => TYPE_ALIASES[type.toUpperCase()] ?? type.toUpperCase();
 var KNOWN_TYPES = new Set(BIGQUERY_FIELD_TYPES);
 function checkFieldName(field, seen) {
@@ -3696,7 +4093,10 @@ function invalid2(message) {
 function scalarBinding(type, value, where) {
   const canonical = canonicalType(type);
   if (canonical === "INTERVAL" || canonical === "RANGE") {
-    throw new BigQueryApiError("invalidQuery", `The local cloud does not support ${canonical} query parameters (${where}).`);
+    throw new BigQueryApiError(
+      "invalidQuery",
+      `The local cloud does not support ${canonical} query parameters (${where}).`
+    );
   }
   const field = { name: where, type: canonical, mode: "NULLABLE" };
   let engineType;
@@ -3708,7 +4108,10 @@ function scalarBinding(type, value, where) {
   const raw = value?.value;
   if (raw === void 0 || raw === null) return { value: null, type: engineType };
   try {
-    return { value: engineValue(field, convertField(field, raw, { ignoreUnknownValues: false })), type: engineType };
+    return {
+      value: engineValue(field, convertField(field, raw, { ignoreUnknownValues: false })),
+      type: engineType
+    };
   } catch (error) {
     if (!(error instanceof RowError)) throw error;
     throw invalid2(`Invalid value for query parameter ${where} of type ${type}: ${String(raw)}`);
@@ -3718,7 +4121,9 @@ function binding(type, value, where) {
   const name = String(type?.type ?? "").toUpperCase();
   if (!name) throw invalid2(`Query parameter ${where} needs a parameterType.type.`);
   if (name === "ARRAY") {
-    const items = (value?.arrayValues ?? []).map((item, index) => binding(type?.arrayType, item, `${where}[${index}]`));
+    const items = (value?.arrayValues ?? []).map(
+      (item, index) => binding(type?.arrayType, item, `${where}[${index}]`)
+    );
     const elementType = binding(type?.arrayType, void 0, `${where}[]`).type;
     const isNull = value === void 0 || value.arrayValues === void 0 && value.value === null;
     return { value: isNull ? null : listValue2(items.map((item) => item.value)), type: LIST2(elementType) };
@@ -3763,7 +4168,7 @@ var QueryJobs = class {
   store;
   registry;
   clock;
-  statement(projectId, config, dryRun) {
+  statement(projectId, config, dryRun, location) {
     const sql = config.query;
     if (typeof sql !== "string" || sql.trim() === "") {
       throw new BigQueryApiError("invalid", "Required parameter is missing: query");
@@ -3781,7 +4186,8 @@ var QueryJobs = class {
       defaultDataset: dataset?.datasetId ? { projectId: dataset.projectId ?? projectId, datasetId: dataset.datasetId } : void 0,
       params: readQueryParams(config.queryParameters),
       now: this.clock(),
-      dryRun
+      dryRun,
+      location: typeof location === "string" && location ? location : void 0
     };
   }
   location(request) {
@@ -3789,7 +4195,12 @@ var QueryJobs = class {
     return typeof given === "string" && given ? given : this.store.defaultLocation;
   }
   async execute(request) {
-    const statement = this.statement(request.projectId, request.config, request.dryRun);
+    const statement = this.statement(
+      request.projectId,
+      request.config,
+      request.dryRun,
+      request.location ?? request.config.location
+    );
     if (isDdl(statement.sql)) return runDdl(this.store, statement);
     const result = await runStatement(this.store, statement);
     if (request.config.destinationTable && !request.dryRun) {
@@ -3809,10 +4220,17 @@ var QueryJobs = class {
       endTime: now
     };
   }
+  /** Without a requested location, a job runs where the first dataset it reads lives. */
+  settle(job, request) {
+    const first = job.result?.referenced[0];
+    if ((request.location ?? request.config.location) || !first) return;
+    job.location = this.store.getDataset(first.projectId, first.datasetId).location;
+  }
   /** jobs.query: the statement's failure is the call's failure. */
   async query(request) {
     const job = this.newJob(request, this.registry.newId(request.projectId, request.jobId));
     job.result = await this.execute(request);
+    this.settle(job, request);
     return request.dryRun ? job : this.registry.add(job);
   }
   /** jobs.insert: a dry run fails the call; a real run that fails is a failed job. */
@@ -3820,10 +4238,12 @@ var QueryJobs = class {
     const job = this.newJob(request, this.registry.newId(request.projectId, request.jobId));
     if (request.dryRun) {
       job.result = await this.execute(request);
+      this.settle(job, request);
       return job;
     }
     try {
       job.result = await this.execute(request);
+      this.settle(job, request);
     } catch (error) {
       if (!(error instanceof BigQueryApiError)) throw error;
       job.error = error;
@@ -3924,7 +4344,9 @@ function normalizeRangePartitioning(raw, schema) {
     throw invalid3(`The field specified for range partitioning can only be found in the schema: ${name}`);
   }
   if (column2.type !== "INTEGER" || column2.mode === "REPEATED") {
-    throw invalid3(`Range partitioning field ${name} must be a top-level, non-repeated INT64 column; it is ${column2.mode} ${column2.type}`);
+    throw invalid3(
+      `Range partitioning field ${name} must be a top-level, non-repeated INT64 column; it is ${column2.mode} ${column2.type}`
+    );
   }
   const range = spec.range ?? {};
   const start = int64(range.start, "start");
@@ -3934,7 +4356,9 @@ function normalizeRangePartitioning(raw, schema) {
     throw invalid3("Invalid range partitioning: end must be greater than start, and interval positive.");
   }
   if ((end - start + interval - 1n) / interval > MAX_RANGE_PARTITIONS) {
-    throw invalid3(`Too many partitions: the range would create more than ${MAX_RANGE_PARTITIONS} partitions.`);
+    throw invalid3(
+      `Too many partitions: the range would create more than ${MAX_RANGE_PARTITIONS} partitions.`
+    );
   }
   return { field: column2.name, start, end, interval };
 }
@@ -3950,9 +4374,14 @@ function normalizeClustering(raw, schema) {
   }
   return fields.map((name) => {
     const column2 = topLevel(schema, String(name));
-    if (!column2) throw invalid3(`The field specified for clustering cannot be found in the schema.  Invalid field: ${String(name)}.`);
+    if (!column2)
+      throw invalid3(
+        `The field specified for clustering cannot be found in the schema.  Invalid field: ${String(name)}.`
+      );
     if (column2.mode === "REPEATED" || !CLUSTERABLE.has(column2.type)) {
-      throw invalid3(`Field ${column2.name} is of type ${column2.mode === "REPEATED" ? "ARRAY" : column2.type} which is not supported for clustering.`);
+      throw invalid3(
+        `Field ${column2.name} is of type ${column2.mode === "REPEATED" ? "ARRAY" : column2.type} which is not supported for clustering.`
+      );
     }
     return column2.name;
   });
@@ -3967,7 +4396,9 @@ function rangeResource(range) {
 function checkRangeChange(before, after) {
   const same = before?.field === after?.field && before?.start === after?.start && before?.end === after?.end && before?.interval === after?.interval;
   if (!same) {
-    throw invalid3("Cannot change partitioning/clustering spec for a partitioned/clustered table. Create a new table instead.");
+    throw invalid3(
+      "Cannot change partitioning/clustering spec for a partitioned/clustered table. Create a new table instead."
+    );
   }
 }
 
@@ -4130,21 +4561,22 @@ function sourceTable(store, reference) {
   const tableId = reference.tableId ?? "";
   if (tableId.includes("@")) throw notSupported("copies from table snapshots (table@time needs time travel)");
   const table = store.getTable(reference.projectId ?? "", reference.datasetId ?? "", tableId);
-  if (table.kind !== "TABLE") throw new BigQueryApiError("invalid", `Cannot copy ${table.datasetId}.${table.tableId}: it is a view.`);
+  if (table.kind !== "TABLE")
+    throw new BigQueryApiError("invalid", `Cannot copy ${table.datasetId}.${table.tableId}: it is a view.`);
   return table;
 }
 function sameSchema(a, b) {
   return JSON.stringify(a.schema) === JSON.stringify(b.schema);
 }
-async function destinationOf(store, copy, first) {
-  const reference = copy.destinationTable ?? {};
+async function destinationOf(store, copy2, first) {
+  const reference = copy2.destinationTable ?? {};
   const projectId = reference.projectId ?? "";
   const datasetId = reference.datasetId ?? "";
   const { table: tableId } = splitDecorator(reference.tableId ?? "");
   if (store.hasDataset(projectId, datasetId) && store.listTables(projectId, datasetId).some((table) => table.tableId === tableId)) {
     return store.getTable(projectId, datasetId, tableId);
   }
-  if (copy.createDisposition === "CREATE_NEVER") throw notFoundTable(projectId, datasetId, tableId);
+  if (copy2.createDisposition === "CREATE_NEVER") throw notFoundTable(projectId, datasetId, tableId);
   return store.insertTable(projectId, datasetId, {
     tableReference: { tableId },
     schema: { fields: first.schema },
@@ -4153,47 +4585,63 @@ async function destinationOf(store, copy, first) {
     clustering: first.clustering ? { fields: first.clustering } : void 0
   });
 }
-async function runCopyJob(store, registry, projectId, body, now) {
-  const configuration = body.configuration ?? {};
-  const copy = configuration.copy;
-  const reference = body.jobReference ?? {};
-  const jobId = registry.newId(projectId, reference.jobId);
-  if (copy.operationType !== void 0 && copy.operationType !== "COPY") throw notSupported(`${String(copy.operationType)} copy jobs`);
-  const sources = (copy.sourceTables ?? (copy.sourceTable ? [copy.sourceTable] : [])).map(
+async function copy(store, copy2, now) {
+  if (copy2.operationType !== void 0 && copy2.operationType !== "COPY")
+    throw notSupported(`${String(copy2.operationType)} copy jobs`);
+  const sources = (copy2.sourceTables ?? (copy2.sourceTable ? [copy2.sourceTable] : [])).map(
     (source2) => sourceTable(store, source2)
   );
   const [first] = sources;
   if (!first) throw new BigQueryApiError("invalid", "A copy job needs sourceTable or sourceTables.");
-  const destination2 = await destinationOf(store, copy, first);
-  if (!sources.every((source2) => sameSchema(source2, destination2))) {
-    throw new BigQueryApiError("invalid", `Provided Schema does not match Table ${destination2.projectId}:${destination2.datasetId}.${destination2.tableId}.`);
+  const destination3 = await destinationOf(store, copy2, first);
+  if (!sources.every((source2) => sameSchema(source2, destination3))) {
+    throw new BigQueryApiError(
+      "invalid",
+      `Provided Schema does not match Table ${destination3.projectId}:${destination3.datasetId}.${destination3.tableId}.`
+    );
   }
-  const target2 = resolveTarget(destination2, (copy.destinationTable ?? {}).tableId ?? "", now);
+  const target = resolveTarget(destination3, (copy2.destinationTable ?? {}).tableId ?? "", now);
   const engine = store.storage.engine;
   const written = await engine.exclusive(async (connection) => {
-    const stage = await createStage(connection, engine, destination2);
+    const stage = await createStage(connection, engine, destination3);
     try {
       for (const source2 of sources) {
         await store.storage.purgeExpired(connection, source2);
         await connection.run(`INSERT INTO ${sqlName(stage)} SELECT * FROM ${sqlName(source2.storage)}`);
       }
-      const disposition = String(copy.writeDisposition ?? "WRITE_EMPTY");
-      return await commitStage(connection, destination2, stage, { disposition, ...target2, nowMs: now.getTime() });
+      const disposition = String(copy2.writeDisposition ?? "WRITE_EMPTY");
+      return await commitStage(connection, destination3, stage, {
+        disposition,
+        ...target,
+        nowMs: now.getTime()
+      });
     } finally {
       await dropStage(connection, stage);
     }
   });
-  const location = reference.location ?? store.getDataset(destination2.projectId, destination2.datasetId).location;
-  return registry.add({
+  return { rows: written.rows, destination: destination3 };
+}
+async function runCopyJob(store, registry, projectId, body, now) {
+  const configuration = body.configuration ?? {};
+  const reference = body.jobReference ?? {};
+  const job = {
     projectId,
-    jobId,
-    location,
+    jobId: registry.newId(projectId, reference.jobId),
+    location: reference.location ?? store.defaultLocation,
     jobType: "COPY",
     configuration,
     creationTime: now.getTime(),
-    endTime: now.getTime(),
-    extraStatistics: { copy: { copiedRows: String(written.rows), copiedLogicalBytes: "0" } }
-  });
+    endTime: now.getTime()
+  };
+  try {
+    const { rows, destination: destination3 } = await copy(store, configuration.copy, now);
+    job.location = reference.location ?? store.getDataset(destination3.projectId, destination3.datasetId).location;
+    job.extraStatistics = { copy: { copiedRows: String(rows), copiedLogicalBytes: "0" } };
+  } catch (error) {
+    if (!(error instanceof BigQueryApiError)) throw error;
+    job.error = error;
+  }
+  return registry.add(job);
 }
 
 // packages/local-cloud/src/bigquery/engine/result-cells.ts
@@ -4309,7 +4757,11 @@ function queryStatistics(result, dryRun) {
     totalBytesProcessedAccuracy: "PRECISE",
     cacheHit: false,
     statementType: result?.statementType ?? "SELECT",
-    referencedTables: (result?.referenced ?? []).map(({ projectId, datasetId, tableId }) => ({ projectId, datasetId, tableId })),
+    referencedTables: (result?.referenced ?? []).map(({ projectId, datasetId, tableId }) => ({
+      projectId,
+      datasetId,
+      tableId
+    })),
     ...dryRun && result ? { schema: { fields: result.fields } } : {},
     ...result?.ddl ? { ddlOperationPerformed: result.ddl.operation, ddlTargetTable: result.ddl.target } : {},
     ...result?.dmlAffectedRows === void 0 ? {} : { numDmlAffectedRows: String(result.dmlAffectedRows), dmlStats: dmlStats(result) }
@@ -4322,8 +4774,16 @@ function dmlStats(result) {
   return { deletedRowCount: count };
 }
 function jobResource(job, baseUrl, dryRun = false) {
-  const times = { creationTime: String(job.creationTime), startTime: String(job.creationTime), endTime: String(job.endTime) };
-  const statistics = job.jobType === "QUERY" ? { ...times, totalBytesProcessed: String(job.result?.bytesProcessed ?? 0), query: queryStatistics(job.result, dryRun) } : { ...times, ...job.extraStatistics ?? {} };
+  const times = {
+    creationTime: String(job.creationTime),
+    startTime: String(job.creationTime),
+    endTime: String(job.endTime)
+  };
+  const statistics = job.jobType === "QUERY" ? {
+    ...times,
+    totalBytesProcessed: String(job.result?.bytesProcessed ?? 0),
+    query: queryStatistics(job.result, dryRun)
+  } : { ...times, ...job.extraStatistics ?? {} };
   const status22 = job.error ? { state: "DONE", errorResult: errorProto(job.error), errors: [errorProto(job.error)] } : { state: "DONE" };
   return {
     kind: "bigquery#job",
@@ -4345,7 +4805,7 @@ function resultPage(job, query, format) {
     jobComplete: true,
     cacheHit: false
   };
-  if (!result || result.statementType !== "SELECT") {
+  if (result?.statementType !== "SELECT") {
     return {
       ...base,
       totalRows: "0",
@@ -4363,7 +4823,159 @@ function resultPage(job, query, format) {
 }
 function jobListItem(job, baseUrl) {
   const { id, jobReference: reference, configuration, status: status22, statistics } = jobResource(job, baseUrl);
-  return { kind: "bigquery#job", id, jobReference: reference, state: "DONE", configuration, status: status22, statistics, user_email: "local-cloud@localhost" };
+  return {
+    kind: "bigquery#job",
+    id,
+    jobReference: reference,
+    state: "DONE",
+    configuration,
+    status: status22,
+    statistics,
+    user_email: "local-cloud@localhost"
+  };
+}
+
+// packages/local-cloud/src/bigquery/upload-jobs.ts
+var FORMATS = {
+  CSV: "CSV",
+  NEWLINE_DELIMITED_JSON: "JSON",
+  PARQUET: "PARQUET",
+  AVRO: "AVRO",
+  ORC: "ORC"
+};
+function readUpload(body, contentType) {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary)
+    throw new BigQueryApiError("invalid", "A media upload must be multipart/related with a boundary.");
+  const parts = [];
+  const marker = Buffer.from(`--${boundary}`);
+  let at2 = body.indexOf(marker);
+  while (at2 >= 0) {
+    const next = body.indexOf(marker, at2 + marker.length);
+    if (next < 0) break;
+    parts.push(body.subarray(at2 + marker.length, next));
+    at2 = next;
+  }
+  const content = (part) => {
+    const start = part?.indexOf("\r\n\r\n") ?? -1;
+    return start < 0 || !part ? Buffer.alloc(0) : part.subarray(start + 4, part.length - 2);
+  };
+  const [metadataPart, mediaPart] = parts;
+  try {
+    return {
+      metadata: JSON.parse(content(metadataPart).toString("utf8")),
+      media: content(mediaPart)
+    };
+  } catch {
+    throw new BigQueryApiError(
+      "invalid",
+      "The first part of a media upload must be the job resource as JSON."
+    );
+  }
+}
+async function destination2(store, load2) {
+  const reference = load2.destinationTable ?? {};
+  const [projectId, datasetId, tableId] = [
+    reference.projectId ?? "",
+    reference.datasetId ?? "",
+    reference.tableId ?? ""
+  ];
+  const schema = load2.schema ? normalizeSchema(load2.schema.fields ?? []) : void 0;
+  const exists = store.listTables(projectId, datasetId).some((table2) => table2.tableId === tableId.split("$")[0]);
+  if (!exists) {
+    if (load2.createDisposition === "CREATE_NEVER" || !schema) {
+      throw new BigQueryApiError(
+        "invalid",
+        `Table ${projectId}:${datasetId}.${tableId} does not exist and the load job gives no schema: the local cloud does not detect schemas.`
+      );
+    }
+    return store.insertTable(projectId, datasetId, {
+      tableReference: { tableId },
+      schema: { fields: schema }
+    });
+  }
+  const table = store.getTable(projectId, datasetId, tableId.split("$")[0] ?? "");
+  const options = load2.schemaUpdateOptions ?? [];
+  if (schema && options.length > 0) {
+    const fields = widened(table.schema, schema, options);
+    return store.updateTable(projectId, datasetId, table.tableId, { schema: { fields } }, "merge");
+  }
+  return table;
+}
+function widened(current, given, options) {
+  const byName = new Map(given.map((field) => [field.name.toLowerCase(), field]));
+  const relax = options.includes("ALLOW_FIELD_RELAXATION");
+  const kept = current.map((field) => {
+    const next = byName.get(field.name.toLowerCase());
+    return relax && field.mode === "REQUIRED" && next?.mode !== "REQUIRED" ? { ...field, mode: "NULLABLE" } : field;
+  });
+  if (!options.includes("ALLOW_FIELD_ADDITION")) return kept;
+  const known = new Set(current.map((field) => field.name.toLowerCase()));
+  return [...kept, ...given.filter((field) => !known.has(field.name.toLowerCase()))];
+}
+async function load(context, config, media) {
+  const format = FORMATS[String(config.sourceFormat ?? "CSV")];
+  if (!format)
+    throw new BigQueryApiError(
+      "invalid",
+      `The local cloud cannot load sourceFormat ${String(config.sourceFormat)}.`
+    );
+  const table = await destination2(context.store, config);
+  const disposition = String(config.writeDisposition ?? "WRITE_APPEND");
+  if (disposition !== "WRITE_APPEND" && disposition !== "WRITE_TRUNCATE") {
+    throw new BigQueryApiError(
+      "invalid",
+      `The local cloud's load jobs take WRITE_APPEND or WRITE_TRUNCATE, not ${disposition}.`
+    );
+  }
+  const reference = config.destinationTable;
+  const given = config.schema?.fields;
+  const result = await context.warehouse.load({
+    columns: given?.map((field) => String(field.name)),
+    projectId: table.projectId,
+    datasetId: table.datasetId,
+    tableId: reference.tableId ?? table.tableId,
+    format,
+    files: [{ uri: "upload://media", body: media }],
+    writeDisposition: disposition,
+    maxBadRecords: Number(config.maxBadRecords ?? 0),
+    ignoreUnknownValues: config.ignoreUnknownValues === true,
+    csv: {
+      fieldDelimiter: String(config.fieldDelimiter ?? ","),
+      skipLeadingRows: Number(config.skipLeadingRows ?? 0),
+      allowQuotedNewlines: config.allowQuotedNewlines === true,
+      allowJaggedRows: config.allowJaggedRows === true
+    }
+  });
+  return {
+    inputFiles: "1",
+    inputFileBytes: String(media.length),
+    outputRows: String(result.rowsLoaded),
+    badRecords: String(result.badRecords)
+  };
+}
+async function runUploadJob(context, projectId, upload) {
+  const configuration = upload.metadata.configuration ?? {};
+  const reference = upload.metadata.jobReference ?? {};
+  const config = configuration.load;
+  if (!config) throw new BigQueryApiError("invalid", "A media upload job needs configuration.load.");
+  const job = {
+    projectId,
+    jobId: context.jobs.newId(projectId, reference.jobId),
+    location: reference.location ?? context.store.defaultLocation,
+    jobType: "LOAD",
+    configuration,
+    creationTime: context.now.getTime(),
+    endTime: context.now.getTime()
+  };
+  try {
+    job.extraStatistics = { load: await load(context, config, upload.media) };
+  } catch (error) {
+    if (error instanceof LoadJobError) job.error = new BigQueryApiError(error.reason, error.message);
+    else if (error instanceof BigQueryApiError) job.error = error;
+    else throw error;
+  }
+  return context.jobs.add(job);
 }
 
 // packages/local-cloud/src/bigquery/routes-jobs.ts
@@ -4374,6 +4986,27 @@ function notImplementedJob(kind) {
   );
 }
 var jobRoutes = [
+  {
+    method: "POST",
+    pattern: "/upload/projects/:projectId/jobs",
+    operation: "jobs.insert",
+    rawBody: true,
+    handle: async (context, { params, query, raw }) => {
+      if (query.get("uploadType") !== "multipart" || !raw) {
+        throw new BigQueryApiError(
+          "notImplemented",
+          "The local cloud does not implement bigquery.jobs.insert with resumable uploads; use uploadType=multipart."
+        );
+      }
+      const upload = readUpload(raw.bytes, raw.contentType);
+      const job = await runUploadJob(
+        { store: context.store, jobs: context.jobs, warehouse: context.warehouse, now: context.clock() },
+        params.projectId ?? "",
+        upload
+      );
+      return { body: jobResource(job, context.baseUrl) };
+    }
+  },
   {
     method: "POST",
     pattern: "/projects/:projectId/queries",
@@ -4390,13 +5023,24 @@ var jobRoutes = [
       });
       if (dryRun) {
         const reference = { projectId: job.projectId, location: job.location };
-        return { body: { kind: "bigquery#queryResponse", jobReference: reference, schema: { fields: job.result?.fields ?? [] }, totalBytesProcessed: String(job.result?.bytesProcessed ?? 0), jobComplete: true, cacheHit: false } };
+        return {
+          body: {
+            kind: "bigquery#queryResponse",
+            jobReference: reference,
+            schema: { fields: job.result?.fields ?? [] },
+            totalBytesProcessed: String(job.result?.bytesProcessed ?? 0),
+            jobComplete: true,
+            cacheHit: false
+          }
+        };
       }
       const options = formatOptions ?? {};
       const format = timestampFormatOf(options.useInt64Timestamp, options.timestampOutputFormat);
       const query = new URLSearchParams();
       if (maxResults !== void 0) query.set("maxResults", String(maxResults));
-      return { body: { kind: "bigquery#queryResponse", queryId: job.jobId, ...resultPage(job, query, format) } };
+      return {
+        body: { kind: "bigquery#queryResponse", queryId: job.jobId, ...resultPage(job, query, format) }
+      };
     }
   },
   {
@@ -4406,12 +5050,15 @@ var jobRoutes = [
     handle: ({ jobs }, { params, query }) => {
       const job = jobs.get(params.projectId ?? "", params.jobId ?? "", query.get("location"));
       if (job.error) throw job.error;
-      if (job.jobType !== "QUERY") throw new BigQueryApiError("invalid", `Job ${job.projectId}:${job.jobId} is not a query job.`);
+      if (job.jobType !== "QUERY")
+        throw new BigQueryApiError("invalid", `Job ${job.projectId}:${job.jobId} is not a query job.`);
       const format = timestampFormatOf(
         query.get("formatOptions.useInt64Timestamp") ?? void 0,
         query.get("formatOptions.timestampOutputFormat") ?? void 0
       );
-      return { body: { kind: "bigquery#getQueryResultsResponse", etag: "1", ...resultPage(job, query, format) } };
+      return {
+        body: { kind: "bigquery#getQueryResultsResponse", etag: "1", ...resultPage(job, query, format) }
+      };
     }
   },
   {
@@ -4429,9 +5076,20 @@ var jobRoutes = [
       if (configuration.load) throw notImplementedJob("load");
       if (configuration.extract) throw notImplementedJob("extract");
       const config = configuration.query;
-      if (!config) throw new BigQueryApiError("invalid", "Required parameter is missing: configuration (query, copy, load or extract).");
+      if (!config)
+        throw new BigQueryApiError(
+          "invalid",
+          "Required parameter is missing: configuration (query, copy, load or extract)."
+        );
       const dryRun = configuration.dryRun === true;
-      const job = await context.queries.insert({ projectId, config, jobId: reference.jobId, location: reference.location, dryRun, configuration });
+      const job = await context.queries.insert({
+        projectId,
+        config,
+        jobId: reference.jobId,
+        location: reference.location,
+        dryRun,
+        configuration
+      });
       return { body: jobResource(job, context.baseUrl, dryRun) };
     }
   },
@@ -4451,7 +5109,14 @@ var jobRoutes = [
       const states = (query.getAll("stateFilter") ?? []).map((state) => state.toLowerCase());
       const listed = states.length === 0 || states.includes("done") ? jobs.list(params.projectId ?? "") : [];
       const { page, nextPageToken } = pageOf(listed, query, 1e3);
-      return { body: { kind: "bigquery#jobList", etag: "1", jobs: page.map((job) => jobListItem(job, baseUrl)), nextPageToken } };
+      return {
+        body: {
+          kind: "bigquery#jobList",
+          etag: "1",
+          jobs: page.map((job) => jobListItem(job, baseUrl)),
+          nextPageToken
+        }
+      };
     }
   },
   {
@@ -4483,8 +5148,78 @@ var projectRoutes = [
     handle: ({ store, defaultProjectId }, { query }) => {
       const ids2 = [.../* @__PURE__ */ new Set([defaultProjectId, ...store.projectIds()])].sort();
       const { page, nextPageToken } = pageOf(ids2, query, 1e3);
-      const projects = page.map((id) => ({ kind: "bigquery#project", id, friendlyName: id, projectReference: { projectId: id } }));
-      return { body: { kind: "bigquery#projectList", etag: "1", projects, nextPageToken, totalItems: ids2.length } };
+      const projects = page.map((id) => ({
+        kind: "bigquery#project",
+        id,
+        friendlyName: id,
+        projectReference: { projectId: id }
+      }));
+      return {
+        body: { kind: "bigquery#projectList", etag: "1", projects, nextPageToken, totalItems: ids2.length }
+      };
+    }
+  }
+];
+
+// packages/local-cloud/src/bigquery/routes-routines.ts
+var ROUTINES = "/projects/:projectId/datasets/:datasetId/routines";
+var routineRoutes = [
+  {
+    method: "POST",
+    pattern: ROUTINES,
+    operation: "routines.insert",
+    handle: ({ store, clock }, { params, body }) => {
+      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      return { body: routineResource(insertRoutine(dataset, body, clock().getTime())) };
+    }
+  },
+  {
+    method: "GET",
+    pattern: ROUTINES,
+    operation: "routines.list",
+    handle: ({ store }, { params, query }) => {
+      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      const routines = [...dataset.routines.values()].sort((a, b) => a.routineId.localeCompare(b.routineId));
+      const { page, nextPageToken } = pageOf(routines, query, 1e3);
+      return { body: { routines: page.map(routineResource), nextPageToken } };
+    }
+  },
+  {
+    method: "GET",
+    pattern: `${ROUTINES}/:routineId`,
+    operation: "routines.get",
+    handle: ({ store }, { params }) => {
+      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      return { body: routineResource(getRoutine(dataset, params.routineId ?? "")) };
+    }
+  },
+  {
+    method: "PUT",
+    pattern: `${ROUTINES}/:routineId`,
+    operation: "routines.update",
+    handle: ({ store, clock }, { params, body }) => {
+      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      const reference = body.routineReference ?? {};
+      if (reference.routineId !== void 0 && reference.routineId !== params.routineId) {
+        throw new BigQueryApiError(
+          "invalid",
+          "A routine cannot be renamed: routineReference must match the URL."
+        );
+      }
+      return {
+        body: routineResource(updateRoutine(dataset, params.routineId ?? "", body, clock().getTime()))
+      };
+    }
+  },
+  {
+    method: "DELETE",
+    pattern: `${ROUTINES}/:routineId`,
+    operation: "routines.delete",
+    handle: ({ store }, { params }) => {
+      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      getRoutine(dataset, params.routineId ?? "");
+      dataset.routines.delete(params.routineId ?? "");
+      return { status: 204 };
     }
   }
 ];
@@ -4498,9 +5233,13 @@ function forgetOldIds(table, nowMs) {
 }
 function checkTable(table) {
   const name = tableName(table.projectId, table.datasetId, table.tableId);
-  if (table.kind !== "TABLE") throw new BigQueryApiError("invalid", `Cannot insert rows into ${name}: it is a view.`);
+  if (table.kind !== "TABLE")
+    throw new BigQueryApiError("invalid", `Cannot insert rows into ${name}: it is a view.`);
   if (table.schema.length === 0) {
-    throw new BigQueryApiError("invalid", `Table ${name} has no schema. Give it a schema before inserting rows.`);
+    throw new BigQueryApiError(
+      "invalid",
+      `Table ${name} has no schema. Give it a schema before inserting rows.`
+    );
   }
 }
 function fieldOf(message) {
@@ -4509,7 +5248,10 @@ function fieldOf(message) {
 async function insertAll(store, table, tableId, body, now) {
   checkTable(table);
   if (body.templateSuffix) {
-    throw new BigQueryApiError("notImplemented", "The local cloud does not implement bigquery.tabledata.insertAll with templateSuffix (tables created from a template).");
+    throw new BigQueryApiError(
+      "notImplemented",
+      "The local cloud does not implement bigquery.tabledata.insertAll with templateSuffix (tables created from a template)."
+    );
   }
   const rows = Array.isArray(body.rows) ? body.rows : [];
   const ignoreUnknownValues = body.ignoreUnknownValues === true;
@@ -4522,31 +5264,58 @@ async function insertAll(store, table, tableId, body, now) {
     if (insertId && (table.recentInsertIds.has(insertId) || batchIds.has(insertId))) return;
     if (insertId) batchIds.add(insertId);
     try {
-      accepted.push({ row: convertRow(table.schema, entry.json ?? {}, { ignoreUnknownValues }), insertId });
+      accepted.push({
+        row: convertRow(table.schema, entry.json ?? {}, { ignoreUnknownValues }),
+        insertId
+      });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
-      errors.push({ index, errors: [{ reason: "invalid", location: fieldOf(error.message), debugInfo: "", message: error.message }] });
+      errors.push({
+        index,
+        errors: [
+          { reason: "invalid", location: fieldOf(error.message), debugInfo: "", message: error.message }
+        ]
+      });
     }
   });
   if (errors.length > 0 && body.skipInvalidRows !== true) {
     const failed = new Set(errors.map((error) => error.index));
     const stopped = rows.map((_, index) => index).filter((index) => !failed.has(index));
-    const all = [...errors, ...stopped.map((index) => ({ index, errors: [{ reason: "stopped", location: "", debugInfo: "", message: "" }] }))];
-    return { kind: "bigquery#tableDataInsertAllResponse", insertErrors: all.sort((a, b) => a.index - b.index) };
+    const all = [
+      ...errors,
+      ...stopped.map((index) => ({
+        index,
+        errors: [{ reason: "stopped", location: "", debugInfo: "", message: "" }]
+      }))
+    ];
+    return {
+      kind: "bigquery#tableDataInsertAllResponse",
+      insertErrors: all.sort((a, b) => a.index - b.index)
+    };
   }
-  await write(store, table, tableId, accepted.map(({ row }) => row), now);
+  await write(
+    store,
+    table,
+    tableId,
+    accepted.map(({ row }) => row),
+    now
+  );
   for (const { insertId } of accepted) if (insertId) table.recentInsertIds.set(insertId, now.getTime());
   return { kind: "bigquery#tableDataInsertAllResponse", ...errors.length ? { insertErrors: errors } : {} };
 }
 async function write(store, table, tableId, rows, now) {
   if (rows.length === 0) return;
-  const target2 = resolveTarget(table, tableId, now);
+  const target = resolveTarget(table, tableId, now);
   const engine = store.storage.engine;
   await engine.exclusive(async (connection) => {
     const stage = await createStage(connection, engine, table);
     try {
       await appendRows(connection, stage, table, rows);
-      await commitStage(connection, table, stage, { disposition: "WRITE_APPEND", ...target2, nowMs: now.getTime() });
+      await commitStage(connection, table, stage, {
+        disposition: "WRITE_APPEND",
+        ...target,
+        nowMs: now.getTime()
+      });
     } finally {
       await dropStage(connection, stage);
     }
@@ -4581,7 +5350,12 @@ async function listRows(context, params, query) {
   const fields = selectedFields(table, query);
   const offset = Number(query.get("pageToken") ?? query.get("startIndex") ?? 0) || 0;
   const limit = Number(query.get("maxResults") ?? DEFAULT_ROWS_PER_PAGE) || DEFAULT_ROWS_PER_PAGE;
-  const { rows, total } = await context.store.storage.readRows(table, { partitionId: decorator, offset, limit, fields });
+  const { rows, total } = await context.store.storage.readRows(table, {
+    partitionId: decorator,
+    offset,
+    limit,
+    fields
+  });
   const format = timestampFormatOf(
     query.get("formatOptions.useInt64Timestamp") ?? void 0,
     query.get("formatOptions.timestampOutputFormat") ?? void 0
@@ -4603,7 +5377,14 @@ var tableRoutes = [
     handle: ({ store }, { params, query }) => {
       const tables = store.listTables(params.projectId ?? "", params.datasetId ?? "");
       const { page, nextPageToken } = pageOf(tables, query, 1e3);
-      return { body: { kind: "bigquery#tableList", tables: page.map(tableListItem), nextPageToken, totalItems: tables.length } };
+      return {
+        body: {
+          kind: "bigquery#tableList",
+          tables: page.map(tableListItem),
+          nextPageToken,
+          totalItems: tables.length
+        }
+      };
     }
   },
   {
@@ -4631,7 +5412,10 @@ var tableRoutes = [
       operation: method === "PATCH" ? "tables.patch" : "tables.update",
       handle: async (context, { params, body }) => {
         if ((params.tableId ?? "").includes("$")) {
-          throw new BigQueryApiError("invalid", "Cannot update a partition; update the table without a decorator.");
+          throw new BigQueryApiError(
+            "invalid",
+            "Cannot update a partition; update the table without a decorator."
+          );
         }
         const mode = method === "PATCH" ? "merge" : "replace";
         const { projectId = "", datasetId = "", tableId = "" } = params;
@@ -4694,18 +5478,19 @@ function checkEntry(entry, index) {
       `Invalid access entry at position ${index}: exactly one of ${[...GRANTEES, ...AUTHORIZED].join(", ")} must be set.`
     );
   }
-  const target2 = targets[0] ?? "";
-  const kept = { [target2]: record[target2] };
+  const target = targets[0] ?? "";
+  const kept = { [target]: record[target] };
   if (record.condition !== void 0) kept.condition = record.condition;
-  if (AUTHORIZED.includes(target2)) {
-    if (record.role !== void 0) throw invalid4(`Access entry at position ${index}: an authorized ${target2} takes no role.`);
+  if (AUTHORIZED.includes(target)) {
+    if (record.role !== void 0)
+      throw invalid4(`Access entry at position ${index}: an authorized ${target} takes no role.`);
     return kept;
   }
   const role = String(record.role ?? "");
   if (!BASIC_ROLES.includes(role) && !/^roles\/[A-Za-z0-9_.]+$/.test(role)) {
     throw invalid4(`Invalid value for role: ${role} is not a valid value`);
   }
-  if (target2 === "specialGroup" && !SPECIAL_GROUPS.includes(String(record.specialGroup))) {
+  if (target === "specialGroup" && !SPECIAL_GROUPS.includes(String(record.specialGroup))) {
     throw invalid4(`Invalid value for specialGroup: ${String(record.specialGroup)} is not a valid value`);
   }
   return { role, ...kept };
@@ -4865,7 +5650,8 @@ var Store = class {
       creationTime: now,
       lastModifiedTime: now,
       etag: 1,
-      tables: /* @__PURE__ */ new Map()
+      tables: /* @__PURE__ */ new Map(),
+      routines: /* @__PURE__ */ new Map()
     };
     applyDatasetFields(dataset, body, "replace");
     datasets.set(datasetId, dataset);
@@ -4874,7 +5660,10 @@ var Store = class {
   patchDataset(projectId, datasetId, body, mode) {
     const dataset = this.getDataset(projectId, datasetId);
     if (typeof body.location === "string" && body.location.toLowerCase() !== dataset.location.toLowerCase()) {
-      throw new BigQueryApiError("invalid", `Cannot change the location of dataset ${projectId}:${datasetId}.`);
+      throw new BigQueryApiError(
+        "invalid",
+        `Cannot change the location of dataset ${projectId}:${datasetId}.`
+      );
     }
     applyDatasetFields(dataset, body, mode);
     dataset.lastModifiedTime = this.now();
@@ -4883,7 +5672,7 @@ var Store = class {
   }
   async deleteDataset(projectId, datasetId, deleteContents) {
     const dataset = this.getDataset(projectId, datasetId);
-    if (dataset.tables.size > 0 && !deleteContents) {
+    if (dataset.tables.size + dataset.routines.size > 0 && !deleteContents) {
       throw new BigQueryApiError("resourceInUse", `Dataset ${projectId}:${datasetId} is still in use`);
     }
     this.datasetsOf(projectId).delete(datasetId);
@@ -4913,7 +5702,10 @@ var Store = class {
     }
     this.dropExpiredTables(dataset);
     if (dataset.tables.has(tableId)) {
-      throw new BigQueryApiError("duplicate", `Already Exists: Table ${tableName(projectId, datasetId, tableId)}`);
+      throw new BigQueryApiError(
+        "duplicate",
+        `Already Exists: Table ${tableName(projectId, datasetId, tableId)}`
+      );
     }
     const table = await this.newTable(dataset, tableId, body);
     if (table.kind === "TABLE") await this.storage.create(table);
@@ -4926,7 +5718,10 @@ var Store = class {
     const timePartitioning2 = normalizePartitioning(body.timePartitioning, schema);
     const rangePartitioning = normalizeRangePartitioning(body.rangePartitioning, schema);
     if (timePartitioning2 && rangePartitioning) {
-      throw new BigQueryApiError("invalid", "A table can have time partitioning or range partitioning, not both.");
+      throw new BigQueryApiError(
+        "invalid",
+        "A table can have time partitioning or range partitioning, not both."
+      );
     }
     if (timePartitioning2 && timePartitioning2.expirationMs === void 0 && dataset.defaultPartitionExpirationMs) {
       timePartitioning2.expirationMs = Number(dataset.defaultPartitionExpirationMs);
@@ -4969,9 +5764,13 @@ var Store = class {
     const partitioning = body.timePartitioning !== void 0 || mode === "replace" ? normalizePartitioning(body.timePartitioning, nextSchema) : table.timePartitioning;
     checkPartitioningChange(table.timePartitioning, partitioning);
     if (body.rangePartitioning !== void 0 || mode === "replace") {
-      checkRangeChange(table.rangePartitioning, normalizeRangePartitioning(body.rangePartitioning, nextSchema));
+      checkRangeChange(
+        table.rangePartitioning,
+        normalizeRangePartitioning(body.rangePartitioning, nextSchema)
+      );
     }
-    if ("clustering" in body || mode === "replace") table.clustering = normalizeClustering(body.clustering, nextSchema);
+    if ("clustering" in body || mode === "replace")
+      table.clustering = normalizeClustering(body.clustering, nextSchema);
     if (schema && table.kind === "TABLE") await this.storage.evolve(table, table.schema, schema);
     table.schema = nextSchema;
     table.timePartitioning = partitioning;
@@ -5018,7 +5817,7 @@ async function startBigQueryEmulator(options) {
   const quota = new LoadQuota(clock, options.quotas?.loadJobsPerDay);
   let context;
   const server = createBigQueryHttpServer({
-    routes: [...projectRoutes, ...datasetRoutes, ...tableRoutes, ...jobRoutes],
+    routes: [...projectRoutes, ...datasetRoutes, ...tableRoutes, ...routineRoutes, ...jobRoutes],
     context: () => {
       if (!context) throw new Error("The local BigQuery is not listening yet.");
       return context;
@@ -5030,11 +5829,20 @@ async function startBigQueryEmulator(options) {
     await engine.close();
     throw error;
   });
-  context = { store, queries, jobs, clock, baseUrl: listening.url, defaultProjectId: options.projectId };
+  const warehouse = createWarehouse(store, quota, clock);
+  context = {
+    store,
+    queries,
+    jobs,
+    clock,
+    warehouse,
+    baseUrl: listening.url,
+    defaultProjectId: options.projectId
+  };
   return {
     url: listening.url,
     hostPort: listening.hostPort,
-    warehouse: createWarehouse(store, quota, clock),
+    warehouse,
     stop: async () => {
       await listening.stop();
       await engine.close();
@@ -5097,13 +5905,13 @@ function protoDirOf(name) {
 function loadProto(serviceName, protoPaths, includeDirs) {
   const packageDefinition = loadSync(protoPaths, { ...PROTO_LOADER_OPTIONS, includeDirs });
   const root = new protobuf.Root();
-  root.resolvePath = (origin, target2) => {
-    if (target2.startsWith("/") || existsSync(target2)) return target2;
+  root.resolvePath = (origin, target) => {
+    if (target.startsWith("/") || existsSync(target)) return target;
     for (const dir of includeDirs) {
-      const candidate = join3(dir, target2);
+      const candidate = join3(dir, target);
       if (existsSync(candidate)) return candidate;
     }
-    return protobuf.util.path.resolve(origin, target2);
+    return protobuf.util.path.resolve(origin, target);
   };
   root.loadSync(protoPaths, { keepCase: PROTO_LOADER_OPTIONS.keepCase });
   root.resolveAll();
@@ -5646,9 +6454,9 @@ function parseAmazonS3Params(params) {
   };
 }
 function redactParams(params) {
-  const copy = { ...params };
-  for (const name of SECRET_PARAMS) delete copy[name];
-  return copy;
+  const copy2 = { ...params };
+  for (const name of SECRET_PARAMS) delete copy2[name];
+  return copy2;
 }
 
 // packages/local-cloud/src/dts/config-rules.ts
@@ -6281,6 +7089,12 @@ var DtsStore = class {
     this.sequence += 1;
     return this.sequence;
   }
+  /** Makes every config look untouched for `ageMs` more (time passing, for tests). */
+  ageConfigs(ageMs) {
+    for (const config of this.configs.values())
+      config.updateTime = new Date(config.updateTime.getTime() - ageMs);
+    return this.configs.size;
+  }
   putConfig(config) {
     this.configs.set(config.name.configId, config);
     if (!this.runs.has(config.name.configId)) this.runs.set(config.name.configId, /* @__PURE__ */ new Map());
@@ -6886,6 +7700,7 @@ async function startDtsEmulator(options) {
     port: server.port,
     handlers,
     stats: () => ({ ...store.counts(), ...quotas.figures(clock()) }),
+    ageConfigs: (ageMs) => store.ageConfigs(ageMs),
     async stop() {
       await server.stop();
       await executor.stop();
@@ -10399,8 +11214,8 @@ var NUMBER_TYPES = /* @__PURE__ */ new Set(["int32", "uint32", "sint32", "fixed3
 var BadRequestError = class extends Error {
   name = "BadRequestError";
 };
-function setPath(target2, path, value) {
-  let node = target2;
+function setPath(target, path, value) {
+  let node = target;
   for (const key of path.slice(0, -1)) {
     const next = node[key];
     if (typeof next === "object" && next !== null && !Array.isArray(next)) node = next;
@@ -10585,7 +11400,7 @@ async function startRestGateway(options) {
     const name = found.route.method.name;
     const handler = served.handlers[name];
     if (!handler) throw unimplemented(served.serviceName, name);
-    const bodyText = await readBody(request);
+    const bodyText = await readBody2(request);
     const rpcRequest = buildRequest(found.route, found.values, url.searchParams, bodyText);
     const verdict = await applyRpcFault(options.faults, options.faultService, name);
     if (verdict.kind === "fail") throw verdict.error;
@@ -10614,7 +11429,7 @@ async function startRestGateway(options) {
     }
   };
 }
-async function readBody(request) {
+async function readBody2(request) {
   const chunks = [];
   let size = 0;
   for await (const chunk of request) {
@@ -10908,7 +11723,7 @@ function verifySigV4(method, rawUrl, headers, keys, now) {
 
 // packages/local-cloud/src/s3/index.ts
 var BACKEND_TIMEOUT_MS = 3e4;
-function readBody2(req) {
+function readBody3(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     req.on("data", (chunk) => chunks.push(chunk));
@@ -10935,7 +11750,7 @@ async function startS3Emulator(options) {
       { host: "127.0.0.1", port: backendAddress.port, method, path, headers, timeout: BACKEND_TIMEOUT_MS },
       (answer) => {
         if (collect) {
-          readBody2(answer).then(
+          readBody3(answer).then(
             (data) => {
               collect(answer.statusCode ?? 502, answer.headers, data);
               resolve();
@@ -10986,7 +11801,7 @@ async function startS3Emulator(options) {
       return;
     }
     if (isAwsChunked(req.headers)) {
-      const body = decodeAwsChunked(await readBody2(req));
+      const body = decodeAwsChunked(await readBody3(req));
       await callBackend(method, req.url ?? "/", plainHeaders(headers, body.length), body, res);
       return;
     }
@@ -10995,9 +11810,9 @@ async function startS3Emulator(options) {
   const handle2 = async (req, res) => {
     const method = req.method ?? "GET";
     const rawUrl = req.url ?? "/";
-    const target2 = describeS3Request(method, rawUrl);
-    counts2[target2.operation] = (counts2[target2.operation] ?? 0) + 1;
-    const fault = options.faults.take("s3", target2.operation);
+    const target = describeS3Request(method, rawUrl);
+    counts2[target.operation] = (counts2[target.operation] ?? 0) + 1;
+    const fault = options.faults.take("s3", target.operation);
     if (fault?.kind === "hang") return;
     if (fault?.kind === "latency") await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 0));
     if (fault?.kind === "error") {
@@ -11016,12 +11831,12 @@ async function startS3Emulator(options) {
       sendS3Error(res, method, verdict.error);
       return;
     }
-    if (target2.bucket && denied.has(target2.bucket)) {
+    if (target.bucket && denied.has(target.bucket)) {
       req.resume();
       sendS3Error(res, method, ACCESS_DENIED);
       return;
     }
-    await forward(req, res, target2.operation);
+    await forward(req, res, target.operation);
   };
   const front = createServer4((req, res) => {
     handle2(req, res).catch((error) => {
@@ -11181,6 +11996,7 @@ async function startLocalCloud(options = {}) {
       denyBucket: s3.denyBucket,
       allowBucket: s3.allowBucket,
       backdateObjects: (ageMs) => backdateObjects(dataDir, new Date(clock().getTime() - ageMs)),
+      ageConfigs: (ageMs) => dts.ageConfigs(ageMs),
       stats,
       stop: stopAll
     };

@@ -37,6 +37,11 @@ export function annotateResult(
     const where = unnamed.length > 0 ? ` Partitions: ${listIds(unnamed)}.` : '';
     annotator.error(scrub(`${message}${step}${where}`), { title });
   }
+  if (result.partitions.some((partition) => partition.would_load_files !== undefined)) {
+    // A dry run skipped nothing: it says what a run would do.
+    annotator.notice(scrub(result.message ?? 'dry run'), { title });
+    return;
+  }
   const skipped = result.partitions.filter((partition) => partition.status === 'skipped');
   if (skipped.length > 0 || result.status === 'skipped') {
     const why = skipped.find((partition) => partition.message)?.message ?? result.message ?? 'no files in S3';

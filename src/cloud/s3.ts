@@ -151,8 +151,8 @@ export function createS3Face({ client, timeoutMs, retry }: S3FaceOptions): S3Fac
           const objects = filesOf(answer.Contents ?? []);
           if (page === 0) listing.objects = objects;
           addTo(listing, objects);
+          listing.truncated = answer.IsTruncated === true;
           token = answer.IsTruncated ? answer.NextContinuationToken : undefined;
-          listing.truncated = token !== undefined;
           if (!token) break;
         }
         return listing;

@@ -45,8 +45,6 @@ export interface TableResult {
   /** Overall message: the first failure, or why the whole table was skipped. */
   message?: string | undefined;
   failed_step?: Step | undefined;
-  /** Transfer config used (deleted at the end unless WRITE_APPEND). */
-  config_name?: string | undefined;
   /** Google Cloud console link to the transfer or table. */
   console_url?: string | undefined;
   warnings?: string[] | undefined;

@@ -53,7 +53,7 @@ function whereIs(service: Service, env: NodeJS.ProcessEnv, transport: Transport)
 }
 
 /** Why an answer (or its absence) stops the run, or undefined when the service answered. */
-function problem(service: Service, error: unknown, where: string): string | undefined {
+function problem(service: Service, error: unknown, where: string, hasAwsKeys: boolean): string | undefined {
   const text = error instanceof Error ? error.message : String(error);
   if (service === 's3' && /credential/i.test(text)) {
     return `no AWS credentials for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`;
@@ -65,6 +65,10 @@ function problem(service: Service, error: unknown, where: string): string | unde
     return `no usable Google credentials for ${where}: ${GOOGLE_CREDENTIALS}`;
   }
   if (!(error instanceof CloudError)) return `${where} failed: ${text}`;
+  if (error.code === 'DEADLINE_EXCEEDED' && service === 's3' && !hasAwsKeys) {
+    // The AWS SDK looks for credentials far and wide (profiles, instance metadata) before it gives up.
+    return `${where} could not be asked within ${PREFLIGHT_DEADLINE_MS / 1000} s and no AWS keys are set: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`;
+  }
   if (error.code === 'DEADLINE_EXCEEDED')
     return `${where} does not answer (nothing within ${PREFLIGHT_DEADLINE_MS / 1000} s)`;
   if (error.code === 'UNAVAILABLE') {
@@ -124,11 +128,12 @@ export async function preflight(request: PreflightRequest): Promise<void> {
     const first = request.planned.flatMap((table) => table.plan.partitions)[0];
     const wanted: Service[] = request.dryRun ? ['s3'] : ['s3', 'dts', 'bigquery', 'logging'];
     const calls = probes(services, first);
+    const hasAwsKeys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
     const problems = await Promise.all(
       wanted.map((service) =>
         calls[service]().then(
           () => undefined,
-          (error: unknown) => problem(service, error, whereIs(service, env, transport)),
+          (error: unknown) => problem(service, error, whereIs(service, env, transport), hasAwsKeys),
         ),
       ),
     );

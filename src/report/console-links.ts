@@ -35,14 +35,20 @@ export function tableUrl(destination: string, context: ConsoleContext): string |
   )}!3s${encodeURIComponent(table)}`;
 }
 
-/** The best link for a table's result: what the lifecycle gave, else the run, else the table. */
-export function resultConsoleUrl(
-  result: { console_url?: string | undefined; config_name?: string | undefined; destination: string },
-  context: ConsoleContext,
-): string | undefined {
-  return (
-    result.console_url ??
-    transferRunsUrl(result.config_name, context) ??
-    tableUrl(result.destination, context)
+interface Linked {
+  console_url?: string | undefined;
+  destination: string;
+  partitions: readonly { status: string; run_name?: string | undefined }[];
+}
+
+/**
+ * The best link for a table's result: what the lifecycle gave, else the transfer runs of
+ * its first failed partition (where the error is), else the table.
+ */
+export function resultConsoleUrl(result: Linked, context: ConsoleContext): string | undefined {
+  const failedRun = result.partitions.find(
+    (partition) => partition.status === 'failed' && partition.run_name,
   );
+  const configName = failedRun?.run_name?.split('/runs/')[0];
+  return result.console_url ?? transferRunsUrl(configName, context) ?? tableUrl(result.destination, context);
 }

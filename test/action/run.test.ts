@@ -25,8 +25,8 @@ const core = {
 };
 vi.mock('@actions/core', () => core);
 
-const loadTables = vi.fn();
-vi.mock('../../src/action/load-tables.js', () => ({ loadTables }));
+const loadJob = vi.fn();
+vi.mock('../../src/action/load-job.js', () => ({ loadJob }));
 
 const { run } = await import('../../src/action/run.js');
 
@@ -77,7 +77,7 @@ describe('run()', () => {
         message: 'No new files found',
       },
     ]);
-    loadTables.mockResolvedValue({
+    loadJob.mockResolvedValue({
       results: [loaded],
       window: { kind: 'tick', at: '2026-11-21T06:00:00Z' },
       settings: { project: 'local-project', location: 'us', maxParallel: 10, timezone: 'UTC' },
@@ -90,9 +90,9 @@ describe('run()', () => {
     expect(core.setSecret.mock.invocationCallOrder[0]).toBeLessThan(
       core.getInput.mock.invocationCallOrder[0] ?? 0,
     );
-    const [inputsSeen] = loadTables.mock.calls[0] as [{ tables: string[]; timeoutMs: number }];
+    const [inputsSeen] = loadJob.mock.calls[0] as [{ tables: string[]; run: { timeoutMs: number } }];
     expect(inputsSeen.tables).toEqual(['orders']);
-    expect(inputsSeen.timeoutMs).toBe(600_000);
+    expect(inputsSeen.run.timeoutMs).toBe(600_000);
     expect(core.setFailed).not.toHaveBeenCalled();
     expect(core.notice).toHaveBeenCalledWith('Skipped 20261119: No new files found', { title: 'orders' });
     expect(core.error).not.toHaveBeenCalled();
@@ -118,7 +118,7 @@ describe('run()', () => {
         message: `Access Denied (secret_access_key=${SECRET})`,
       },
     ]);
-    loadTables.mockResolvedValue({
+    loadJob.mockResolvedValue({
       results: [failed],
       window: { kind: 'tick', at: '2026-11-21T06:00:00Z' },
       settings: { location: 'us', maxParallel: 10, timezone: 'UTC' },
@@ -143,20 +143,20 @@ describe('run()', () => {
   it('refuses bad inputs before any cloud call, saying what to fix', async () => {
     inputs = { ...inputs, timeout: 'forever' };
     await run();
-    expect(loadTables).not.toHaveBeenCalled();
+    expect(loadJob).not.toHaveBeenCalled();
     expect(core.setFailed).toHaveBeenCalledWith(
       expect.stringMatching(/Input 'timeout' "forever" is not a duration/),
     );
   });
 
   it('never lets a secret through setFailed', async () => {
-    loadTables.mockRejectedValue(new Error(`S3 said no to ${SECRET}`));
+    loadJob.mockRejectedValue(new Error(`S3 said no to ${SECRET}`));
     await run();
     expect(core.setFailed).toHaveBeenCalledWith('S3 said no to ***');
   });
 
   it('still sets outputs and does not fail the job when the summary cannot be written', async () => {
-    loadTables.mockResolvedValue({
+    loadJob.mockResolvedValue({
       results: [result('orders', 'skipped', [{ id: '20261120', source: 's3://b/o/', status: 'skipped' }])],
       window: { kind: 'tick', at: '2026-11-21T06:00:00Z' },
       settings: { location: 'us', maxParallel: 10, timezone: 'UTC' },

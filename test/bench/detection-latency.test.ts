@@ -9,7 +9,7 @@ import {
   logSpread,
   measureWait,
 } from '../../bench/detection-latency.js';
-import { pollDelay } from '../../src/lifecycle/poll-schedule.js';
+import { DEFAULT_POLL_SCHEDULE, pollDelay } from '../../src/lifecycle/poll-schedule.js';
 
 describe('the detection-latency harness', () => {
   it('spreads run lengths from 30 s to 30 min, both ends included', () => {
@@ -40,6 +40,12 @@ describe('the detection-latency harness', () => {
     const figures = await measureWait([pollDelay(0) + 1]);
     expect(figures.callsPerRun).toBe(2);
     expect(figures.latencyMsMean).toBe(secondLook - pollDelay(0) - 1);
+  });
+
+  it('notices a run’s end blind (the fallback figure) at most one capped gap late', async () => {
+    const blind = await measureWait(linearSpread(7));
+    expect(blind.latencyMsMax).toBeLessThanOrEqual(DEFAULT_POLL_SCHEDULE.capMs);
+    expect(blind.latencyMsMean).toBeGreaterThan(0);
   });
 
   it('sees a run end about one signal delay late with the live tail, for fewer calls', async () => {

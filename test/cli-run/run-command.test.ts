@@ -109,7 +109,26 @@ describe('s3bq run', () => {
   it('refuses bad options with usage (exit 2)', async () => {
     expect((await s3bq(['run', '--timeout', 'soon'])).code).toBe(2);
     expect((await s3bq(['run', '--max-parallel', '0'])).code).toBe(2);
+    // The file and the environment variable stop at 256: so does the flag.
+    const tooMany = await s3bq(['run', '--max-parallel', '1000']);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toMatch(/--max-parallel must be a whole number from 1 to 256/);
     expect((await s3bq(['run', '--transport', 'carrier-pigeon'])).code).toBe(2);
+  });
+
+  it('checks the result file can be written before anything runs', async () => {
+    const before = (await services.dts.listConfigs()).length;
+    const out = await s3bq([
+      'run',
+      '--at',
+      '2026-11-21T03:00:00Z',
+      '--results',
+      'no/such/folder/results.json',
+    ]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--results .*the folder .*no\/such\/folder does not exist; create it first/);
+    expect(out.stdout).not.toMatch(/▶/);
+    expect((await services.dts.listConfigs()).length).toBe(before);
   });
 
   it('stops on a signal and still deletes the tick config', async () => {

@@ -47,6 +47,26 @@ describe('S3 face', () => {
     expect(listing).toMatchObject({ count: 2, truncated: true, newest: new Date('2026-01-02T00:00:00Z') });
   });
 
+  it('reads further pages when asked, for the newest file and the non-empty count', async () => {
+    s3Mock
+      .on(ListObjectsV2Command, { ContinuationToken: undefined })
+      .resolves({
+        Contents: [{ Key: 'p/a', Size: 0, LastModified: new Date('2026-01-01T00:00:00Z') }],
+        IsTruncated: true,
+        NextContinuationToken: 't1',
+      })
+      .on(ListObjectsV2Command, { ContinuationToken: 't1' })
+      .resolves({ Contents: [{ Key: 'p/z', Size: 5, LastModified: new Date('2026-01-03T00:00:00Z') }] });
+    const listing = await face().listPrefix('bucket', 'p/', undefined, { maxPages: 10 });
+    expect(listing).toMatchObject({
+      count: 2,
+      nonEmpty: 1,
+      truncated: false,
+      newest: new Date('2026-01-03T00:00:00Z'),
+    });
+    expect(listing.objects.map((o) => o.key)).toEqual(['p/a']);
+  });
+
   it('explains a missing bucket, denied access and bad keys without leaking the secret', async () => {
     for (const [name, status, pattern] of [
       ['NoSuchBucket', 404, /bucket "bucket" does not exist/],

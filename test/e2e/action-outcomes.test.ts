@@ -150,7 +150,9 @@ describe.concurrent('the bundled action against the local cloud', () => {
     const result = await job('e2e.dry', { 'dry-run': 'true' });
     expect(result.main.code, result.main.stdout + result.main.stderr).toBe(0);
     expect(result.main.outputs).toMatchObject({ status: 'skipped', loaded: '0', failed: '0' });
-    expect(result.main.stdout).toMatch(/^::notice title=e2e\.dry::.*dry run: 1 file\(s\) would load/m);
+    expect(result.main.stdout).toMatch(
+      /^::notice title=e2e\.dry::dry run: 2 partition\(s\) would load \(2 file\(s\)\)$/m,
+    );
     expect(result.main.stdout).not.toContain('transfer config projects/');
     expect(await tableExists(cloud, 'e2e', 'dry')).toBe(false);
     await expectCleanAndSecretFree(result, 'e2e.dry');

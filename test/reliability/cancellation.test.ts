@@ -25,8 +25,9 @@ let fixture: Fixture;
 let services: CloudServices;
 
 beforeAll(async () => {
-  // Runs take far longer than any test waits: every signal lands mid-wait.
-  fixture = await startReliabilityCloud({ runSeconds: 120 });
+  // Runs outlast every signal the tests send (each lands mid-wait), then end by themselves,
+  // as a killed job's runs do: the janitor never deletes a config whose run is in flight.
+  fixture = await startReliabilityCloud({ runSeconds: 6 });
   const name = await freshTable(fixture, 'cancel');
   const { settings } = await plannedTable(fixture, name);
   ({ services } = facesFor(fixture, settings, { callMs: 2_000 }));
@@ -92,7 +93,8 @@ describe('s3bq run cancelled by the runner', () => {
     expect(left).toHaveLength(1);
     fixture.cloud.faults.clear();
 
-    // Seven hours later, nobody having touched it: the janitor's default age.
+    // The orphaned run ends, and seven hours pass without anyone touching the config.
+    await until(() => runsInFlight() === 0, 'the orphaned run to end', 20_000);
     fixture.cloud.ageConfigs(7 * 3_600_000);
     const janitor = startCli(['janitor'], { cwd: fixture.cwd, env: fixture.env });
     expect(await janitor.exited).toEqual({ code: 0, signal: null });
@@ -135,6 +137,7 @@ describe('s3bq run cancelled by the runner', () => {
     expect(await young.exited).toEqual({ code: 0, signal: null });
     expect(await tickConfigsLeft(services)).toEqual([leftover]);
 
+    await until(() => runsInFlight() === 0, 'the orphaned run to end', 20_000);
     fixture.cloud.ageConfigs(7 * 3_600_000);
     const dry = startCli(['janitor', '--dry-run'], { cwd: fixture.cwd, env: fixture.env });
     expect(await dry.exited).toEqual({ code: 0, signal: null });

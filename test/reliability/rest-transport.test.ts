@@ -160,9 +160,10 @@ describe('transport rest with gRPC blocked', () => {
         secret_access_key: RELIABILITY_SECRET,
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Left idle for seven hours: the janitor's default age.
+    fixture.cloud.ageConfigs(7 * 3_600_000);
     const stdout = textSink();
-    const code = await main(['janitor', '--older-than', '1ms', '--transport', 'rest'], {
+    const code = await main(['janitor', '--transport', 'rest'], {
       env: blockedEnv,
       cwd: fixture.cwd,
       stdout: stdout.stream,

@@ -118,11 +118,13 @@ async function expectNothingLeft(result: TableResult): Promise<void> {
 /** After a delete that could not succeed: a warning, the config left, and cleanup removes it. */
 async function expectLeftForJanitor(result: TableResult): Promise<void> {
   expect(result.warnings?.join('\n')).toMatch(/could not delete transfer config .*s3bq janitor/);
-  expect(result.config_name).toBeDefined();
-  expect(await tickConfigsLeft(faces.services)).toEqual([expect.stringContaining(result.config_name!)]);
+  // The partition's run names its config: projects/…/transferConfigs/ID/runs/RUN.
+  const configName = result.partitions[0]?.run_name?.split('/runs/')[0];
+  expect(configName).toBeDefined();
+  expect(await tickConfigsLeft(faces.services)).toEqual([expect.stringContaining(configName!)]);
   fixture.cloud.faults.clear();
-  const outcome = await cleanupConfigs(faces.services, [result.config_name!]);
-  expect(outcome.deleted).toEqual([result.config_name]);
+  const outcome = await cleanupConfigs(faces.services, [configName!]);
+  expect(outcome.deleted).toEqual([configName]);
   await expectNothingLeft(result);
 }
 
@@ -304,7 +306,9 @@ describe('precheck (s3 ListObjectsV2)', () => {
     });
     const result = await load(name, faces);
     expect(result).toMatchObject({ status: 'failed', failed_step: 'precheck' });
-    expect(result.config_name).toBeUndefined();
+    // No config was created: no partition got a run.
+    expect(result.partitions.some((partition) => partition.run_name)).toBe(false);
+    expect(await tickConfigsLeft(faces.services)).toEqual([]);
     expect(result.partitions[0]?.message).toMatch(
       /S3 check of s3:\/\/lake\/.* failed: access to s3:\/\/lake denied: grant s3:ListBucket/,
     );

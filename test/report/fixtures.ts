@@ -40,7 +40,6 @@ export const orders = table({
   started_at: at(0, 5),
   finished_at: at(3, 40),
   duration_ms: 215_000,
-  config_name: 'projects/123/locations/us/transferConfigs/6a1b2c3d-0000-1111-2222-333344445555',
 });
 
 export const events = table({
@@ -62,7 +61,12 @@ export const clicks = table({
   failed_step: 'wait',
   message:
     'Access Denied: s3://lake/clicks | check the IAM policy; key AKIAABCDEFGHIJKLMNOP; <uri>: #1; done',
-  partitions: [partition('20261121', 'failed', undefined, 'Run FAILED: Access Denied')],
+  partitions: [
+    {
+      ...partition('20261121', 'failed', undefined, 'Run FAILED: Access Denied'),
+      run_name: 'projects/123/locations/us/transferConfigs/6a1b2c3d-0000-1111-2222-333344445555/runs/r1',
+    },
+  ],
   started_at: at(3, 41),
   finished_at: at(4, 2),
   duration_ms: 21_000,

@@ -9,7 +9,8 @@ describe('renderTableSummary', () => {
     expect(md).toContain(
       '[`demo-project.gold.orders`](https://console.cloud.google.com/bigquery?project=demo-project',
     );
-    expect(md).toContain(
+    // A failed table links to the runs of the partition that failed (its config is per partition).
+    expect(renderTableSummary(clicks, { projectId: 'demo-project', location: 'us' })).toContain(
       'https://console.cloud.google.com/bigquery/transfers/locations/us/configs/6a1b2c3d-0000-1111-2222-333344445555/runs?project=demo-project',
     );
     expect(md).toContain('| `20261121` | ✅ loaded | 120,345 | 1m 1s |  |');

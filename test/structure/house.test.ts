@@ -38,10 +38,10 @@ function specifiers(source: ts.SourceFile): { text: string; typeOnly: boolean }[
   return found;
 }
 
-/** Relative imports resolved to files (`./x.js` → `x.ts`). */
+/** Relative imports that load a module at run time (not `import type`), resolved to files. */
 function localImports(file: string): string[] {
   return specifiers(parse(file))
-    .filter((spec) => spec.text.startsWith('.'))
+    .filter((spec) => spec.text.startsWith('.') && !spec.typeOnly)
     .map((spec) => resolve(dirname(file), spec.text.replace(/\.js$/, '.ts')));
 }
 
@@ -106,7 +106,7 @@ function importsOf(dir: string): { file: string; text: string }[] {
 }
 
 describe('the house', () => {
-  it('has no import cycles, in the product or in the local cloud', () => {
+  it('has no import cycles (modules loaded at run time), in the product or in the local cloud', () => {
     expect(cycles(sourcesUnder('src'))).toEqual([]);
     expect(cycles(sourcesUnder('packages/local-cloud/src'))).toEqual([]);
   });

@@ -225,7 +225,9 @@ function tableUrl(destination, context) {
   )}!3s${encodeURIComponent(table)}`;
 }
 function resultConsoleUrl(result, context) {
-  return result.console_url ?? transferRunsUrl(result.config_name, context) ?? tableUrl(result.destination, context);
+  const failedRun = result.partitions.find((partition) => partition.status === "failed" && partition.run_name);
+  const configName = failedRun?.run_name?.split("/runs/")[0];
+  return result.console_url ?? transferRunsUrl(configName, context) ?? tableUrl(result.destination, context);
 }
 
 // src/report/table-summary.ts
@@ -329,91 +331,96 @@ function compose(files, merged, context, withPartitions) {
     return url ? mdLink("job", url) : "";
   };
   const of = (s) => merged.filter((m) => m.result.status === s).sort((a, b) => a.result.name.localeCompare(b.result.name));
-  const failed = of("failed");
-  if (failed.length > 0) {
-    out.push(`### ${STATUS_EMOJI.failed} Failed (${failed.length})`, "");
-    out.push(
-      mdTable(
-        ["Table", "Destination", "Step", "Message", "Job"],
-        failed.map((m) => [
-          `**${mdCell(m.result.name)}**`,
-          mdCode(m.result.destination),
-          m.result.failed_step ? mdCode(m.result.failed_step) : "",
-          mdCell(m.result.message ?? firstPartitionMessage(m.result)),
-          link(m)
-        ])
-      ),
-      ""
-    );
-  }
-  const loaded = of("loaded");
-  if (loaded.length > 0) {
-    out.push(`### ${STATUS_EMOJI.loaded} Loaded (${loaded.length})`, "");
-    out.push(
-      mdTable(
-        ["Table", "Destination", "Partitions", "Rows", "Duration", "Job"],
-        loaded.map((m) => [
-          mdCell(m.result.name),
-          mdCode(m.result.destination),
-          partitionsCell(m.result),
-          formatCount(sumRows(m.result.partitions.map((p) => p.rows))),
-          formatDuration(m.result.duration_ms),
-          link(m)
-        ])
-      ),
-      ""
-    );
-  }
-  const skipped = of("skipped");
-  if (skipped.length > 0) {
-    out.push(`### ${STATUS_EMOJI.skipped} Skipped (${skipped.length})`, "");
-    out.push("_No source files for these partitions: neither a success nor a failure._", "");
-    out.push(
-      mdTable(
-        ["Table", "Destination", "Partitions", "Why", "Job"],
-        skipped.map((m) => [
-          mdCell(m.result.name),
-          mdCode(m.result.destination),
-          formatCount(m.result.partitions.length),
-          mdCell(m.result.message ?? firstPartitionMessage(m.result)),
-          link(m)
-        ])
-      ),
-      ""
-    );
-  }
-  const warned = merged.filter((m) => (m.result.warnings ?? []).length > 0);
-  if (warned.length > 0) {
-    out.push("### ⚠️ Warnings", "");
-    for (const m of warned)
-      for (const w of m.result.warnings ?? []) out.push(`- **${mdCell(m.result.name)}**: ${mdCell(w)}`);
-    out.push("");
-  }
-  if (withPartitions) {
-    const withParts = [...failed, ...loaded, ...skipped].filter((m) => m.result.partitions.length > 0);
-    if (withParts.length > 0) {
-      out.push("### Partitions", "");
-      for (const m of withParts) {
-        const r = m.result;
-        out.push(
-          `<details><summary>${STATUS_EMOJI[r.status]} ${mdCell(r.name)} — ${plural(r.partitions.length, "partition")}</summary>`,
-          "",
-          renderPartitionTable(r.partitions, PARTITIONS_PER_TABLE),
-          "",
-          "</details>",
-          ""
-        );
-      }
-    }
-  }
-  const gantt = renderGantt(results);
-  if (gantt) {
-    out.push("### Timeline", "");
-    out.push("```mermaid", gantt.source, "```", "");
-    if (gantt.omitted > 0)
-      out.push(`_${plural(gantt.omitted, "table")} not charted (no times, or past the chart’s limit)._`, "");
-  }
+  const [failed, loaded, skipped] = [of("failed"), of("loaded"), of("skipped")];
+  out.push(...failedSection(failed, link), ...loadedSection(loaded, link), ...skippedSection(skipped, link));
+  out.push(...warningsSection(merged));
+  if (withPartitions) out.push(...partitionsSection([...failed, ...loaded, ...skipped]));
+  out.push(...timelineSection(results));
   return out.join("\n");
+}
+function failedSection(failed, link) {
+  if (failed.length === 0) return [];
+  const rows = failed.map((m) => [
+    `**${mdCell(m.result.name)}**`,
+    mdCode(m.result.destination),
+    m.result.failed_step ? mdCode(m.result.failed_step) : "",
+    mdCell(m.result.message ?? firstPartitionMessage(m.result)),
+    link(m)
+  ]);
+  return [
+    `### ${STATUS_EMOJI.failed} Failed (${failed.length})`,
+    "",
+    mdTable(["Table", "Destination", "Step", "Message", "Job"], rows),
+    ""
+  ];
+}
+function loadedSection(loaded, link) {
+  if (loaded.length === 0) return [];
+  const rows = loaded.map((m) => [
+    mdCell(m.result.name),
+    mdCode(m.result.destination),
+    partitionsCell(m.result),
+    formatCount(sumRows(m.result.partitions.map((p) => p.rows))),
+    formatDuration(m.result.duration_ms),
+    link(m)
+  ]);
+  return [
+    `### ${STATUS_EMOJI.loaded} Loaded (${loaded.length})`,
+    "",
+    mdTable(["Table", "Destination", "Partitions", "Rows", "Duration", "Job"], rows),
+    ""
+  ];
+}
+function skippedSection(skipped, link) {
+  if (skipped.length === 0) return [];
+  const rows = skipped.map((m) => [
+    mdCell(m.result.name),
+    mdCode(m.result.destination),
+    formatCount(m.result.partitions.length),
+    mdCell(m.result.message ?? firstPartitionMessage(m.result)),
+    link(m)
+  ]);
+  return [
+    `### ${STATUS_EMOJI.skipped} Skipped (${skipped.length})`,
+    "",
+    "_No source files for these partitions: neither a success nor a failure._",
+    "",
+    mdTable(["Table", "Destination", "Partitions", "Why", "Job"], rows),
+    ""
+  ];
+}
+function warningsSection(merged) {
+  const warned = merged.filter((m) => (m.result.warnings ?? []).length > 0);
+  if (warned.length === 0) return [];
+  const lines = warned.flatMap(
+    (m) => (m.result.warnings ?? []).map((w) => `- **${mdCell(m.result.name)}**: ${mdCell(w)}`)
+  );
+  return ["### ⚠️ Warnings", "", ...lines, ""];
+}
+function partitionsSection(shown) {
+  const withParts = shown.filter((m) => m.result.partitions.length > 0);
+  if (withParts.length === 0) return [];
+  return [
+    "### Partitions",
+    "",
+    ...withParts.flatMap(({ result: r }) => [
+      `<details><summary>${STATUS_EMOJI[r.status]} ${mdCell(r.name)} — ${plural(r.partitions.length, "partition")}</summary>`,
+      "",
+      renderPartitionTable(r.partitions, PARTITIONS_PER_TABLE),
+      "",
+      "</details>",
+      ""
+    ])
+  ];
+}
+function timelineSection(results) {
+  const gantt = renderGantt(results);
+  if (!gantt) return [];
+  const out = ["### Timeline", "", "```mermaid", gantt.source, "```", ""];
+  if (gantt.omitted > 0) {
+    out.push(`_${plural(gantt.omitted, "table")} not charted (no times, or past the chart’s limit)._`, "");
+  }
+  return out;
 }
 function headline2(results, runUrl) {
   const counts = STATUS_ORDER.map(
