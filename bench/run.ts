@@ -2,6 +2,7 @@
 // writes bench/results.json. `--only a,b` runs some of them and merges their figures into
 // the existing results file. The CLI and action figures measure a private bundle built
 // from the current src/ (see private-build.ts).
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { round2 } from './stats.js';
 import { BENCHES, type Bench, SETTINGS } from './suite.js';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Figures renamed since (see docs/benchmarks.md): never carried over from an older results file. */
 const RETIRED = ['detection_latency_ms_mean_blind', 'get_run_calls_per_run_blind'];
 
@@ -33,12 +35,28 @@ function log(line: string): void {
 
 const load1m = () => round2(loadavg()[0] ?? Number.NaN);
 
+/** The code measured: the commit, and the files under src/ and packages/ that differ from it. */
+function sourceState(): { commit: string; changed: string[] } | undefined {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', cwd: ROOT }).trim();
+    const changed = git('status', '--porcelain', '--', 'src', 'packages', 'scripts');
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      changed: changed ? changed.split('\n').map((l) => l.slice(3)) : [],
+    };
+  } catch {
+    return undefined; // not a git checkout: the figures stand without it
+  }
+}
+
 async function main(): Promise<void> {
   const chosen = selected();
   const figures: Record<string, number> = {};
   const details: Record<string, unknown> = {};
   const loads: Record<string, number[]> = {};
   const started = performance.now();
+  // Read before anything is built or run: the others in this checkout may change src/ meanwhile.
+  const source = sourceState();
   const bundle = chosen.some((bench) => bench.needsBundle) ? await buildPrivateCli() : undefined;
   try {
     for (const bench of chosen) {
@@ -71,6 +89,11 @@ async function main(): Promise<void> {
       load_average_1m: { ...previousMachine.load_average_1m, ...loads },
     },
     settings: SETTINGS,
+    // Per benchmark, like the load: a merged results file may hold figures of several states.
+    source: {
+      ...(previous.source as object | undefined),
+      ...Object.fromEntries(chosen.map((bench) => [bench.name, source])),
+    },
     measured_at: new Date().toISOString(),
     details: { ...((previous.details as object | undefined) ?? {}), ...details },
   };

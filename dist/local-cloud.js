@@ -9,4 +9,4 @@ try {
       'run `npm ci` in the checkout first. The other commands run without them. (' + error.message + ')',
   );
 }
-export const { DEFAULT_PROJECT_ID, DEMO_CREDENTIALS, FaultRegistry, LOCAL_AWS_REGION, startLocalCloud, startLoggingEmulator, startS3Emulator } = cloud;
+export const { DEFAULT_PROJECT_ID, DEMO_CREDENTIALS, FaultRegistry, LOCAL_AWS_REGION, startLocalCloud, startLoggingEmulator, startLoggingRestGateway, startS3Emulator } = cloud;

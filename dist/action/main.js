@@ -14,10 +14,10 @@ import {
   pLimit,
   runTable,
   systemClock
-} from "./chunks/chunk-L3F67JDI.js";
+} from "./chunks/chunk-CMUCR3ID.js";
 import {
   renderTableSummary
-} from "./chunks/chunk-NOML3NKD.js";
+} from "./chunks/chunk-2AFOFST4.js";
 import {
   core_exports,
   getInput,
@@ -227,6 +227,8 @@ function describeEvent(event) {
       return `  ${event.table}: ${event.partition}: transfer config ${event.config} ${event.created ? "created" : "reused"}`;
     case "run-started":
       return `  ${event.table}: ${event.partition} → run ${event.run}`;
+    case "run-ended":
+      return `  ${event.table}: ${event.partition} run ${event.state}`;
     case "partition-finished": {
       const { id, status, rows, message } = event.partition;
       const detail = status === "loaded" && rows !== void 0 ? ` (${rows} rows)` : "";
@@ -29046,7 +29048,8 @@ async function runPipeline(planned, settings, request, deps) {
     logging: services.logging,
     clock,
     mayTail: admission.mayTail,
-    onFallback: note
+    onFallback: note,
+    onAnyMessage: admission.nudge
   });
   const wanted = settings.maxParallel + 10;
   if (getMaxListeners(deps.signal) < wanted) setMaxListeners(wanted, deps.signal);

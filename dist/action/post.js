@@ -10,7 +10,7 @@ import {
   createCloudServices,
   maskSecrets,
   parseCleanupState
-} from "./chunks/chunk-L3F67JDI.js";
+} from "./chunks/chunk-CMUCR3ID.js";
 import {
   getState,
   info,

@@ -14,7 +14,7 @@ import {
   readResultFiles,
   renderRunReport,
   renderTextReport
-} from "./chunks/chunk-NOML3NKD.js";
+} from "./chunks/chunk-2AFOFST4.js";
 import {
   info,
   maskCredentialPatterns,
@@ -833,12 +833,7 @@ async function syncAlerts(octokit, results, options) {
     const issue = findAlert(open, result.name);
     if (result.status === "failed") {
       if (issue) {
-        await octokit.rest.issues.createComment({
-          ...repo,
-          issue_number: issue.number,
-          body: failureComment(result, options)
-        });
-        actions.push({ table: result.name, action: "commented", issue: issue.number });
+        actions.push(await commentFailure(octokit, repo, issue.number, result, options));
       } else {
         if (!labelReady) {
           await ensureLabel(octokit, repo, label);
@@ -879,17 +874,18 @@ async function settleOpened(octokit, repo, label, result, options, open, opened)
     now.push({ number: opened, title: "", body: alertMarker(result.name) });
   const actions = await closeDuplicates(octokit, repo, now);
   const kept = now.reduce((a, b) => a.number < b.number ? a : b);
-  if (kept.number !== opened) {
-    await octokit.rest.issues.createComment({
-      ...repo,
-      issue_number: kept.number,
-      body: failureComment(result, options)
-    });
-    actions.push({ table: result.name, action: "commented", issue: kept.number });
-  }
+  if (kept.number !== opened) actions.push(await commentFailure(octokit, repo, kept.number, result, options));
   for (let i = open.length - 1; i >= 0; i--) if (alertTable(open[i]) === result.name) open.splice(i, 1);
   open.push(kept);
   return actions;
+}
+async function commentFailure(octokit, repo, issue, result, options) {
+  await octokit.rest.issues.createComment({
+    ...repo,
+    issue_number: issue,
+    body: failureComment(result, options)
+  });
+  return { table: result.name, action: "commented", issue };
 }
 async function closeDuplicates(octokit, repo, open) {
   const oldest = /* @__PURE__ */ new Map();

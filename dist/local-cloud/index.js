@@ -5879,10 +5879,11 @@ import protobuf2 from "protobufjs";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join as join3 } from "node:path";
-import { loadSync } from "@grpc/proto-loader";
 import protobuf from "protobufjs";
 var DTS_SERVICE_NAME = "google.cloud.bigquery.datatransfer.v1.DataTransferService";
 var LOGGING_SERVICE_NAME = "google.logging.v2.LoggingServiceV2";
+var LOGGING_CONFIG_SERVICE_NAME = "google.logging.v2.ConfigServiceV2";
+var LOGGING_METRICS_SERVICE_NAME = "google.logging.v2.MetricsServiceV2";
 var LOCATIONS_SERVICE_NAME = "google.cloud.location.Locations";
 var require2 = createRequire(import.meta.url);
 function packageDir(name) {
@@ -5903,7 +5904,6 @@ function protoDirOf(name) {
   return dir;
 }
 function loadProto(serviceName, protoPaths, includeDirs) {
-  const packageDefinition = loadSync(protoPaths, { ...PROTO_LOADER_OPTIONS, includeDirs });
   const root = new protobuf.Root();
   root.resolvePath = (origin, target) => {
     if (target.startsWith("/") || existsSync(target)) return target;
@@ -5915,17 +5915,44 @@ function loadProto(serviceName, protoPaths, includeDirs) {
   };
   root.loadSync(protoPaths, { keepCase: PROTO_LOADER_OPTIONS.keepCase });
   root.resolveAll();
-  return serviceOf({ serviceName, protoPaths, includeDirs, packageDefinition, root });
+  return serviceOf({ serviceName, protoPaths, includeDirs, root });
+}
+function methodDefinition(serviceName, method) {
+  const { resolvedRequestType: request, resolvedResponseType: response } = method;
+  if (!request || !response) throw new Error(`${serviceName}/${method.name} has unresolved message types.`);
+  const serializer = (type) => (value) => {
+    if (Array.isArray(value)) {
+      throw new Error(`Failed to serialize message: expected an object of ${type.name}, got an array.`);
+    }
+    return type.encode(type.fromObject(value)).finish();
+  };
+  const deserializer = (type) => (bytes) => type.toObject(type.decode(bytes), PROTO_LOADER_OPTIONS);
+  return {
+    path: `/${serviceName}/${method.name}`,
+    requestStream: method.requestStream === true,
+    responseStream: method.responseStream === true,
+    requestSerialize: serializer(request),
+    requestDeserialize: deserializer(request),
+    responseSerialize: serializer(response),
+    responseDeserialize: deserializer(response),
+    originalName: method.name.replace(/^./, (char) => char.toLowerCase())
+  };
 }
 function serviceOf(loaded) {
-  const { serviceName, protoPaths, packageDefinition, root } = loaded;
-  const serviceDefinition = packageDefinition[serviceName];
-  if (!serviceDefinition) throw new Error(`Service ${serviceName} is not in ${protoPaths.join(", ")}.`);
-  return { ...loaded, serviceDefinition, service: root.lookupService(serviceName) };
+  const { serviceName, protoPaths, root } = loaded;
+  const service = root.lookup(serviceName);
+  if (!(service instanceof protobuf.Service)) {
+    throw new Error(`Service ${serviceName} is not in ${protoPaths.join(", ")}.`);
+  }
+  const serviceDefinition = {};
+  for (const method of service.methodsArray)
+    serviceDefinition[method.name] = methodDefinition(serviceName, method);
+  return { ...loaded, serviceDefinition, service };
 }
 var dtsProto;
 var loggingProto;
 var locationsProto;
+var loggingMixinProtos;
 function loadDtsProto() {
   if (!dtsProto) {
     const dtsDir = protoDirOf("@google-cloud/bigquery-data-transfer");
@@ -5947,11 +5974,19 @@ function loadLoggingProto() {
     const gaxDir = protoDirOf("google-gax");
     loggingProto = loadProto(
       LOGGING_SERVICE_NAME,
-      [join3(loggingDir, "google/logging/v2/logging.proto")],
+      ["logging.proto", "logging_config.proto", "logging_metrics.proto"].map(
+        (file) => join3(loggingDir, "google/logging/v2", file)
+      ),
       [loggingDir, gaxDir]
     );
   }
   return loggingProto;
+}
+function loadLoggingMixinProtos() {
+  loggingMixinProtos ??= [LOGGING_CONFIG_SERVICE_NAME, LOGGING_METRICS_SERVICE_NAME].map(
+    (serviceName) => serviceOf({ ...loadLoggingProto(), serviceName })
+  );
+  return loggingMixinProtos;
 }
 function loadLocationsProto() {
   locationsProto ??= serviceOf({ ...loadDtsProto(), serviceName: LOCATIONS_SERVICE_NAME });
@@ -7746,25 +7781,278 @@ var FaultRegistry = class {
   }
 };
 
+// packages/local-cloud/src/rpc/rest-gateway.ts
+import { createServer as createServer3 } from "node:http";
+import { status as status15 } from "@grpc/grpc-js";
+
+// packages/local-cloud/src/rpc/rest-request.ts
+import { fromProto3JSON, toProto3JSON } from "proto3-json-serializer";
+var NUMBER_TYPES = /* @__PURE__ */ new Set(["int32", "uint32", "sint32", "fixed32", "sfixed32", "double", "float"]);
+var BadRequestError = class extends Error {
+  name = "BadRequestError";
+};
+function setPath(target, path, value) {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next === "object" && next !== null && !Array.isArray(next)) node = next;
+    else {
+      const created = {};
+      node[key] = created;
+      node = created;
+    }
+  }
+  const last = path[path.length - 1];
+  if (last !== void 0) node[last] = value;
+}
+function queryValue(type, path, values) {
+  let current = type;
+  let field;
+  for (const [index, name] of path.entries()) {
+    field = current.fields[name];
+    if (!field) return void 0;
+    if (index < path.length - 1) {
+      const next = field.resolve().resolvedType;
+      if (!next || !("fields" in next)) return void 0;
+      current = next;
+    }
+  }
+  if (!field) return void 0;
+  const isEnum = field.resolve().resolvedType !== null && !("fields" in (field.resolvedType ?? {}));
+  const convert = (value) => {
+    if (NUMBER_TYPES.has(field.type) || isEnum && /^\d+$/.test(value)) return Number(value);
+    return field.type === "bool" ? value === "true" : value;
+  };
+  return field.repeated ? values.map(convert) : convert(values[values.length - 1] ?? "");
+}
+function buildRequest(route, pathValues, query, bodyText) {
+  const requestType = route.method.resolvedRequestType;
+  if (!requestType) throw new Error(`Unresolved request type of ${route.method.name}.`);
+  let json = {};
+  if (route.body !== "" && bodyText.trim() !== "") {
+    let body;
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      throw new BadRequestError("The request body is not valid JSON.");
+    }
+    if (route.body === "*") {
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        throw new BadRequestError("The request body must be a JSON object.");
+      }
+      json = body;
+    } else setPath(json, route.body.split("."), body);
+  }
+  const keys = new Set([...query.keys()].filter((key) => !key.startsWith("$")));
+  for (const key of keys) {
+    const path = key.split(".");
+    const value = queryValue(requestType, path, query.getAll(key));
+    if (value === void 0)
+      throw new BadRequestError(`Unknown query parameter "${key}" for ${route.method.name}.`);
+    setPath(json, path, value);
+  }
+  route.variables.forEach((path, index) => {
+    setPath(json, path, pathValues[index] ?? "");
+  });
+  let message;
+  try {
+    message = fromProto3JSON(requestType, json);
+  } catch (error) {
+    throw new BadRequestError(`Invalid ${requestType.name}: ${error.message}`);
+  }
+  if (!message) throw new BadRequestError(`Invalid ${requestType.name}.`);
+  return requestType.toObject(message, PROTO_LOADER_OPTIONS);
+}
+function encodeResponse(route, response, numericEnums) {
+  const responseType = route.method.resolvedResponseType;
+  if (!responseType) throw new Error(`Unresolved response type of ${route.method.name}.`);
+  return toProto3JSON(responseType.fromObject(response), { numericEnums }) ?? {};
+}
+
+// packages/local-cloud/src/rpc/rest-routes.ts
+var HTTP_OPTION = "(google.api.http)";
+var HTTP_METHODS = ["get", "post", "put", "patch", "delete"];
+function snakeToCamel(name) {
+  return name.replace(/_([a-z0-9])/g, (_, char) => char.toUpperCase());
+}
+function escapeRegExp2(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function segmentPattern(pattern) {
+  return pattern.split("/").map((segment) => segment === "**" ? ".+" : segment === "*" ? "[^/]+" : escapeRegExp2(segment)).join("/");
+}
+function compileTemplate(template) {
+  const variables = [];
+  let source2 = "";
+  let rest = template;
+  for (; ; ) {
+    const match = /^([^{]*)\{([^}=]+)(?:=([^}]*))?\}(.*)$/.exec(rest);
+    if (!match) break;
+    const [, before = "", field = "", pattern = "*", after = ""] = match;
+    source2 += `${escapeRegExp2(before)}(${segmentPattern(pattern)})`;
+    variables.push(field.split(".").map(snakeToCamel));
+    rest = after;
+  }
+  source2 += escapeRegExp2(rest);
+  return { pattern: new RegExp(`^${source2}$`), variables };
+}
+function rulesOf(method) {
+  const rules = [];
+  for (const option of method.parsedOptions ?? []) {
+    const rule = option[HTTP_OPTION];
+    if (!rule) continue;
+    rules.push(rule);
+    const extra = rule.additional_bindings;
+    if (extra) rules.push(...Array.isArray(extra) ? extra : [extra]);
+  }
+  return rules;
+}
+function compileRoutes(service) {
+  const routes = [];
+  for (const method of service.methodsArray) {
+    for (const rule of rulesOf(method)) {
+      for (const httpMethod of HTTP_METHODS) {
+        const template = rule[httpMethod];
+        if (!template) continue;
+        const { pattern, variables } = compileTemplate(template);
+        const body = rule.body === void 0 || rule.body === "*" ? rule.body ?? "" : snakeToCamel(rule.body);
+        routes.push({ method, httpMethod: httpMethod.toUpperCase(), template, pattern, variables, body });
+      }
+    }
+  }
+  return routes;
+}
+function findRoute2(routes, httpMethod, path) {
+  for (const route of routes) {
+    if (route.httpMethod !== httpMethod) continue;
+    const match = route.pattern.exec(path);
+    if (match) return { route, values: match.slice(1).map((value) => decodeURIComponent(value)) };
+  }
+  return void 0;
+}
+
+// packages/local-cloud/src/rpc/rest-gateway.ts
+var MAX_BODY_BYTES3 = 32 * 1024 * 1024;
+var HTTP_STATUS = {
+  [status15.CANCELLED]: 499,
+  [status15.UNKNOWN]: 500,
+  [status15.INVALID_ARGUMENT]: 400,
+  [status15.DEADLINE_EXCEEDED]: 504,
+  [status15.NOT_FOUND]: 404,
+  [status15.ALREADY_EXISTS]: 409,
+  [status15.PERMISSION_DENIED]: 403,
+  [status15.RESOURCE_EXHAUSTED]: 429,
+  [status15.FAILED_PRECONDITION]: 400,
+  [status15.ABORTED]: 409,
+  [status15.OUT_OF_RANGE]: 400,
+  [status15.UNIMPLEMENTED]: 501,
+  [status15.INTERNAL]: 500,
+  [status15.UNAVAILABLE]: 503,
+  [status15.DATA_LOSS]: 500,
+  [status15.UNAUTHENTICATED]: 401
+};
+function routesOf(served) {
+  const service = served.root.lookupService(served.serviceName);
+  service.resolveAll();
+  return { served, routes: compileRoutes(service) };
+}
+async function startRestGateway(options) {
+  const services = [options, ...options.mixins ?? []].map(routesOf);
+  const stopping = new AbortController();
+  async function handle2(request, response) {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    let served;
+    let found;
+    for (const candidate of services) {
+      found = findRoute2(candidate.routes, request.method ?? "GET", url.pathname);
+      served = candidate.served;
+      if (found) break;
+    }
+    if (!found || !served) {
+      throw new RpcError(
+        status15.NOT_FOUND,
+        `No ${options.serviceName} method answers ${request.method} ${url.pathname} in the local cloud.`
+      );
+    }
+    const name = found.route.method.name;
+    const handler = served.handlers[name];
+    if (!handler) throw unimplemented(served.serviceName, name);
+    const bodyText = await readBody2(request);
+    const rpcRequest = buildRequest(found.route, found.values, url.searchParams, bodyText);
+    const verdict = await applyRpcFault(options.faults, options.faultService, name);
+    if (verdict.kind === "fail") throw verdict.error;
+    if (verdict.kind === "hang") {
+      await new Promise((_, reject) => {
+        stopping.signal.addEventListener("abort", () => reject(new Error("gateway stopped")), { once: true });
+      });
+    }
+    const result = await handler(rpcRequest);
+    const numericEnums = (url.searchParams.get("$alt") ?? "").includes("enum-encoding=int");
+    sendJson(response, 200, encodeResponse(found.route, result, numericEnums));
+  }
+  const server = createServer3((request, response) => {
+    handle2(request, response).catch((error) => {
+      if (stopping.signal.aborted) return;
+      sendError2(response, error);
+    });
+  });
+  const listening = await listenOnLoopback(server, options.host, options.port);
+  return {
+    hostPort: listening.hostPort,
+    url: listening.url,
+    async stop() {
+      stopping.abort();
+      await listening.stop();
+    }
+  };
+}
+async function readBody2(request) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES3) throw new BadRequestError(`The request body exceeds ${MAX_BODY_BYTES3} bytes.`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+function sendJson(response, httpStatus, body) {
+  if (response.headersSent) return;
+  const text = JSON.stringify(body);
+  response.writeHead(httpStatus, {
+    "content-type": "application/json; charset=UTF-8",
+    "content-length": Buffer.byteLength(text)
+  });
+  response.end(text);
+}
+function sendError2(response, error) {
+  const code = error instanceof RpcError ? error.code : error instanceof BadRequestError ? status15.INVALID_ARGUMENT : status15.INTERNAL;
+  const message = error instanceof Error ? error.message : String(error);
+  const details = error instanceof DetailedRpcError ? restErrorDetails(error) : {};
+  sendJson(response, HTTP_STATUS[code] ?? 500, {
+    error: { code: HTTP_STATUS[code] ?? 500, message, status: status15[code], ...details }
+  });
+}
+
 // packages/local-cloud/src/logging/handlers.ts
-import { status as status17 } from "@grpc/grpc-js";
+import { status as status18 } from "@grpc/grpc-js";
 
 // packages/local-cloud/src/logging/log-query.ts
-import { status as status15 } from "@grpc/grpc-js";
+import { status as status16 } from "@grpc/grpc-js";
 var DEFAULT_PAGE_SIZE = 50;
 var MAX_PAGE_SIZE2 = 1e3;
 var PARENT2 = /^(projects|organizations|folders|billingAccounts)\/[^/]+$/;
 function validateResourceNames(names) {
   if (names.length === 0) {
     throw new RpcError(
-      status15.INVALID_ARGUMENT,
+      status16.INVALID_ARGUMENT,
       'resourceNames is required: name the project, e.g. "projects/P".'
     );
   }
   for (const name of names) {
     if (!PARENT2.test(name)) {
       throw new RpcError(
-        status15.INVALID_ARGUMENT,
+        status16.INVALID_ARGUMENT,
         `Invalid resource name "${name}": use "projects/PROJECT_ID" (log buckets and views are not emulated).`
       );
     }
@@ -7774,7 +8062,7 @@ function validateResourceNames(names) {
 function validateParent(parent) {
   if (!PARENT2.test(parent)) {
     throw new RpcError(
-      status15.INVALID_ARGUMENT,
+      status16.INVALID_ARGUMENT,
       `Invalid parent "${parent}": use "projects/PROJECT_ID" (or organizations/, folders/, billingAccounts/).`
     );
   }
@@ -7785,14 +8073,14 @@ function parseOrderBy(orderBy) {
   if (normalized === "" || normalized === "timestamp" || normalized === "timestamp asc") return false;
   if (normalized === "timestamp desc") return true;
   throw new RpcError(
-    status15.INVALID_ARGUMENT,
+    status16.INVALID_ARGUMENT,
     `Invalid orderBy "${orderBy}": only "timestamp asc" and "timestamp desc" are supported.`
   );
 }
 function validatePageSize(pageSize) {
   if (pageSize < 0 || pageSize > MAX_PAGE_SIZE2) {
     throw new RpcError(
-      status15.INVALID_ARGUMENT,
+      status16.INVALID_ARGUMENT,
       `pageSize must be between 0 and ${MAX_PAGE_SIZE2}, got ${pageSize}: page through larger results with pageToken.`
     );
   }
@@ -7811,7 +8099,7 @@ function decodePageToken(token, key) {
   } catch {
   }
   throw new RpcError(
-    status15.INVALID_ARGUMENT,
+    status16.INVALID_ARGUMENT,
     "Invalid pageToken: it must come from a previous response to the same request."
   );
 }
@@ -7968,7 +8256,7 @@ var RESOURCE_DESCRIPTORS = [
 ];
 
 // packages/local-cloud/src/logging/write-entries.ts
-import { status as status16 } from "@grpc/grpc-js";
+import { status as status17 } from "@grpc/grpc-js";
 var MAX_ENTRY_BYTES = 256 * 1024;
 var LOG_NAME = /^((?:projects|organizations|folders|billingAccounts)\/[^/]+)\/logs\/([^/]+)$/;
 var LOG_ID_CHARACTERS = /^[A-Za-z0-9/_\-.]+$/;
@@ -7982,7 +8270,7 @@ function checkLogName(logName, where) {
   }
   if (!match || logId.length >= 512 || !LOG_ID_CHARACTERS.test(logId)) {
     throw new RpcError(
-      status16.INVALID_ARGUMENT,
+      status17.INVALID_ARGUMENT,
       `${where} "${logName}" is invalid: use "projects/PROJECT_ID/logs/LOG_ID" with LOG_ID under 512 characters of letters, digits, "_", "-", "." and "/" (written URL-encoded as %2F).`
     );
   }
@@ -8003,12 +8291,12 @@ function draftOf(entry, index, request) {
   const ownResource = entry.resource;
   const resource2 = ownResource?.type ? ownResource : request.resource;
   if (!resource2?.type) {
-    throw new RpcError(status16.INVALID_ARGUMENT, `${where}.resource is required (e.g. {type: "global"}).`);
+    throw new RpcError(status17.INVALID_ARGUMENT, `${where}.resource is required (e.g. {type: "global"}).`);
   }
   const size = entrySize(entry);
   if (size > MAX_ENTRY_BYTES) {
     throw new RpcError(
-      status16.INVALID_ARGUMENT,
+      status17.INVALID_ARGUMENT,
       `${where} is ${size} bytes; Cloud Logging accepts entries of at most ${MAX_ENTRY_BYTES} bytes.`
     );
   }
@@ -8045,7 +8333,7 @@ function payloadOf(entry) {
 function checkEntries(request) {
   const entries = request.entries ?? [];
   if (entries.length === 0) {
-    throw new RpcError(status16.INVALID_ARGUMENT, "entries: at least one log entry is required.");
+    throw new RpcError(status17.INVALID_ARGUMENT, "entries: at least one log entry is required.");
   }
   const drafts = [];
   const errors = [];
@@ -8090,12 +8378,12 @@ function createLoggingHandlers(store) {
       const write2 = request;
       const { drafts, errors } = checkEntries(write2);
       if (errors.length > 0 && !write2.partialSuccess) {
-        throw new RpcError(status17.INVALID_ARGUMENT, `Nothing was written. ${errors.join(" ")}`);
+        throw new RpcError(status18.INVALID_ARGUMENT, `Nothing was written. ${errors.join(" ")}`);
       }
       if (!write2.dryRun) store.write(drafts);
       if (errors.length > 0) {
         throw new RpcError(
-          status17.INVALID_ARGUMENT,
+          status18.INVALID_ARGUMENT,
           `${drafts.length} of ${drafts.length + errors.length} entries were written (partialSuccess); refused: ${errors.join(" ")}`
         );
       }
@@ -8121,7 +8409,7 @@ function createLoggingHandlers(store) {
 }
 
 // packages/local-cloud/src/logging/log-store.ts
-import { status as status19 } from "@grpc/grpc-js";
+import { status as status20 } from "@grpc/grpc-js";
 
 // packages/local-cloud/src/logging/entry-schema.ts
 var HTTP_REQUEST = {
@@ -8336,7 +8624,7 @@ function matchValues(values, comparator, literal) {
 }
 
 // packages/local-cloud/src/logging/filter-parser.ts
-import { status as status18 } from "@grpc/grpc-js";
+import { status as status19 } from "@grpc/grpc-js";
 
 // packages/local-cloud/src/logging/filter-parser.generated.js
 function at(loc) {
@@ -10548,7 +10836,7 @@ function filterError(filter, at2, problem) {
   const lineText = filter.split(/\r\n|\r|\n/)[at2.line - 1] ?? "";
   const caret = `${" ".repeat(Math.max(0, at2.column - 1))}^`;
   return new RpcError(
-    status18.INVALID_ARGUMENT,
+    status19.INVALID_ARGUMENT,
     `Unparseable filter at line ${at2.line}, column ${at2.column}: ${problem}
   ${lineText}
   ${caret}`
@@ -10557,7 +10845,7 @@ function filterError(filter, at2, problem) {
 function parseLogFilter(filter) {
   if (filter.length > MAX_FILTER_LENGTH) {
     throw new RpcError(
-      status18.INVALID_ARGUMENT,
+      status19.INVALID_ARGUMENT,
       `The filter is ${filter.length} characters long; Cloud Logging accepts at most ${MAX_FILTER_LENGTH}.`
     );
   }
@@ -11042,7 +11330,7 @@ var LogStore = class {
   deleteLog(logName) {
     const kept = this.records.filter((record) => record.entry.logName !== logName);
     if (kept.length === this.records.length) {
-      throw new RpcError(status19.NOT_FOUND, `Log ${logName} does not exist (it holds no entries).`);
+      throw new RpcError(status20.NOT_FOUND, `Log ${logName} does not exist (it holds no entries).`);
     }
     for (const record of this.records) {
       if (record.entry.logName === logName) this.keys.delete(duplicateKey(record));
@@ -11061,7 +11349,7 @@ function compareRecords(a, b) {
 }
 
 // packages/local-cloud/src/logging/tail.ts
-import { Metadata as Metadata3, status as status20 } from "@grpc/grpc-js";
+import { Metadata as Metadata3, status as status21 } from "@grpc/grpc-js";
 var DEFAULT_BUFFER_WINDOW_MS = 2e3;
 var MAX_BUFFER_WINDOW_MS = 6e4;
 var DEFAULT_MAX_TAIL_SESSIONS = 10;
@@ -11126,7 +11414,7 @@ function bufferWindowMs(value) {
   const ms = Number(seconds) * 1e3 + Math.floor(nanos / 1e6);
   if (!Number.isFinite(ms) || ms < 0 || ms > MAX_BUFFER_WINDOW_MS) {
     throw new RpcError(
-      status20.INVALID_ARGUMENT,
+      status21.INVALID_ARGUMENT,
       `buffer_window must be between 0 and ${MAX_BUFFER_WINDOW_MS / 1e3} seconds, got ${ms / 1e3}s.`
     );
   }
@@ -11146,7 +11434,7 @@ function createTailService(options) {
         const full = parents.find((parent) => openIn(parent) >= maxSessions);
         if (full) {
           throw new RpcError(
-            status20.RESOURCE_EXHAUSTED,
+            status21.RESOURCE_EXHAUSTED,
             `Quota exceeded: at most ${maxSessions} live tailing sessions may be open at once in ${full}; close a session (or read with ListLogEntries) and try again.`
           );
         }
@@ -11155,7 +11443,7 @@ function createTailService(options) {
         sessions.set(opened, parents);
         opened.start(options.store, parents, matches2, windowMs);
       } catch (error) {
-        const rpcError = error instanceof RpcError ? error : new RpcError(status20.INTERNAL, `Internal error: ${String(error)}`);
+        const rpcError = error instanceof RpcError ? error : new RpcError(status21.INTERNAL, `Internal error: ${String(error)}`);
         call.emit("error", { code: rpcError.code, details: rpcError.message });
       }
     });
@@ -11169,7 +11457,7 @@ function createTailService(options) {
     openSessions: () => sessions.size,
     stop() {
       for (const session of [...sessions.keys()]) {
-        session.fail(new RpcError(status20.UNAVAILABLE, "The local Cloud Logging is shutting down."));
+        session.fail(new RpcError(status21.UNAVAILABLE, "The local Cloud Logging is shutting down."));
       }
     }
   };
@@ -11185,6 +11473,9 @@ async function startLoggingEmulator(options) {
     proto: loadLoggingProto(),
     handlers,
     streamHandlers: { TailLogEntries: tail.handler },
+    // Logging clients call sinks, buckets, views, exclusions and metrics on this endpoint:
+    // served so that each of those calls answers UNIMPLEMENTED by name, not as an unknown service.
+    mixins: loadLoggingMixinProtos().map((proto) => ({ proto, handlers: {} })),
     faults: options.faults,
     faultService: "logging",
     ...options.host === void 0 ? {} : { host: options.host },
@@ -11203,257 +11494,16 @@ async function startLoggingEmulator(options) {
     }
   };
 }
-
-// packages/local-cloud/src/rpc/rest-gateway.ts
-import { createServer as createServer3 } from "node:http";
-import { status as status21 } from "@grpc/grpc-js";
-
-// packages/local-cloud/src/rpc/rest-request.ts
-import { fromProto3JSON, toProto3JSON } from "proto3-json-serializer";
-var NUMBER_TYPES = /* @__PURE__ */ new Set(["int32", "uint32", "sint32", "fixed32", "sfixed32", "double", "float"]);
-var BadRequestError = class extends Error {
-  name = "BadRequestError";
-};
-function setPath(target, path, value) {
-  let node = target;
-  for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    if (typeof next === "object" && next !== null && !Array.isArray(next)) node = next;
-    else {
-      const created = {};
-      node[key] = created;
-      node = created;
-    }
-  }
-  const last = path[path.length - 1];
-  if (last !== void 0) node[last] = value;
-}
-function queryValue(type, path, values) {
-  let current = type;
-  let field;
-  for (const [index, name] of path.entries()) {
-    field = current.fields[name];
-    if (!field) return void 0;
-    if (index < path.length - 1) {
-      const next = field.resolve().resolvedType;
-      if (!next || !("fields" in next)) return void 0;
-      current = next;
-    }
-  }
-  if (!field) return void 0;
-  const isEnum = field.resolve().resolvedType !== null && !("fields" in (field.resolvedType ?? {}));
-  const convert = (value) => {
-    if (NUMBER_TYPES.has(field.type) || isEnum && /^\d+$/.test(value)) return Number(value);
-    return field.type === "bool" ? value === "true" : value;
-  };
-  return field.repeated ? values.map(convert) : convert(values[values.length - 1] ?? "");
-}
-function buildRequest(route, pathValues, query, bodyText) {
-  const requestType = route.method.resolvedRequestType;
-  if (!requestType) throw new Error(`Unresolved request type of ${route.method.name}.`);
-  let json = {};
-  if (route.body !== "" && bodyText.trim() !== "") {
-    let body;
-    try {
-      body = JSON.parse(bodyText);
-    } catch {
-      throw new BadRequestError("The request body is not valid JSON.");
-    }
-    if (route.body === "*") {
-      if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        throw new BadRequestError("The request body must be a JSON object.");
-      }
-      json = body;
-    } else setPath(json, route.body.split("."), body);
-  }
-  const keys = new Set([...query.keys()].filter((key) => !key.startsWith("$")));
-  for (const key of keys) {
-    const path = key.split(".");
-    const value = queryValue(requestType, path, query.getAll(key));
-    if (value === void 0)
-      throw new BadRequestError(`Unknown query parameter "${key}" for ${route.method.name}.`);
-    setPath(json, path, value);
-  }
-  route.variables.forEach((path, index) => {
-    setPath(json, path, pathValues[index] ?? "");
-  });
-  let message;
-  try {
-    message = fromProto3JSON(requestType, json);
-  } catch (error) {
-    throw new BadRequestError(`Invalid ${requestType.name}: ${error.message}`);
-  }
-  if (!message) throw new BadRequestError(`Invalid ${requestType.name}.`);
-  return requestType.toObject(message, PROTO_LOADER_OPTIONS);
-}
-function encodeResponse(route, response, numericEnums) {
-  const responseType = route.method.resolvedResponseType;
-  if (!responseType) throw new Error(`Unresolved response type of ${route.method.name}.`);
-  return toProto3JSON(responseType.fromObject(response), { numericEnums }) ?? {};
-}
-
-// packages/local-cloud/src/rpc/rest-routes.ts
-var HTTP_OPTION = "(google.api.http)";
-var HTTP_METHODS = ["get", "post", "put", "patch", "delete"];
-function snakeToCamel(name) {
-  return name.replace(/_([a-z0-9])/g, (_, char) => char.toUpperCase());
-}
-function escapeRegExp2(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function segmentPattern(pattern) {
-  return pattern.split("/").map((segment) => segment === "**" ? ".+" : segment === "*" ? "[^/]+" : escapeRegExp2(segment)).join("/");
-}
-function compileTemplate(template) {
-  const variables = [];
-  let source2 = "";
-  let rest = template;
-  for (; ; ) {
-    const match = /^([^{]*)\{([^}=]+)(?:=([^}]*))?\}(.*)$/.exec(rest);
-    if (!match) break;
-    const [, before = "", field = "", pattern = "*", after = ""] = match;
-    source2 += `${escapeRegExp2(before)}(${segmentPattern(pattern)})`;
-    variables.push(field.split(".").map(snakeToCamel));
-    rest = after;
-  }
-  source2 += escapeRegExp2(rest);
-  return { pattern: new RegExp(`^${source2}$`), variables };
-}
-function rulesOf(method) {
-  const rules = [];
-  for (const option of method.parsedOptions ?? []) {
-    const rule = option[HTTP_OPTION];
-    if (!rule) continue;
-    rules.push(rule);
-    const extra = rule.additional_bindings;
-    if (extra) rules.push(...Array.isArray(extra) ? extra : [extra]);
-  }
-  return rules;
-}
-function compileRoutes(service) {
-  const routes = [];
-  for (const method of service.methodsArray) {
-    for (const rule of rulesOf(method)) {
-      for (const httpMethod of HTTP_METHODS) {
-        const template = rule[httpMethod];
-        if (!template) continue;
-        const { pattern, variables } = compileTemplate(template);
-        const body = rule.body === void 0 || rule.body === "*" ? rule.body ?? "" : snakeToCamel(rule.body);
-        routes.push({ method, httpMethod: httpMethod.toUpperCase(), template, pattern, variables, body });
-      }
-    }
-  }
-  return routes;
-}
-function findRoute2(routes, httpMethod, path) {
-  for (const route of routes) {
-    if (route.httpMethod !== httpMethod) continue;
-    const match = route.pattern.exec(path);
-    if (match) return { route, values: match.slice(1).map((value) => decodeURIComponent(value)) };
-  }
-  return void 0;
-}
-
-// packages/local-cloud/src/rpc/rest-gateway.ts
-var MAX_BODY_BYTES3 = 32 * 1024 * 1024;
-var HTTP_STATUS = {
-  [status21.CANCELLED]: 499,
-  [status21.UNKNOWN]: 500,
-  [status21.INVALID_ARGUMENT]: 400,
-  [status21.DEADLINE_EXCEEDED]: 504,
-  [status21.NOT_FOUND]: 404,
-  [status21.ALREADY_EXISTS]: 409,
-  [status21.PERMISSION_DENIED]: 403,
-  [status21.RESOURCE_EXHAUSTED]: 429,
-  [status21.FAILED_PRECONDITION]: 400,
-  [status21.ABORTED]: 409,
-  [status21.OUT_OF_RANGE]: 400,
-  [status21.UNIMPLEMENTED]: 501,
-  [status21.INTERNAL]: 500,
-  [status21.UNAVAILABLE]: 503,
-  [status21.DATA_LOSS]: 500,
-  [status21.UNAUTHENTICATED]: 401
-};
-function routesOf(served) {
-  const service = served.root.lookupService(served.serviceName);
-  service.resolveAll();
-  return { served, routes: compileRoutes(service) };
-}
-async function startRestGateway(options) {
-  const services = [options, ...options.mixins ?? []].map(routesOf);
-  const stopping = new AbortController();
-  async function handle2(request, response) {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    let served;
-    let found;
-    for (const candidate of services) {
-      found = findRoute2(candidate.routes, request.method ?? "GET", url.pathname);
-      served = candidate.served;
-      if (found) break;
-    }
-    if (!found || !served) {
-      throw new RpcError(
-        status21.NOT_FOUND,
-        `No ${options.serviceName} method answers ${request.method} ${url.pathname} in the local cloud.`
-      );
-    }
-    const name = found.route.method.name;
-    const handler = served.handlers[name];
-    if (!handler) throw unimplemented(served.serviceName, name);
-    const bodyText = await readBody2(request);
-    const rpcRequest = buildRequest(found.route, found.values, url.searchParams, bodyText);
-    const verdict = await applyRpcFault(options.faults, options.faultService, name);
-    if (verdict.kind === "fail") throw verdict.error;
-    if (verdict.kind === "hang") {
-      await new Promise((_, reject) => {
-        stopping.signal.addEventListener("abort", () => reject(new Error("gateway stopped")), { once: true });
-      });
-    }
-    const result = await handler(rpcRequest);
-    const numericEnums = (url.searchParams.get("$alt") ?? "").includes("enum-encoding=int");
-    sendJson(response, 200, encodeResponse(found.route, result, numericEnums));
-  }
-  const server = createServer3((request, response) => {
-    handle2(request, response).catch((error) => {
-      if (stopping.signal.aborted) return;
-      sendError2(response, error);
-    });
-  });
-  const listening = await listenOnLoopback(server, options.host, options.port);
-  return {
-    hostPort: listening.hostPort,
-    url: listening.url,
-    async stop() {
-      stopping.abort();
-      await listening.stop();
-    }
-  };
-}
-async function readBody2(request) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES3) throw new BadRequestError(`The request body exceeds ${MAX_BODY_BYTES3} bytes.`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-function sendJson(response, httpStatus, body) {
-  if (response.headersSent) return;
-  const text = JSON.stringify(body);
-  response.writeHead(httpStatus, {
-    "content-type": "application/json; charset=UTF-8",
-    "content-length": Buffer.byteLength(text)
-  });
-  response.end(text);
-}
-function sendError2(response, error) {
-  const code = error instanceof RpcError ? error.code : error instanceof BadRequestError ? status21.INVALID_ARGUMENT : status21.INTERNAL;
-  const message = error instanceof Error ? error.message : String(error);
-  const details = error instanceof DetailedRpcError ? restErrorDetails(error) : {};
-  sendJson(response, HTTP_STATUS[code] ?? 500, {
-    error: { code: HTTP_STATUS[code] ?? 500, message, status: status21[code], ...details }
+function startLoggingRestGateway(options) {
+  return startRestGateway({
+    root: loadLoggingProto().root,
+    serviceName: LOGGING_SERVICE_NAME,
+    handlers: options.handlers,
+    mixins: loadLoggingMixinProtos().map(({ root, serviceName }) => ({ root, serviceName, handlers: {} })),
+    faults: options.faults,
+    faultService: "logging",
+    host: options.host,
+    port: options.port
   });
 }
 
@@ -11955,14 +12005,7 @@ async function startLocalCloud(options = {}) {
         faultService: "dts",
         host: HOST
       }).then(track),
-      startRestGateway({
-        root: loadLoggingProto().root,
-        serviceName: LOGGING_SERVICE_NAME,
-        handlers: logging.handlers,
-        faults,
-        faultService: "logging",
-        host: HOST
-      }).then(track),
+      startLoggingRestGateway({ handlers: logging.handlers, faults, host: HOST }).then(track),
       startAdminServer({ faults, denyBucket: s3.denyBucket, stats, host: HOST }).then(track)
     ]);
     const env = {
@@ -12012,5 +12055,6 @@ export {
   LOCAL_AWS_REGION,
   startLocalCloud,
   startLoggingEmulator,
+  startLoggingRestGateway,
   startS3Emulator
 };

@@ -71,12 +71,7 @@ export async function syncAlerts(
     const issue = findAlert(open, result.name);
     if (result.status === 'failed') {
       if (issue) {
-        await octokit.rest.issues.createComment({
-          ...repo,
-          issue_number: issue.number,
-          body: failureComment(result, options),
-        });
-        actions.push({ table: result.name, action: 'commented', issue: issue.number });
+        actions.push(await commentFailure(octokit, repo, issue.number, result, options));
       } else {
         if (!labelReady) {
           await ensureLabel(octokit, repo, label);
@@ -131,18 +126,27 @@ async function settleOpened(
     now.push({ number: opened, title: '', body: alertMarker(result.name) });
   const actions = await closeDuplicates(octokit, repo, now);
   const kept = now.reduce((a, b) => (a.number < b.number ? a : b));
-  if (kept.number !== opened) {
-    await octokit.rest.issues.createComment({
-      ...repo,
-      issue_number: kept.number,
-      body: failureComment(result, options),
-    });
-    actions.push({ table: result.name, action: 'commented', issue: kept.number });
-  }
+  if (kept.number !== opened) actions.push(await commentFailure(octokit, repo, kept.number, result, options));
   // Remember it, so the same table twice in one batch still makes one issue.
   for (let i = open.length - 1; i >= 0; i--) if (alertTable(open[i]!) === result.name) open.splice(i, 1);
   open.push(kept);
   return actions;
+}
+
+/** Adds this run's failure of a table to the alert issue already open for it. */
+async function commentFailure(
+  octokit: GitHubClient,
+  repo: { owner: string; repo: string },
+  issue: number,
+  result: TableResult,
+  options: AlertOptions,
+): Promise<AlertAction> {
+  await octokit.rest.issues.createComment({
+    ...repo,
+    issue_number: issue,
+    body: failureComment(result, options),
+  });
+  return { table: result.name, action: 'commented', issue };
 }
 
 /** Closes every open alert but the oldest of each table, pointing at the one that stays. */

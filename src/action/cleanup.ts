@@ -3,13 +3,14 @@
 // config it cannot delete becomes a warning naming it and the janitor that removes it.
 import * as core from '@actions/core';
 import { createCloudServices } from '../cloud/index.js';
+import { withDeadline } from '../cloud/retry.js';
 import { scrubSecrets } from '../cloud/secrets.js';
 import { cleanupConfigs } from '../lifecycle/index.js';
 import { maskSecrets } from './secrets.js';
 import { parseCleanupState, STATE_KEY } from './state.js';
 
 /** The runner gives post little time after a cancellation; never wait longer than this. */
-export const CLEANUP_DEADLINE_MS = 60_000;
+const CLEANUP_DEADLINE_MS = 60_000;
 
 const JANITOR_HINT =
   "Delete them in the console, or run 's3bq janitor', which removes this pipeline's leftovers.";
@@ -33,8 +34,9 @@ export async function cleanup(env: NodeJS.ProcessEnv = process.env): Promise<voi
     });
     try {
       const outcome = await withDeadline(
+        { service: 'dts', operation: 'DeleteTransferConfig', timeoutMs: CLEANUP_DEADLINE_MS },
         (signal) => cleanupConfigs(services, configs, signal),
-        CLEANUP_DEADLINE_MS,
+        secrets,
       );
       for (const name of outcome.deleted) core.info(`Deleted ${name}`);
       for (const name of outcome.missing) core.info(`Already gone: ${name}`);
@@ -51,23 +53,5 @@ export async function cleanup(env: NodeJS.ProcessEnv = process.env): Promise<voi
         `Could not delete transfer config(s) ${configs.join(', ') || '(unknown)'}: ${message}. ${JANITOR_HINT}`,
       ),
     );
-  }
-}
-
-/** Runs `work` with an abort signal at `ms`, and gives up waiting at `ms` even if it ignores it. */
-async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new Error(`deleting took longer than ${ms / 1000} s`);
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), expired]);
-  } finally {
-    clearTimeout(timer);
   }
 }

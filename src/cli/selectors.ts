@@ -1,7 +1,8 @@
 // The selectors every planning command shares (`plan`, `run`): --tables, --at, --from/--to,
 // --only, turned into the pipeline's plan request by its one set of input parsers; and
-// the plan they select. Light at import time: the table-file and plan modules (zod,
-// luxon) load only when a plan is built, so `s3bq --help` stays fast.
+// the plan they select, with the files its loader left aside. Light at import time: the
+// table-file and plan modules (zod, luxon) load only when a plan is built, so
+// `s3bq --help` stays fast.
 import { parseTableNames, parseWindow } from '../pipeline/inputs.js';
 import type { PlannedRequest } from '../pipeline/plan.js';
 import { DEFAULT_TABLES_DIR, type PlanRequest } from '../pipeline/request.js';
@@ -54,4 +55,14 @@ export async function loadPlan(
 ): Promise<PlannedRequest> {
   const { planPipeline } = await import('../pipeline/plan.js');
   return planPipeline(request, { cwd: context.cwd, env: context.env, now: () => new Date() });
+}
+
+/** Files the loader left aside (a subfolder, a `.JSON`): said once, on stderr. */
+export async function printFindings(
+  context: Pick<CommandContext, 'stderr'>,
+  warnings: PlannedRequest['warnings'],
+): Promise<void> {
+  if (warnings.length === 0) return;
+  const { formatDiagnostic } = await import('../tables/diagnostic.js');
+  for (const warning of warnings) context.stderr.write(`${formatDiagnostic(warning)}\n`);
 }

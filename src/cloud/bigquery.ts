@@ -132,6 +132,19 @@ export function createBigQueryFace({
     }
   }
 
+  /** Creates a resource that another table of the same tick may have created a moment ago. */
+  async function createUnlessExists(
+    operation: string,
+    signal: AbortSignal | undefined,
+    create: () => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await callWithRetry(context(operation, signal), retry, create);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'ALREADY_EXISTS') throw error;
+    }
+  }
+
   return {
     async getDataset(projectId, datasetId, signal) {
       try {
@@ -146,26 +159,17 @@ export function createBigQueryFace({
       }
     },
     async createDataset(projectId, datasetId, datasetLocation, signal) {
-      try {
-        await callWithRetry(context('datasets.insert', signal), retry, () =>
-          client.dataset(datasetId, { projectId }).create({ location: datasetLocation }),
-        );
-      } catch (error) {
-        // Another table of the same tick may have created it a moment ago.
-        if ((error as { code?: unknown }).code !== 'ALREADY_EXISTS') throw error;
-      }
+      await createUnlessExists('datasets.insert', signal, () =>
+        client.dataset(datasetId, { projectId }).create({ location: datasetLocation }),
+      );
     },
     getTable,
     async createTable(ref, definition, signal) {
-      try {
-        await callWithRetry(context('tables.insert', signal), retry, () =>
-          client
-            .dataset(ref.datasetId, { projectId: ref.projectId })
-            .createTable(ref.tableId, toApiTable(definition)),
-        );
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== 'ALREADY_EXISTS') throw error;
-      }
+      await createUnlessExists('tables.insert', signal, () =>
+        client
+          .dataset(ref.datasetId, { projectId: ref.projectId })
+          .createTable(ref.tableId, toApiTable(definition)),
+      );
     },
     async patchTable(ref, patch, signal) {
       await callWithRetry(context('tables.patch', signal), retry, () =>

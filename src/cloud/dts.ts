@@ -2,6 +2,7 @@
 // transfer logs over @google-cloud/bigquery-data-transfer, with plain values in and out
 // (params as a string map, times as Dates, states as names), deadlines and retries.
 import type { DataTransferServiceClient } from '@google-cloud/bigquery-data-transfer';
+import { collectPages } from './pages.js';
 import { enumName, fromStruct, fromTimestamp, toStruct, toTimestamp } from './proto-values.js';
 import { type CallContext, callWithRetry, type RetryPolicy } from './retry.js';
 import { scrubSecrets } from './secrets.js';
@@ -154,15 +155,7 @@ export function createDtsFace({ client, projectId, location, timeoutMs, retry }:
       pageToken: string | undefined,
     ) => Promise<[T[], { pageToken?: string | null } | null | undefined, unknown]>,
   ): Promise<T[]> {
-    const out: T[] = [];
-    let pageToken: string | undefined;
-    for (let pages = 0; pages < MAX_PAGES; pages++) {
-      const [items, next] = await call(operation, signal, () => page(pageToken));
-      out.push(...items);
-      pageToken = next?.pageToken ?? undefined;
-      if (!pageToken) break;
-    }
-    return out;
+    return collectPages(MAX_PAGES, (pageToken) => call(operation, signal, () => page(pageToken)));
   }
 
   return {

@@ -6,6 +6,7 @@
 import { v2 } from '@google-cloud/logging';
 import type { Transport } from './endpoints.js';
 import { CloudError, toCloudError } from './errors.js';
+import { collectPages } from './pages.js';
 import { fromStruct, fromTimestamp } from './proto-values.js';
 import { type CallContext, callWithRetry, type RetryPolicy } from './retry.js';
 
@@ -144,6 +145,14 @@ function entryText(entry: Record<string, unknown>): string {
   return '';
 }
 
+function entryMessage(entry: Record<string, unknown>): RunLogMessage {
+  return {
+    time: fromTimestamp(entry.timestamp),
+    severity: String(entry.severity ?? 'DEFAULT'),
+    text: entryText(entry),
+  };
+}
+
 function suppressedCount(response: Record<string, unknown>): number {
   const infos = (response.suppressionInfo as { suppressedCount?: unknown }[] | undefined) ?? [];
   return infos.reduce((sum, info) => sum + (Number(info.suppressedCount) || 0), 0);
@@ -181,9 +190,7 @@ function tailRunMessages(
     const entries = (response.entries as Record<string, unknown>[] | undefined) ?? [];
     const messages = entries.map((entry) => ({
       runId: String((entry.labels as Record<string, string> | undefined)?.run_id ?? ''),
-      time: fromTimestamp(entry.timestamp),
-      severity: String(entry.severity ?? 'DEFAULT'),
-      text: entryText(entry),
+      ...entryMessage(entry),
     }));
     listener.onMessages(messages, suppressedCount(response));
   });
@@ -229,10 +236,8 @@ export function createLoggingFace({
     ...tail,
     async runMessages(query, signal) {
       const filter = runLogFilter(query);
-      const messages: RunLogMessage[] = [];
-      let pageToken: string | undefined;
-      for (let pages = 0; pages < MAX_PAGES; pages++) {
-        const [entries, next] = await callWithRetry(context(signal), retry, () =>
+      const entries = await collectPages(MAX_PAGES, (pageToken) =>
+        callWithRetry(context(signal), retry, () =>
           client.listLogEntries(
             {
               resourceNames: [`projects/${projectId}`],
@@ -243,18 +248,9 @@ export function createLoggingFace({
             },
             { timeout: timeoutMs, retry: null, autoPaginate: false },
           ),
-        );
-        for (const entry of entries) {
-          messages.push({
-            time: fromTimestamp(entry.timestamp),
-            severity: String(entry.severity ?? 'DEFAULT'),
-            text: entryText(entry),
-          });
-        }
-        pageToken = next?.pageToken ?? undefined;
-        if (!pageToken) break;
-      }
-      return messages;
+        ),
+      );
+      return entries.map((entry) => entryMessage(entry));
     },
   };
 }

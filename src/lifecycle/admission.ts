@@ -2,16 +2,20 @@
 // DTS itself (a claim in the config's display name, see config-naming.ts), and the run
 // starts only when the config ranks within the slots that `max_parallel` leaves free
 // across every process of this pipeline — matrix jobs, concurrent workflow runs and
-// laptops alike. One gate per process: it lists the configs while any of its partitions
-// wait, admits those whose turn it is, and renews their claims so the others see them.
-//
-// Processes that look at the same moment rank the same claims the same way, so they
-// cannot both take the last slot; what remains is DTS's own list lagging behind a claim
-// or a start made a moment earlier (measured in the benchmarks and the cross-process test).
+// laptops alike. The queue is Lamport's bakery (admission-queue.ts). One gate per process:
+// it lists the configs while any of its partitions wait, gives tickets to the ones choosing,
+// admits those whose turn it is, and renews their claims so the others see them alive.
 import { randomBytes } from 'node:crypto';
 import type { DtsFace, TransferConfigInfo } from '../cloud/dts.js';
 import { CloudError } from '../cloud/errors.js';
-import { admissible, mayTail, type OwnClaims, type QueueView, readQueue } from './admission-queue.js';
+import {
+  foreignChoosing,
+  mayTail,
+  type OwnClaims,
+  type QueueView,
+  readQueue,
+  withinSlots,
+} from './admission-queue.js';
 import type { Clock } from './clock.js';
 import { type Claim, withClaim } from './config-naming.js';
 import { Slots } from './slots.js';
@@ -48,14 +52,17 @@ export interface AdmissionOptions {
 
 /** One partition's place in the queue, from entering it to its run's end. */
 export interface Lease {
-  /** The claim to write on the config when it is created or marked. */
+  /** The claim to write on the config when it is created or marked (choosing, at first). */
   readonly claim: Claim;
   /** The config now carries (or is about to carry) the claim, under this base name. */
   attach(configName: string, baseName: string): void;
   /** Resolves when the run may start; rejects when the claim was lost or on abort. */
   admitted(signal?: AbortSignal): Promise<void>;
-  /** The run ended or never started: frees the slot. `unmark` removes the claim from a kept config. */
-  release(options?: { unmark?: boolean }): Promise<void>;
+  /**
+   * The run ended or never started: frees the slot and takes the claim off the config, so
+   * no process counts a finished run against the quota.
+   */
+  release(): Promise<void>;
 }
 
 export interface AdmissionGate {
@@ -67,9 +74,18 @@ export interface AdmissionGate {
   mayTail(): boolean;
   /** The configs as listed by the look that made the latest admission decision. */
   lastConfigs(): readonly TransferConfigInfo[];
-  /** Runs in flight as last seen (DTS's view and this process's own), and the peak. */
-  figures(): { inFlight: number; peakInFlight: number };
+  /** Something changed in DTS (a run of the project ended): look again soon if partitions wait. */
+  nudge(): void;
   close(): void;
+}
+
+interface LeaseState {
+  claim: Claim;
+  configName?: string;
+  baseName?: string;
+  renewedAtMs: number;
+  /** Other processes' configs that were choosing when this lease's ticket first showed. */
+  blockers?: Set<string>;
 }
 
 interface Waiter {
@@ -78,12 +94,7 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
-interface LeaseState {
-  claim: Claim;
-  configName?: string;
-  baseName?: string;
-  renewedAtMs: number;
-}
+const sameClaim = (a: Claim | undefined, b: Claim) => a?.ticket === b.ticket && a.process === b.process;
 
 export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
   const timing = { ...DEFAULT_ADMISSION_TIMING, ...options.timing };
@@ -96,10 +107,9 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
   const closing = new AbortController();
   let view: QueueView | undefined;
   let listed: readonly TransferConfigInfo[] = [];
-  let peak = 0;
   let polling = false;
+  let kicked = false;
   let wake = new AbortController();
-  let lastQueuedAt = 0;
   let troubleTold = false;
 
   const own = (): OwnClaims => ({
@@ -107,12 +117,13 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
     waiting: new Map([...waiting].map(([name, waiter]) => [name, waiter.lease.claim])),
   });
 
-  const renew = async (waiter: Waiter, name: string) => {
+  /** Writes the lease's claim again (a new ticket, a renewal, or a claim someone's rename erased). */
+  const write = async (name: string, waiter: Waiter, claim: Claim) => {
     const lease = waiter.lease;
-    lease.claim = { ...lease.claim, touch: lease.claim.touch + 1 };
+    lease.claim = claim;
     lease.renewedAtMs = clock.now().getTime();
     try {
-      await dts.renameConfig(name, withClaim(lease.baseName ?? name, lease.claim), closing.signal);
+      await dts.renameConfig(name, withClaim(lease.baseName ?? name, claim), closing.signal);
     } catch (error) {
       if (error instanceof CloudError && error.code === 'NOT_FOUND') {
         waiting.delete(name);
@@ -121,36 +132,83 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
     }
   };
 
-  const look = async () => {
-    const configs = await dts.listConfigs(closing.signal);
-    listed = configs;
-    const nowMs = clock.now().getTime();
-    view = readQueue(configs, own(), nowMs, timing.claimTtlMs);
-    for (const name of admissible(view, process, maxParallel)) {
+  /** Tickets for the leases choosing, from a list read after their mark showed: one above all. */
+  const chooseTickets = async (current: QueueView): Promise<Set<string>> => {
+    let next = current.maxTicket;
+    const chosen = [...waiting].filter(
+      ([name, waiter]) =>
+        waiter.lease.claim.ticket === 0 &&
+        !current.contested.has(name) &&
+        sameClaim(current.shown.get(name), waiter.lease.claim),
+    );
+    await Promise.all(
+      chosen.map(([name, waiter]) =>
+        write(name, waiter, { ...waiter.lease.claim, ticket: ++next, touch: waiter.lease.claim.touch + 1 }),
+      ),
+    );
+    return new Set(chosen.map(([name]) => name));
+  };
+
+  /** Leases whose ticket shows, whose blockers have chosen, and that rank within the free slots. */
+  const admit = (current: QueueView, justChosen: ReadonlySet<string>) => {
+    const choosing = foreignChoosing(current, process);
+    for (const [name, waiter] of waiting) {
+      const lease = waiter.lease;
+      if (
+        justChosen.has(name) ||
+        lease.claim.ticket === 0 ||
+        !sameClaim(current.shown.get(name), lease.claim)
+      )
+        continue;
+      lease.blockers = new Set([...(lease.blockers ?? choosing)].filter((blocker) => choosing.has(blocker)));
+    }
+    for (const name of withinSlots(current, process, maxParallel)) {
       const waiter = waiting.get(name);
-      if (!waiter) continue;
+      if (!waiter || waiter.lease.blockers?.size !== 0) continue;
       waiting.delete(name);
       inFlight.set(name, waiter.lease.claim);
       waiter.resolve();
     }
-    peak = Math.max(peak, view.inFlight.size + inFlight.size - countListed(view, inFlight));
-    const shown = new Map(configs.map((config) => [config.name, config.displayName]));
-    const renewals = [...waiting].filter(([name, waiter]) => {
-      if (view?.contested.has(name) || view?.inFlight.has(name)) return false;
-      const due = nowMs - waiter.lease.renewedAtMs >= timing.renewMs;
-      const listed = shown.get(name);
-      const unmarked = listed !== undefined && listed !== withClaim(listed, waiter.lease.claim);
-      return due || unmarked;
+  };
+
+  /** Renews claims due, and writes again a claim that no longer shows (not one another process holds). */
+  const renew = async (current: QueueView, nowMs: number) => {
+    const due = [...waiting].filter(([name, waiter]) => {
+      if (current.contested.has(name) || current.inFlight.has(name)) return false;
+      const stale = nowMs - waiter.lease.renewedAtMs >= timing.renewMs;
+      const shown = current.shown.get(name);
+      return (
+        stale || (listed.some((config) => config.name === name) && !sameClaim(shown, waiter.lease.claim))
+      );
     });
-    await Promise.all(renewals.map(([name, waiter]) => renew(waiter, name)));
+    await Promise.all(
+      due.map(([name, waiter]) =>
+        write(name, waiter, { ...waiter.lease.claim, touch: waiter.lease.claim.touch + 1 }),
+      ),
+    );
+  };
+
+  const look = async () => {
+    const configs = await dts.listConfigs(closing.signal);
+    listed = configs;
+    const nowMs = clock.now().getTime();
+    const current = readQueue(configs, own(), nowMs, timing.claimTtlMs);
+    view = current;
+    const justChosen = await chooseTickets(current);
+    admit(current, justChosen);
+    await renew(current, nowMs);
+    if (justChosen.size > 0) kicked = true; // their tickets show at once: look again soon
   };
 
   /** The jittered gap before the next look; a freed slot or a new claim cuts it short, to a floor. */
   const pause = async () => {
     const lookedAt = clock.now().getTime();
-    wake = new AbortController();
-    const gap = timing.pollMs * (0.5 + random());
-    await clock.sleep(gap, AbortSignal.any([closing.signal, wake.signal])).catch(() => undefined);
+    if (!kicked) {
+      wake = new AbortController();
+      const gap = timing.pollMs * (0.5 + random());
+      await clock.sleep(gap, AbortSignal.any([closing.signal, wake.signal])).catch(() => undefined);
+    }
+    kicked = false;
     const floor = Math.min(MIN_POLL_GAP_MS, timing.pollMs / 2) - (clock.now().getTime() - lookedAt);
     if (floor > 0 && !closing.signal.aborted) await clock.sleep(floor, closing.signal).catch(() => undefined);
   };
@@ -180,6 +238,7 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
   };
 
   const kick = () => {
+    kicked = true;
     if (polling) wake.abort();
     else void loop();
   };
@@ -220,19 +279,20 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
           kick();
         });
       },
-      async release(releaseOptions) {
+      async release() {
         if (released) return;
         released = true;
         const name = state.configName;
+        if (name && state.baseName) {
+          // Best effort: a claim left behind goes stale after claimTtlMs anyway.
+          await dts.renameConfig(name, state.baseName, AbortSignal.timeout(30_000)).catch(() => undefined);
+        }
         if (name) {
           waiting.delete(name);
           inFlight.delete(name);
         }
         slots.release();
         if (waiting.size > 0) kick();
-        if (releaseOptions?.unmark && name && state.baseName) {
-          await dts.renameConfig(name, state.baseName, AbortSignal.timeout(30_000)).catch(() => undefined);
-        }
       },
     };
   };
@@ -242,14 +302,14 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
     maxParallel,
     async enter(signal) {
       await slots.acquire(signal);
-      // Strictly increasing, so this process's own claims keep their order.
-      const queuedAtMs = Math.max(clock.now().getTime(), lastQueuedAt + 1);
-      lastQueuedAt = queuedAtMs;
-      return leaseFor({ claim: { queuedAtMs, touch: 0, process }, renewedAtMs: queuedAtMs });
+      const now = clock.now().getTime();
+      return leaseFor({ claim: { ticket: 0, touch: 0, process }, renewedAtMs: now });
     },
     mayTail: () => (view ? mayTail(view, process) : true),
     lastConfigs: () => listed,
-    figures: () => ({ inFlight: view?.inFlight.size ?? inFlight.size, peakInFlight: peak }),
+    nudge() {
+      if (waiting.size > 0) kick();
+    },
     close() {
       closing.abort();
       for (const [name, waiter] of waiting) {
@@ -258,11 +318,4 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
       }
     },
   };
-}
-
-/** How many of this process's in-flight configs DTS already lists as in flight. */
-function countListed(view: QueueView, own: ReadonlyMap<string, Claim>): number {
-  let listed = 0;
-  for (const name of own.keys()) if (view.inFlight.has(name)) listed += 1;
-  return listed;
 }

@@ -102,9 +102,16 @@ export async function attemptRun(ctx: TableContext, input: AttemptInput): Promis
         signals: ctx.watch,
       }),
     );
+    ctx.emit({
+      type: 'run-ended',
+      table: ctx.spec.name,
+      partition: input.partition.id,
+      run: run.name,
+      state: run.state,
+    });
     return { kind: 'ran', config: current, run };
   } finally {
-    await lease.release({ unmark: config !== undefined && !config.ephemeral });
+    await lease.release();
   }
 }
 

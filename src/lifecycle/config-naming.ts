@@ -11,8 +11,9 @@
 //       where files come from, never by the table file's name. c<ms> is when it was
 //       created (never changes): processes that created one at the same moment keep the
 //       same one, the first created.
-//   claim = q<ms>.<touch>@<process>
-//       queued since <ms> (epoch) by <process>; <touch> changes each time the waiting
+//   claim = q<ticket>.<touch>@<process>
+//       <process>'s place in the queue: ticket 0 while it is choosing a number, then one
+//       above every ticket it saw (Lamport's bakery). <touch> changes each time the waiting
 //       process renews the claim, so the config's updateTime shows the claim is alive.
 import { createHash } from 'node:crypto';
 
@@ -24,8 +25,8 @@ const MAX_PART = 120;
 const HASH_CHARS = 12;
 
 export interface Claim {
-  /** When the process queued for a slot (epoch ms): the queue's order. */
-  queuedAtMs: number;
+  /** The queue's order; 0 while the process is still choosing it. */
+  ticket: number;
   /** Renewal counter. */
   touch: number;
   /** The process that holds the claim. */
@@ -75,7 +76,7 @@ export function appendConfigName(key: string, createdAtMs: number): string {
 }
 
 export function formatClaim(claim: Claim): string {
-  return `q${claim.queuedAtMs}.${claim.touch}@${claim.process}`;
+  return `q${claim.ticket}.${claim.touch}@${claim.process}`;
 }
 
 const CLAIM = /^q(\d+)\.(\d+)@([a-z0-9]+)$/;
@@ -84,7 +85,7 @@ function parseClaim(part: string | undefined): Claim | undefined | null {
   if (part === undefined) return undefined;
   const match = CLAIM.exec(part);
   if (!match) return null;
-  return { queuedAtMs: Number(match[1]), touch: Number(match[2]), process: match[3]! };
+  return { ticket: Number(match[1]), touch: Number(match[2]), process: match[3]! };
 }
 
 /** `base` with `claim` appended (or without any claim). */

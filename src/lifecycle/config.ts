@@ -4,7 +4,7 @@
 // partition and source, found by its key (config-naming.ts): DTS appends only files
 // modified since that config's last successful run, so the config must be the same one on
 // every tick and backfill, whoever runs it, whatever the table file is called.
-import type { DtsFace, TransferConfigInfo } from '../cloud/dts.js';
+import type { DtsFace, TransferConfigInfo, TransferConfigInput } from '../cloud/dts.js';
 import type { PartitionPlan } from '../plan/types.js';
 import {
   appendConfigKey,
@@ -75,6 +75,20 @@ export function awsKeysOf(ctx: TableContext): AwsKeys {
   return keys;
 }
 
+/** What a partition's config says: its name carrying the claim, the dataset, the transfer's params. */
+export function configInput(
+  ctx: TableContext,
+  partition: PartitionPlan,
+  baseName: string,
+  claim: Claim,
+): TransferConfigInput {
+  return {
+    displayName: withClaim(baseName, claim),
+    destinationDatasetId: ctx.spec.dataset,
+    params: transferParams(ctx.spec, partition, awsKeysOf(ctx)),
+  };
+}
+
 /** A WRITE_TRUNCATE partition's config for one run, created with the partition's claim. */
 export async function createTruncateConfig(
   ctx: TableContext,
@@ -83,11 +97,7 @@ export async function createTruncateConfig(
 ): Promise<PartitionConfig> {
   const baseName = tickConfigName(ctx.spec.name, partition.id, ctx.runLabel);
   const config = await ctx.services.dts.createConfig(
-    {
-      displayName: withClaim(baseName, claim),
-      destinationDatasetId: ctx.spec.dataset,
-      params: transferParams(ctx.spec, partition, awsKeysOf(ctx)),
-    },
+    configInput(ctx, partition, baseName, claim),
     ctx.signal,
   );
   ctx.onConfigCreated(config.name);
@@ -115,11 +125,7 @@ export async function openAppendConfig(
   }
   const baseName = appendConfigName(appendKey, ctx.clock.now().getTime());
   const created = await ctx.services.dts.createConfig(
-    {
-      displayName: withClaim(baseName, claim),
-      destinationDatasetId: ctx.spec.dataset,
-      params: transferParams(ctx.spec, partition, awsKeysOf(ctx)),
-    },
+    configInput(ctx, partition, baseName, claim),
     ctx.signal,
   );
   return { name: created.name, baseName, ephemeral: false, created: true, appendKey };

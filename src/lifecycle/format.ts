@@ -14,3 +14,15 @@ export function formatDuration(ms: number): string {
   if (ms % 60_000 === 0) return `${ms / 60_000}m`;
   return `${Math.round(ms / 1000)}s`;
 }
+
+/** When something ran, as a result records it: ISO start and finish, and the milliseconds between. */
+export function timeSpan(
+  startedAt: Date,
+  finishedAt: Date,
+): { started_at: string; finished_at: string; duration_ms: number } {
+  return {
+    started_at: startedAt.toISOString(),
+    finished_at: finishedAt.toISOString(),
+    duration_ms: finishedAt.getTime() - startedAt.getTime(),
+  };
+}

@@ -10,11 +10,11 @@ import { deletePartitionConfig } from './cleanup.js';
 import type { AppendConfigIndex, PartitionConfig } from './config.js';
 import type { TableContext } from './context.js';
 import { decideRun } from './decide.js';
-import { errorText, formatDuration } from './format.js';
+import { formatDuration, timeSpan } from './format.js';
 import type { PartitionResult, Step } from './outcome.js';
 import type { PrecheckResult } from './precheck.js';
 import { type Settled, settle } from './settle.js';
-import { inStep, StepError } from './steps.js';
+import { inStep, StepError, stepFailure } from './steps.js';
 import type { TableTarget } from './table.js';
 import { verifyRun, warnLateArrivals } from './verify.js';
 
@@ -61,14 +61,7 @@ export async function loadPartition(
     const run = await runThroughQueue(ctx, target, check, index, runTime, (next) => {
       config = next;
     });
-    const finishedAt = ctx.clock.now();
-    const timed = {
-      ...base,
-      run_name: run.name,
-      started_at: startedAt.toISOString(),
-      finished_at: finishedAt.toISOString(),
-      duration_ms: finishedAt.getTime() - startedAt.getTime(),
-    };
+    const timed = { ...base, run_name: run.name, ...timeSpan(startedAt, ctx.clock.now()) };
     const evidence = await inStep('verify', () => verifyRun(ctx, target, partition, config!.name, run));
     if (append && run.state === 'SUCCEEDED') await warnLateArrivals(ctx, partition, runTime);
     const decision = decideRun({ run, ...evidence, rowsBefore, source: partition.source, append });
@@ -77,10 +70,8 @@ export async function loadPartition(
     if (status !== 'failed') return { result: { ...timed, status, rows, message } };
     return { result: { ...timed, status, rows, message: `${step}: ${message}` }, failedStep: step };
   } catch (error) {
-    const step = error instanceof StepError ? error.step : 'precheck';
-    const cause = error instanceof StepError ? error.cause : error;
-    const why = ctx.signal.aborted ? ctx.abortMessage() : errorText(cause);
-    return { result: { ...base, status: 'failed', message: `${step}: ${why}` }, failedStep: step };
+    const { step, message } = stepFailure(error, ctx);
+    return { result: { ...base, status: 'failed', message: `${step}: ${message}` }, failedStep: step };
   } finally {
     if (config?.ephemeral) await deletePartitionConfig(ctx, config.name);
   }

@@ -8,11 +8,11 @@ import type { PlannedTable } from '../plan/types.js';
 import { AppendConfigIndex } from './config.js';
 import { createTableContext, type TableContext } from './context.js';
 import { tableMessage, tableStatus } from './decide.js';
-import { errorText } from './format.js';
+import { timeSpan } from './format.js';
 import type { PartitionResult, Step, TableResult } from './outcome.js';
 import { loadPartition, type PartitionOutcome } from './partition.js';
 import { type PrecheckResult, precheckPartitions } from './precheck.js';
-import { inStep, StepError } from './steps.js';
+import { inStep, stepFailure } from './steps.js';
 import { prepareTable } from './table.js';
 import type { LifecycleOptions } from './types.js';
 
@@ -29,15 +29,13 @@ export async function runTable(planned: PlannedTable, options: LifecycleOptions)
   try {
     await loadTable(ctx, decide);
   } catch (error) {
-    const step = error instanceof StepError ? error.step : 'precheck';
-    const cause = error instanceof StepError ? error.cause : error;
-    failure = { step, message: ctx.signal.aborted ? ctx.abortMessage() : errorText(cause) };
+    failure = stepFailure(error, ctx);
     for (const partition of ctx.plan.partitions) {
       if (outcomes.has(partition.id)) continue;
-      const message = `${step}: ${failure.message}`;
+      const message = `${failure.step}: ${failure.message}`;
       decide({
         result: { id: partition.id, source: partition.source, status: 'failed', message },
-        failedStep: step,
+        failedStep: failure.step,
       });
     }
   } finally {
@@ -114,15 +112,12 @@ function summarize(
   const status = tableStatus(partitions);
   const failedStep =
     failure?.step ?? ctx.plan.partitions.map((p) => outcomes.get(p.id)?.failedStep).find(Boolean);
-  const finishedAt = ctx.clock.now();
   return {
     name: ctx.spec.name,
     destination: ctx.plan.destination,
     status,
     partitions,
-    started_at: startedAt.toISOString(),
-    finished_at: finishedAt.toISOString(),
-    duration_ms: finishedAt.getTime() - startedAt.getTime(),
+    ...timeSpan(startedAt, ctx.clock.now()),
     message:
       status === 'failed' && failure
         ? `${failure.step}: ${failure.message}`

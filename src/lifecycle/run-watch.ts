@@ -44,6 +44,8 @@ export interface RunWatchOptions {
   configName?: string | undefined;
   /** Whether this process may open a tail now (the pipeline's tails are few); default yes. */
   mayTail?: (() => boolean) | undefined;
+  /** Told of every message the tail sees, any run's: another process's run may have ended. */
+  onAnyMessage?: (() => void) | undefined;
   /** How long the tail stays open with no run waited for; default IDLE_CLOSE_MS. */
   idleCloseMs?: number | undefined;
   bufferWindowMs?: number | undefined;
@@ -142,6 +144,7 @@ export function createRunWatch(options: RunWatchOptions): RunWatch {
 
   const onMessages = (messages: { runId: string }[], suppressed: number) => {
     if (watch.state === 'closed') return;
+    if (messages.length > 0 || suppressed > 0) options.onAnyMessage?.();
     // Dropped entries could be anyone's: every run in flight looks once.
     if (suppressed > 0) for (const subscription of all()) subscription.signalActivity();
     for (const message of messages) {

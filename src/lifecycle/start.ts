@@ -8,10 +8,9 @@ import { CloudError } from '../cloud/errors.js';
 import type { PartitionPlan } from '../plan/types.js';
 import type { Lease } from './admission.js';
 import type { PartitionConfig } from './config.js';
-import { awsKeysOf, groupByKey, paramsCurrent, pickAppendConfig } from './config.js';
-import { withClaim } from './config-naming.js';
+import { configInput, groupByKey, paramsCurrent, pickAppendConfig } from './config.js';
+import { parseConfigName } from './config-naming.js';
 import type { TableContext } from './context.js';
-import { transferParams } from './transfer-params.js';
 
 export type StartOutcome =
   | { kind: 'started'; run: TransferRunInfo }
@@ -34,19 +33,16 @@ export async function startAdmitted(
     if (winner && winner.name !== config.name) return { kind: 'moved', to: winner };
     // Another process may have put its own claim on the config since the queue was read:
     // then it goes first, and this partition waits for its run.
-    const now = await dts.getConfig(config.name, ctx.signal);
-    if (now.displayName !== withClaim(config.baseName, lease.claim)) {
+    const now = parseConfigName((await dts.getConfig(config.name, ctx.signal)).displayName);
+    const claim = now?.kind === 'append' ? now.claim : undefined;
+    if (claim?.process !== lease.claim.process || claim.ticket !== lease.claim.ticket) {
       return { kind: 'busy', message: 'another process claimed its transfer config first' };
     }
     const listed = candidates.find((candidate) => candidate.name === config.name);
     if (listed && !paramsCurrent(ctx, partition, listed)) {
       await dts.updateConfig(
         config.name,
-        {
-          displayName: withClaim(config.baseName, lease.claim),
-          destinationDatasetId: ctx.spec.dataset,
-          params: transferParams(ctx.spec, partition, awsKeysOf(ctx)),
-        },
+        configInput(ctx, partition, config.baseName, lease.claim),
         ctx.signal,
       );
     }

@@ -16,6 +16,8 @@ export type LifecycleEvent =
   | { type: 'table-started'; table: string; partitions: number }
   | { type: 'config-ready'; table: string; partition: string; config: string; created: boolean }
   | { type: 'run-started'; table: string; partition: string; run: string }
+  /** The run reached a terminal state (its quota slot is free again). */
+  | { type: 'run-ended'; table: string; partition: string; run: string; state: string }
   | { type: 'partition-finished'; table: string; partition: PartitionResult }
   | { type: 'warning'; table: string; message: string }
   /** Long work in progress (a wait), worth a line in the log. */

@@ -12,6 +12,8 @@ export function describeEvent(event: LifecycleEvent): string {
       return `  ${event.table}: ${event.partition}: transfer config ${event.config} ${event.created ? 'created' : 'reused'}`;
     case 'run-started':
       return `  ${event.table}: ${event.partition} → run ${event.run}`;
+    case 'run-ended':
+      return `  ${event.table}: ${event.partition} run ${event.state}`;
     case 'partition-finished': {
       const { id, status, rows, message } = event.partition;
       const detail = status === 'loaded' && rows !== undefined ? ` (${rows} rows)` : '';

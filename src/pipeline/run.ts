@@ -58,11 +58,14 @@ export async function runPipeline(
     timing: deps.timing?.admission,
     onTrouble: note,
   });
+  // The tail sees every transfer of the project: a run of another process that ends frees a
+  // slot, and the queue is looked at again at once rather than at its next poll.
   const watch = createRunWatch({
     logging: services.logging,
     clock,
     mayTail: admission.mayTail,
     onFallback: note,
+    onAnyMessage: admission.nudge,
   });
   // Every table in flight listens on the one cancellation signal: expected, not a leak.
   const wanted = settings.maxParallel + 10;

@@ -1,7 +1,7 @@
 // Small formatting helpers shared by every renderer in report/: durations, counts,
 // outcome labels and the escaping that keeps user text from breaking Markdown.
 import { maskCredentialPatterns } from '../cloud/secrets.js';
-import type { Status } from '../lifecycle/outcome.js';
+import type { Status, TableResult } from '../lifecycle/outcome.js';
 
 /** The order outcomes are shown in: what needs attention first. */
 export const STATUS_ORDER: readonly Status[] = ['failed', 'loaded', 'skipped'];
@@ -44,6 +44,25 @@ export function sumRows(rows: ReadonlyArray<number | undefined>): number | undef
   let total: number | undefined;
   for (const r of rows) if (r !== undefined && Number.isFinite(r)) total = (total ?? 0) + r;
   return total;
+}
+
+/** How many partitions a set of tables planned, and their verified rows (see sumRows). */
+export function resultTotals(results: readonly TableResult[]): {
+  partitions: number;
+  rows: number | undefined;
+} {
+  return {
+    partitions: results.reduce((n, r) => n + r.partitions.length, 0),
+    rows: sumRows(results.flatMap((r) => r.partitions.map((p) => p.rows))),
+  };
+}
+
+/** `9 partitions · 12,345 rows` as separate bits; no rows bit when no partition reports rows. */
+export function totalsBits(results: readonly TableResult[]): string[] {
+  const { partitions, rows } = resultTotals(results);
+  const bits = [plural(partitions, 'partition')];
+  if (rows !== undefined) bits.push(`${formatCount(rows)} rows`);
+  return bits;
 }
 
 /**

@@ -10,9 +10,11 @@ import {
   mdLink,
   mdTable,
   plural,
+  resultTotals,
   STATUS_EMOJI,
   STATUS_ORDER,
   sumRows,
+  totalsBits,
   utf8Bytes,
 } from './format.js';
 import { renderGantt } from './gantt.js';
@@ -98,12 +100,11 @@ function failedSection(failed: readonly MergedResult[], link: LinkOf): string[] 
     mdCell(m.result.message ?? firstPartitionMessage(m.result)),
     link(m),
   ]);
-  return [
-    `### ${STATUS_EMOJI.failed} Failed (${failed.length})`,
-    '',
+  return outcomeSection(
+    'failed',
+    rows.length,
     mdTable(['Table', 'Destination', 'Step', 'Message', 'Job'], rows),
-    '',
-  ];
+  );
 }
 
 function loadedSection(loaded: readonly MergedResult[], link: LinkOf): string[] {
@@ -116,12 +117,8 @@ function loadedSection(loaded: readonly MergedResult[], link: LinkOf): string[] 
     formatDuration(m.result.duration_ms),
     link(m),
   ]);
-  return [
-    `### ${STATUS_EMOJI.loaded} Loaded (${loaded.length})`,
-    '',
-    mdTable(['Table', 'Destination', 'Partitions', 'Rows', 'Duration', 'Job'], rows),
-    '',
-  ];
+  const header = ['Table', 'Destination', 'Partitions', 'Rows', 'Duration', 'Job'];
+  return outcomeSection('loaded', rows.length, mdTable(header, rows));
 }
 
 function skippedSection(skipped: readonly MergedResult[], link: LinkOf): string[] {
@@ -133,14 +130,18 @@ function skippedSection(skipped: readonly MergedResult[], link: LinkOf): string[
     mdCell(m.result.message ?? firstPartitionMessage(m.result)),
     link(m),
   ]);
-  return [
-    `### ${STATUS_EMOJI.skipped} Skipped (${skipped.length})`,
-    '',
-    '_No source files for these partitions: neither a success nor a failure._',
-    '',
+  return outcomeSection(
+    'skipped',
+    rows.length,
     mdTable(['Table', 'Destination', 'Partitions', 'Why', 'Job'], rows),
-    '',
-  ];
+    '_No source files for these partitions: neither a success nor a failure._',
+  );
+}
+
+/** One outcome's section: its heading with the table count, a note if any, then its table. */
+function outcomeSection(status: Status, count: number, table: string, note?: string): string[] {
+  const heading = `### ${STATUS_EMOJI[status]} ${status[0]!.toUpperCase()}${status.slice(1)} (${count})`;
+  return [heading, '', ...(note ? [note, ''] : []), table, ''];
 }
 
 function warningsSection(merged: readonly MergedResult[]): string[] {
@@ -183,10 +184,7 @@ function headline(results: readonly TableResult[], runUrl: string | undefined): 
   const counts = STATUS_ORDER.map(
     (s) => `${STATUS_EMOJI[s]} ${results.filter((r) => r.status === s).length} ${s}`,
   );
-  const partitions = results.reduce((n, r) => n + r.partitions.length, 0);
-  const rows = sumRows(results.flatMap((r) => r.partitions.map((p) => p.rows)));
-  const bits = [plural(results.length, 'table'), plural(partitions, 'partition')];
-  if (rows !== undefined) bits.push(`${formatCount(rows)} rows`);
+  const bits = [plural(results.length, 'table'), ...totalsBits(results)];
   if (runUrl) bits.push(mdLink('workflow run', runUrl));
   return `**${counts.join(' · ')}** — ${bits.join(' · ')}`;
 }
@@ -196,12 +194,8 @@ function totalsTable(results: readonly TableResult[]): string {
     ['Outcome', 'Tables', 'Partitions', 'Rows'],
     STATUS_ORDER.map((s) => {
       const of = results.filter((r) => r.status === s);
-      return [
-        `${STATUS_EMOJI[s]} ${s}`,
-        formatCount(of.length),
-        formatCount(of.reduce((n, r) => n + r.partitions.length, 0)),
-        formatCount(sumRows(of.flatMap((r) => r.partitions.map((p) => p.rows)))),
-      ];
+      const { partitions, rows } = resultTotals(of);
+      return [`${STATUS_EMOJI[s]} ${s}`, formatCount(of.length), formatCount(partitions), formatCount(rows)];
     }),
   );
 }

@@ -2,7 +2,7 @@
 // skipped tables set apart, then totals. Colour only when asked (a TTY), never in files.
 import { maskCredentialPatterns } from '../cloud/secrets.js';
 import type { Status, TableResult } from '../lifecycle/outcome.js';
-import { formatCount, formatDuration, plural, sumRows } from './format.js';
+import { formatCount, formatDuration, plural, sumRows, totalsBits } from './format.js';
 import { partitionCounts } from './table-summary.js';
 
 export interface TextReportOptions {
@@ -92,12 +92,8 @@ function oneLine(text: string): string {
 /** `Totals: 5 tables — 3 loaded, 1 skipped, 1 failed · 9 partitions · 12,345 rows`. */
 export function totalsLine(results: readonly TableResult[]): string {
   const by = (s: Status) => results.filter((r) => r.status === s).length;
-  const partitions = results.reduce((n, r) => n + r.partitions.length, 0);
-  const rows = sumRows(results.flatMap((r) => r.partitions.map((p) => p.rows)));
-  const parts = [
+  return [
     `Totals: ${plural(results.length, 'table')} — ${by('loaded')} loaded, ${by('skipped')} skipped, ${by('failed')} failed`,
-    plural(partitions, 'partition'),
-  ];
-  if (rows !== undefined) parts.push(`${formatCount(rows)} rows`);
-  return parts.join(' · ');
+    ...totalsBits(results),
+  ].join(' · ');
 }

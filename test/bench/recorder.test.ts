@@ -7,7 +7,7 @@ import { unclaimFinished } from '../../bench/what-if-unclaimed.js';
 import type { DtsFace, TransferConfigInfo, TransferRunInfo } from '../../src/cloud/dts.js';
 import { tickConfigName, withClaim } from '../../src/lifecycle/config-naming.js';
 
-const CLAIM = { queuedAtMs: 1_000, touch: 0, process: 'abc123' };
+const CLAIM = { ticket: 1, touch: 0, process: 'abc123' };
 const tick = tickConfigName('bench.t_000', '20261120', 'cli-1');
 
 function fakeDts(configs: TransferConfigInfo[], runStates: TransferRunInfo['state'][]): DtsFace {

@@ -323,7 +323,7 @@ describe('runTable on the local cloud', () => {
         timing: QUICK_TIMING,
         onEvent: (e) => {
           if (e.type === 'run-started') peak = Math.max(peak, ++inFlight);
-          if (e.type === 'partition-finished' && e.partition.run_name) inFlight--;
+          if (e.type === 'run-ended') inFlight--;
         },
       },
     );

@@ -13,7 +13,7 @@ import {
 import { findRetirable, retentionByDestination } from '../../src/lifecycle/janitor.js';
 import { specOf } from './spec-fixture.js';
 
-const claim = { queuedAtMs: 1_764_000_000_000, touch: 3, process: 'abc123' };
+const claim = { ticket: 1_764, touch: 3, process: 'abc123' };
 
 describe('config names', () => {
   it('round-trips a WRITE_TRUNCATE partition config, with and without a claim', () => {
@@ -28,7 +28,7 @@ describe('config names', () => {
     expect(parseConfigName(withClaim(base, claim))).toMatchObject({ kind: 'tick', claim });
     expect(stripClaim(withClaim(base, claim))).toBe(base);
     expect(withClaim(withClaim(base, claim), { ...claim, touch: 4 })).toBe(
-      `${base}|q${claim.queuedAtMs}.4@abc123`,
+      `${base}|q${claim.ticket}.4@abc123`,
     );
   });
 

@@ -3,7 +3,7 @@
 
 export type FaultService = 'dts' | 'logging' | 'bigquery' | 's3';
 
-export type FaultKind =
+type FaultKind =
   /** Answer with an error: a gRPC status code (dts, logging) or an HTTP status (bigquery, s3). */
   | 'error'
   /** Answer normally after `latencyMs`. */

@@ -10,21 +10,19 @@ import { startAdminServer } from './admin.js';
 import { startBigQueryEmulator } from './bigquery/index.js';
 import { type DtsStats, startDtsEmulator } from './dts/index.js';
 import { FaultRegistry } from './faults.js';
-import { startLoggingEmulator } from './logging/index.js';
-import {
-  DTS_SERVICE_NAME,
-  LOCATIONS_SERVICE_NAME,
-  LOGGING_SERVICE_NAME,
-  loadDtsProto,
-  loadLocationsProto,
-  loadLoggingProto,
-} from './rpc/protos.js';
+import { startLoggingEmulator, startLoggingRestGateway } from './logging/index.js';
+import { DTS_SERVICE_NAME, LOCATIONS_SERVICE_NAME, loadDtsProto, loadLocationsProto } from './rpc/protos.js';
 import { startRestGateway } from './rpc/rest-gateway.js';
 import { backdateObjects } from './s3/backdate.js';
 import { type AwsKeyPair, startS3Emulator } from './s3/index.js';
 
 export { FaultRegistry, type FaultRule, type FaultService } from './faults.js';
-export { type LoggingEmulator, startLoggingEmulator } from './logging/index.js';
+export {
+  type LoggingEmulator,
+  type LoggingRestGatewayOptions,
+  startLoggingEmulator,
+  startLoggingRestGateway,
+} from './logging/index.js';
 export { type AwsKeyPair, type S3Emulator, startS3Emulator } from './s3/index.js';
 
 /** The demo key pair the local S3 accepts when no credentials are given. Not a secret. */
@@ -198,14 +196,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         faultService: 'dts',
         host: HOST,
       }).then(track),
-      startRestGateway({
-        root: loadLoggingProto().root,
-        serviceName: LOGGING_SERVICE_NAME,
-        handlers: logging.handlers,
-        faults,
-        faultService: 'logging',
-        host: HOST,
-      }).then(track),
+      startLoggingRestGateway({ handlers: logging.handlers, faults, host: HOST }).then(track),
       startAdminServer({ faults, denyBucket: s3.denyBucket, stats, host: HOST }).then(track),
     ]);
 

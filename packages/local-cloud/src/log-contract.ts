@@ -23,7 +23,7 @@ export interface TransferLogSink {
  * A unary RPC implementation shared by the gRPC server and the REST gateway. Requests and
  * responses are plain objects in @grpc/proto-loader's shape with PROTO_LOADER_OPTIONS.
  */
-export type UnaryHandler = (request: Record<string, unknown>) => Promise<Record<string, unknown>>;
+type UnaryHandler = (request: Record<string, unknown>) => Promise<Record<string, unknown>>;
 export type UnaryHandlers = Record<string, UnaryHandler>;
 
 /** An RPC failure with a gRPC status code, raised by handlers and mapped by each transport. */

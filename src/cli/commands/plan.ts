@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { type Command, type CommandContext, UsageError } from '../command.js';
-import { loadPlan, parseSelectors, SELECTOR_OPTIONS, SELECTOR_USAGE } from '../selectors.js';
+import { loadPlan, parseSelectors, printFindings, SELECTOR_OPTIONS, SELECTOR_USAGE } from '../selectors.js';
 import { withEscapedText } from '../workflow-commands.js';
 
 const PLAN_OPTIONS = {
@@ -51,10 +51,7 @@ ${SELECTOR_USAGE}
     const { plan, planned, warnings } = await loadPlan(context, selectors).catch((error: unknown) => {
       throw withEscapedText(error);
     });
-    if (warnings.length > 0) {
-      const { formatDiagnostic } = await import('../../tables/diagnostic.js');
-      for (const warning of warnings) context.stderr.write(`${formatDiagnostic(warning)}\n`);
-    }
+    await printFindings(context, warnings);
     if (values.json) {
       context.stdout.write(`${JSON.stringify(plan)}\n`);
     } else if (values.markdown) {

@@ -8,7 +8,7 @@ import { DEFAULT_TIMEOUT, type RunRequest, runLabelOf } from '../../pipeline/req
 import { parseCommandArgs } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { asUsage } from '../input-errors.js';
-import { loadPlan, parseSelectors, SELECTOR_OPTIONS, SELECTOR_USAGE } from '../selectors.js';
+import { loadPlan, parseSelectors, printFindings, SELECTOR_OPTIONS, SELECTOR_USAGE } from '../selectors.js';
 
 const RUN_OPTIONS = {
   ...SELECTOR_OPTIONS,
@@ -119,13 +119,6 @@ async function printReport(
   const color = (context.stdout as { isTTY?: boolean }).isTTY === true && !context.env.NO_COLOR;
   context.stdout.write(`\n${scrub(renderTextReport(results, { color }))}`);
   context.stdout.write(`Finished in ${Math.round((Date.now() - startedAt) / 100) / 10} s\n`);
-}
-
-/** Files the loader left aside (a subfolder, a `.JSON`): said once, on stderr. */
-async function printFindings(context: CommandContext, warnings: Planned['warnings']): Promise<void> {
-  if (warnings.length === 0) return;
-  const { formatDiagnostic } = await import('../../tables/diagnostic.js');
-  for (const warning of warnings) context.stderr.write(`${formatDiagnostic(warning)}\n`);
 }
 
 /** The result file's folder must exist and be writable before a long run, not after it. */

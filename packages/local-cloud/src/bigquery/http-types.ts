@@ -17,7 +17,7 @@ export interface RouteContext {
   defaultProjectId: string;
 }
 
-export interface RouteRequest {
+interface RouteRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: Record<string, unknown>;
@@ -25,7 +25,7 @@ export interface RouteRequest {
   raw?: { bytes: Buffer; contentType: string } | undefined;
 }
 
-export interface RouteResponse {
+interface RouteResponse {
   status?: number;
   body?: unknown;
 }

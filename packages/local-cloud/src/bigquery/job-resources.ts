@@ -7,7 +7,7 @@ import { pageOf } from './http-types.js';
 import type { Job } from './jobs.js';
 import type { StatementResult } from './query-runner.js';
 
-export function jobReference(job: Job) {
+function jobReference(job: Job) {
   return { projectId: job.projectId, jobId: job.jobId, location: job.location };
 }
 

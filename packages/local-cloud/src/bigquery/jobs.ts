@@ -9,7 +9,7 @@ import type { StatementResult } from './query-runner.js';
 const MAX_KEPT_JOBS = 1000;
 const JOB_ID = /^[A-Za-z0-9_-]{1,1024}$/;
 
-export type JobType = 'QUERY' | 'COPY' | 'LOAD';
+type JobType = 'QUERY' | 'COPY' | 'LOAD';
 
 export interface Job {
   projectId: string;

@@ -33,7 +33,7 @@ export interface RangePartitioning {
   interval: bigint;
 }
 
-export type TableKind = 'TABLE' | 'VIEW';
+type TableKind = 'TABLE' | 'VIEW';
 
 export interface StoredTable {
   projectId: string;

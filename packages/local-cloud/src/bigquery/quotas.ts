@@ -4,8 +4,8 @@
 import { status } from '@grpc/grpc-js';
 import { LoadJobError } from '../warehouse-contract.js';
 
-export const DEFAULT_LOAD_JOBS_PER_PROJECT_PER_DAY = 100_000;
-export const LOAD_JOBS_PER_TABLE_PER_DAY = 1_500;
+const DEFAULT_LOAD_JOBS_PER_PROJECT_PER_DAY = 100_000;
+const LOAD_JOBS_PER_TABLE_PER_DAY = 1_500;
 
 /** BigQuery's wording for a spent quota; DTS reports it as status.RESOURCE_EXHAUSTED. */
 function quotaExceeded(what: string): LoadJobError {

@@ -15,7 +15,7 @@ import { checkTemplate, renderRuntimeParams, TemplateError } from './runtime-par
 import { DataPathError, parseS3Pattern } from './wildcard.js';
 
 /** Params real DTS never returns: the emulator strips them from every response. */
-export const SECRET_PARAMS = ['secret_access_key'] as const;
+const SECRET_PARAMS = ['secret_access_key'] as const;
 
 const KNOWN_PARAMS = new Set(AMAZON_S3_PARAMETERS.map((parameter) => parameter.paramId));
 

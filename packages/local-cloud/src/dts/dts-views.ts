@@ -5,7 +5,7 @@ import type { DtsStore, StoredConfig, StoredRun, TransferLogMessage } from './dt
 import { formatConfigName, formatRunName } from './resource-names.js';
 import { stringsToStruct } from './struct-values.js';
 
-export function toTimestamp(date: Date | undefined): { seconds: string; nanos: number } | null {
+function toTimestamp(date: Date | undefined): { seconds: string; nanos: number } | null {
   if (!date) return null;
   const ms = date.getTime();
   return { seconds: String(Math.floor(ms / 1000)), nanos: (((ms % 1000) + 1000) % 1000) * 1_000_000 };

@@ -9,8 +9,8 @@ export interface DtsQuotaLimits {
   loadJobsPerDay?: number;
 }
 
-export const DEFAULT_CONCURRENT_RUNS = 1000;
-export const DEFAULT_LOAD_JOBS_PER_DAY = 100_000;
+const DEFAULT_CONCURRENT_RUNS = 1000;
+const DEFAULT_LOAD_JOBS_PER_DAY = 100_000;
 
 export const CONCURRENT_RUNS_QUOTA_MESSAGE = (limit: number): string =>
   `Quota exceeded: Your project exceeded quota for concurrent transfer runs (limit ${limit}). Wait for running transfers to finish, or start fewer at once.`;

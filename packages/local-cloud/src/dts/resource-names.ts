@@ -7,7 +7,7 @@ import { status } from '@grpc/grpc-js';
 import { RpcError } from '../log-contract.js';
 
 /** Where `projects/P/transferConfigs/…` lives: DTS treats it as the US multi-region. */
-export const DEFAULT_LOCATION = 'us';
+const DEFAULT_LOCATION = 'us';
 
 export interface ParentName {
   projectId: string;

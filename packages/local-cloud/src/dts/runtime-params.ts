@@ -19,7 +19,7 @@ export class TemplateError extends Error {
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 /** The strftime directives runtime parameters are documented with, in UTC. */
-export function strftimeUtc(format: string, time: Date): string {
+function strftimeUtc(format: string, time: Date): string {
   return format.replace(/%([YymdHMSjeF%])/g, (_all, directive: string) => {
     switch (directive) {
       case 'Y':

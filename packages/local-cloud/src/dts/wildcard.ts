@@ -12,8 +12,8 @@ export interface S3Pattern {
   matches(key: string): boolean;
 }
 
-export const SINGLE_WILDCARD_FILE_LIMIT = 10_000_000;
-export const MULTI_WILDCARD_FILE_LIMIT = 10_000;
+const SINGLE_WILDCARD_FILE_LIMIT = 10_000_000;
+const MULTI_WILDCARD_FILE_LIMIT = 10_000;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -7,7 +7,7 @@ import { LoadJobError } from '../warehouse-contract.js';
 import type { CsvReadOptions, ReadOptions, SourceRecord } from './records.js';
 
 /** BigQuery accepts `\t` and the word `tab` for a tab delimiter. */
-export function normalizeDelimiter(delimiter: string): string {
+function normalizeDelimiter(delimiter: string): string {
   if (delimiter === '\\t' || delimiter.toLowerCase() === 'tab') return '\t';
   return delimiter === '' ? ',' : delimiter;
 }

@@ -9,8 +9,8 @@ import { readCsv } from './csv.js';
 import { readNdjson } from './json.js';
 import type { ReadOptions, SourceRecord } from './records.js';
 
-export { loadParquet, type ParquetLoad } from './parquet.js';
-export type { CsvReadOptions, ReadOptions, SourceRecord } from './records.js';
+export { loadParquet } from './parquet.js';
+export type { ReadOptions, SourceRecord } from './records.js';
 
 /** Refuses the formats the local cloud cannot read, before the job touches anything. */
 export function checkFormatSupported(format: SourceFormat): void {

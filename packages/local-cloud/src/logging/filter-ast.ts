@@ -53,7 +53,7 @@ export interface Comparison {
 }
 
 /** A bare value: matched with `:` against every field of the entry. */
-export interface GlobalRestriction {
+interface GlobalRestriction {
   type: 'global';
   value: Literal;
   at: SourcePosition;

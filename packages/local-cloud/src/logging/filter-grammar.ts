@@ -15,7 +15,7 @@
 // and rewrites the generated file when run with `-u`.
 import peggy from 'peggy';
 
-export const FILTER_GRAMMAR = String.raw`
+const FILTER_GRAMMAR = String.raw`
 {{
   function at(loc) {
     return { offset: loc.start.offset, line: loc.start.line, column: loc.start.column };

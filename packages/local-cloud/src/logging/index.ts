@@ -1,20 +1,22 @@
 // The local cloud's Cloud Logging: every RPC of google.logging.v2.LoggingServiceV2 over
-// gRPC, holding the entries clients write and the messages of DTS runs as real DTS writes
-// them, queried with Logging's query language (filter.ts), and streamed to live tails
-// (TailLogEntries) as they are written. docs/fidelity-logging.md lists what differs.
+// gRPC (and its unary RPCs over REST), holding the entries clients write and the messages
+// of DTS runs as real DTS writes them, queried with Logging's query language (filter.ts),
+// and streamed to live tails (TailLogEntries) as they are written. The Logging API's two
+// other services, ConfigServiceV2 and MetricsServiceV2, are served on the same ports with
+// no handlers: each of their calls answers UNIMPLEMENTED by name. The package README's
+// fidelity table lists what differs from the real service.
 import type { FaultRegistry } from '../faults.js';
 import type { TransferLogSink, UnaryHandlers } from '../log-contract.js';
 import { startGrpcServer } from '../rpc/grpc-server.js';
-import { loadLoggingProto } from '../rpc/protos.js';
+import { LOGGING_SERVICE_NAME, loadLoggingMixinProtos, loadLoggingProto } from '../rpc/protos.js';
+import { type RestGateway, startRestGateway } from '../rpc/rest-gateway.js';
 import { createLoggingHandlers } from './handlers.js';
 import { dtsLogName } from './log-record.js';
 import { LogStore } from './log-store.js';
 import { createTailService } from './tail.js';
 
 export { createLoggingHandlers } from './handlers.js';
-export { dtsLogName } from './log-record.js';
 export { LogStore } from './log-store.js';
-export { DEFAULT_MAX_TAIL_SESSIONS } from './tail.js';
 
 export interface LoggingEmulatorOptions {
   faults: FaultRegistry;
@@ -52,6 +54,9 @@ export async function startLoggingEmulator(options: LoggingEmulatorOptions): Pro
     proto: loadLoggingProto(),
     handlers,
     streamHandlers: { TailLogEntries: tail.handler },
+    // Logging clients call sinks, buckets, views, exclusions and metrics on this endpoint:
+    // served so that each of those calls answers UNIMPLEMENTED by name, not as an unknown service.
+    mixins: loadLoggingMixinProtos().map((proto) => ({ proto, handlers: {} })),
     faults: options.faults,
     faultService: 'logging',
     ...(options.host === undefined ? {} : { host: options.host }),
@@ -69,4 +74,30 @@ export async function startLoggingEmulator(options: LoggingEmulatorOptions): Pro
       await server.stop();
     },
   };
+}
+
+export interface LoggingRestGatewayOptions {
+  /** The LoggingServiceV2 handlers to answer with (`LoggingEmulator.handlers`). */
+  handlers: UnaryHandlers;
+  faults: FaultRegistry;
+  host?: string | undefined;
+  port?: number | undefined;
+}
+
+/**
+ * The REST face of the local Cloud Logging (what google-gax's `fallback: true` calls):
+ * LoggingServiceV2's unary RPCs, and ConfigServiceV2 / MetricsServiceV2 answering HTTP 501
+ * `notImplemented` by name, as over gRPC.
+ */
+export function startLoggingRestGateway(options: LoggingRestGatewayOptions): Promise<RestGateway> {
+  return startRestGateway({
+    root: loadLoggingProto().root,
+    serviceName: LOGGING_SERVICE_NAME,
+    handlers: options.handlers,
+    mixins: loadLoggingMixinProtos().map(({ root, serviceName }) => ({ root, serviceName, handlers: {} })),
+    faults: options.faults,
+    faultService: 'logging',
+    host: options.host,
+    port: options.port,
+  });
 }

@@ -6,7 +6,7 @@ import type { TransferLogEntry } from '../log-contract.js';
 import { dateToNanos, nanosToTimestamp } from './log-values.js';
 
 /** The monitored-resource type of DTS transfer configs, as in real DTS logs. */
-export const DTS_RESOURCE_TYPE = 'bigquery_dts_config';
+const DTS_RESOURCE_TYPE = 'bigquery_dts_config';
 
 /** The log real DTS writes run messages to, with its `/` URL-encoded as Logging requires. */
 export function dtsLogName(projectId: string): string {

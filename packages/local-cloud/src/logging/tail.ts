@@ -13,10 +13,10 @@ import { type LogRecord, parentOf, recordToEntry } from './log-record.js';
 import { compareRecords, type LogStore } from './log-store.js';
 
 /** Cloud Logging's documented default and limit of `buffer_window`. */
-export const DEFAULT_BUFFER_WINDOW_MS = 2_000;
-export const MAX_BUFFER_WINDOW_MS = 60_000;
+const DEFAULT_BUFFER_WINDOW_MS = 2_000;
+const MAX_BUFFER_WINDOW_MS = 60_000;
 /** Live-tailing sessions Cloud Logging allows open at once in a project. */
-export const DEFAULT_MAX_TAIL_SESSIONS = 10;
+const DEFAULT_MAX_TAIL_SESSIONS = 10;
 
 export interface TailServiceOptions {
   store: LogStore;

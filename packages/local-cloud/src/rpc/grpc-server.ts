@@ -23,7 +23,7 @@ export type DuplexCall = grpc.ServerDuplexStream<Record<string, unknown>, Record
 export type DuplexHandler = (call: DuplexCall) => void;
 
 /** Another service served on the same port, with its own (possibly empty) handlers. */
-export interface ServedMixin {
+interface ServedMixin {
   proto: LoadedProto;
   handlers: UnaryHandlers;
 }

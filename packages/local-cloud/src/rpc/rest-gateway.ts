@@ -17,7 +17,7 @@ import { applyRpcFault } from './rpc-faults.js';
 import { unimplemented } from './unimplemented.js';
 
 /** A service the gateway answers for: its protobufjs Root, full name and handlers. */
-export interface RestService {
+interface RestService {
   /** A protobufjs Root holding the service (e.g. `loadDtsProto().root`). */
   root: protobuf.Root;
   /** Fully qualified, e.g. `google.cloud.bigquery.datatransfer.v1.DataTransferService`. */

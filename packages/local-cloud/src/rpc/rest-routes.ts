@@ -28,7 +28,7 @@ export interface HttpRoute {
   body: string;
 }
 
-export function snakeToCamel(name: string): string {
+function snakeToCamel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
 }
 
@@ -44,7 +44,7 @@ function segmentPattern(pattern: string): string {
     .join('/');
 }
 
-export function compileTemplate(template: string): { pattern: RegExp; variables: string[][] } {
+function compileTemplate(template: string): { pattern: RegExp; variables: string[][] } {
   const variables: string[][] = [];
   let source = '';
   let rest = template;

@@ -5,11 +5,11 @@
 
 const TOKEN_PREFIX = 'v2:';
 
-export function encodeContinuationToken(lastKey: string): string {
+function encodeContinuationToken(lastKey: string): string {
   return Buffer.from(`${TOKEN_PREFIX}${lastKey}`, 'utf8').toString('base64url');
 }
 
-export function decodeContinuationToken(token: string): string | undefined {
+function decodeContinuationToken(token: string): string | undefined {
   const text = Buffer.from(token, 'base64url').toString('utf8');
   return text.startsWith(TOKEN_PREFIX) ? text.slice(TOKEN_PREFIX.length) : undefined;
 }

@@ -18,7 +18,7 @@ import type { FieldSchema } from '../model.js';
 
 export type TimestampFormat = 'INT64' | 'ISO8601_STRING' | 'FLOAT_SECONDS';
 
-export interface RestCell {
+interface RestCell {
   v: unknown;
 }
 export interface RestRow {

@@ -6,7 +6,7 @@
 import type { Token } from './lexer.js';
 import { unsupported } from './type-names.js';
 
-export interface CallInfo {
+interface CallInfo {
   /** The untranslated tokens of each argument. */
   raw: Token[][];
   /** The job's clock, for CURRENT_* functions. */
@@ -30,7 +30,7 @@ const PARTS = new Set([
 ]);
 
 /** A date part argument (`MONTH`) as an engine string literal (`'month'`). */
-export function datePart(tokens: Token[] | undefined): string {
+function datePart(tokens: Token[] | undefined): string {
   const token = tokens?.[0];
   const name = token?.value.toUpperCase() ?? '';
   if (tokens?.length !== 1 || !PARTS.has(name)) {

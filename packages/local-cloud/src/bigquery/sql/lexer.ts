@@ -4,7 +4,7 @@
 // Comments (`--`, `#`, `/* */`) and whitespace are dropped; `spaceBefore` remembers them.
 import { BigQueryApiError } from '../errors.js';
 
-export type TokenKind =
+type TokenKind =
   | 'word'
   | 'quoted'
   | 'string'

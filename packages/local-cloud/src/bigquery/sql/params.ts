@@ -22,7 +22,7 @@ interface ParameterValue {
   structValues?: Record<string, ParameterValue>;
 }
 
-export interface Binding {
+interface Binding {
   value: DuckDBValue;
   type: DuckDBType;
 }
@@ -65,11 +65,7 @@ function scalarBinding(type: string, value: ParameterValue | undefined, where: s
   }
 }
 
-export function binding(
-  type: ParameterType | undefined,
-  value: ParameterValue | undefined,
-  where: string,
-): Binding {
+function binding(type: ParameterType | undefined, value: ParameterValue | undefined, where: string): Binding {
   const name = String(type?.type ?? '').toUpperCase();
   if (!name) throw invalid(`Query parameter ${where} needs a parameterType.type.`);
   if (name === 'ARRAY') {

@@ -143,6 +143,18 @@ function sumRows(rows) {
   for (const r of rows) if (r !== void 0 && Number.isFinite(r)) total = (total ?? 0) + r;
   return total;
 }
+function resultTotals(results) {
+  return {
+    partitions: results.reduce((n, r) => n + r.partitions.length, 0),
+    rows: sumRows(results.flatMap((r) => r.partitions.map((p) => p.rows)))
+  };
+}
+function totalsBits(results) {
+  const { partitions, rows } = resultTotals(results);
+  const bits = [plural(partitions, "partition")];
+  if (rows !== void 0) bits.push(`${formatCount(rows)} rows`);
+  return bits;
+}
 function mdCell(text) {
   if (text === void 0 || text === "") return "";
   return maskCredentialPatterns(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -225,7 +237,9 @@ function tableUrl(destination, context) {
   )}!3s${encodeURIComponent(table)}`;
 }
 function resultConsoleUrl(result, context) {
-  const failedRun = result.partitions.find((partition) => partition.status === "failed" && partition.run_name);
+  const failedRun = result.partitions.find(
+    (partition) => partition.status === "failed" && partition.run_name
+  );
   const configName = failedRun?.run_name?.split("/runs/")[0];
   return result.console_url ?? transferRunsUrl(configName, context) ?? tableUrl(result.destination, context);
 }
@@ -347,12 +361,11 @@ function failedSection(failed, link) {
     mdCell(m.result.message ?? firstPartitionMessage(m.result)),
     link(m)
   ]);
-  return [
-    `### ${STATUS_EMOJI.failed} Failed (${failed.length})`,
-    "",
-    mdTable(["Table", "Destination", "Step", "Message", "Job"], rows),
-    ""
-  ];
+  return outcomeSection(
+    "failed",
+    rows.length,
+    mdTable(["Table", "Destination", "Step", "Message", "Job"], rows)
+  );
 }
 function loadedSection(loaded, link) {
   if (loaded.length === 0) return [];
@@ -364,12 +377,8 @@ function loadedSection(loaded, link) {
     formatDuration(m.result.duration_ms),
     link(m)
   ]);
-  return [
-    `### ${STATUS_EMOJI.loaded} Loaded (${loaded.length})`,
-    "",
-    mdTable(["Table", "Destination", "Partitions", "Rows", "Duration", "Job"], rows),
-    ""
-  ];
+  const header = ["Table", "Destination", "Partitions", "Rows", "Duration", "Job"];
+  return outcomeSection("loaded", rows.length, mdTable(header, rows));
 }
 function skippedSection(skipped, link) {
   if (skipped.length === 0) return [];
@@ -380,14 +389,16 @@ function skippedSection(skipped, link) {
     mdCell(m.result.message ?? firstPartitionMessage(m.result)),
     link(m)
   ]);
-  return [
-    `### ${STATUS_EMOJI.skipped} Skipped (${skipped.length})`,
-    "",
-    "_No source files for these partitions: neither a success nor a failure._",
-    "",
+  return outcomeSection(
+    "skipped",
+    rows.length,
     mdTable(["Table", "Destination", "Partitions", "Why", "Job"], rows),
-    ""
-  ];
+    "_No source files for these partitions: neither a success nor a failure._"
+  );
+}
+function outcomeSection(status, count, table, note) {
+  const heading = `### ${STATUS_EMOJI[status]} ${status[0].toUpperCase()}${status.slice(1)} (${count})`;
+  return [heading, "", ...note ? [note, ""] : [], table, ""];
 }
 function warningsSection(merged) {
   const warned = merged.filter((m) => (m.result.warnings ?? []).length > 0);
@@ -426,10 +437,7 @@ function headline2(results, runUrl) {
   const counts = STATUS_ORDER.map(
     (s) => `${STATUS_EMOJI[s]} ${results.filter((r) => r.status === s).length} ${s}`
   );
-  const partitions = results.reduce((n, r) => n + r.partitions.length, 0);
-  const rows = sumRows(results.flatMap((r) => r.partitions.map((p) => p.rows)));
-  const bits = [plural(results.length, "table"), plural(partitions, "partition")];
-  if (rows !== void 0) bits.push(`${formatCount(rows)} rows`);
+  const bits = [plural(results.length, "table"), ...totalsBits(results)];
   if (runUrl) bits.push(mdLink("workflow run", runUrl));
   return `**${counts.join(" · ")}** — ${bits.join(" · ")}`;
 }
@@ -438,12 +446,8 @@ function totalsTable(results) {
     ["Outcome", "Tables", "Partitions", "Rows"],
     STATUS_ORDER.map((s) => {
       const of = results.filter((r) => r.status === s);
-      return [
-        `${STATUS_EMOJI[s]} ${s}`,
-        formatCount(of.length),
-        formatCount(of.reduce((n, r) => n + r.partitions.length, 0)),
-        formatCount(sumRows(of.flatMap((r) => r.partitions.map((p) => p.rows))))
-      ];
+      const { partitions, rows } = resultTotals(of);
+      return [`${STATUS_EMOJI[s]} ${s}`, formatCount(of.length), formatCount(partitions), formatCount(rows)];
     })
   );
 }
@@ -551,14 +555,10 @@ function oneLine(text) {
 }
 function totalsLine(results) {
   const by = (s) => results.filter((r) => r.status === s).length;
-  const partitions = results.reduce((n, r) => n + r.partitions.length, 0);
-  const rows = sumRows(results.flatMap((r) => r.partitions.map((p) => p.rows)));
-  const parts = [
+  return [
     `Totals: ${plural(results.length, "table")} — ${by("loaded")} loaded, ${by("skipped")} skipped, ${by("failed")} failed`,
-    plural(partitions, "partition")
-  ];
-  if (rows !== void 0) parts.push(`${formatCount(rows)} rows`);
-  return parts.join(" · ");
+    ...totalsBits(results)
+  ].join(" · ");
 }
 
 export {
