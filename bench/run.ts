@@ -19,7 +19,7 @@ const RETIRED = ['detection_latency_ms_mean_blind', 'get_run_calls_per_run_blind
 
 function selected(): Bench[] {
   const { values } = parseArgs({ options: { only: { type: 'string' } } });
-  if (values.only === undefined) return BENCHES.filter((bench) => !bench.optIn);
+  if (values.only === undefined) return BENCHES;
   const names = values.only.split(',').map((s) => s.trim());
   const known = BENCHES.map((bench) => bench.name);
   for (const name of names) {
@@ -71,8 +71,7 @@ async function main(): Promise<void> {
     await bundle?.remove();
   }
 
-  const everything = BENCHES.every((bench) => bench.optIn || chosen.includes(bench));
-  const previous = everything ? {} : await readPrevious();
+  const previous = chosen.length < BENCHES.length ? await readPrevious() : {};
   const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, round2(v)]));
   const previousMachine = (previous.machine as { load_average_1m?: object } | undefined) ?? {};
   const results = {

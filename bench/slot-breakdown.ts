@@ -9,9 +9,9 @@
 //                    plus what the run takes beyond it (overrun)
 //   detection      → the run's end (DTS's endTime) to the wait seeing it
 // The handoff (everything but the run time) is what makespan efficiency loses per run.
-// After the slot is given back, the run is verified and its config deleted; until then
-// the config still carries the claim it ran under (finishedClaimMs), which the quota
-// queue of every process reads.
+// Once the run has ended its config still carries the claim it ran under until the claim
+// is taken off (a rename) or the config deleted after verification (finishedClaimMs): the
+// quota queue of every process reads it meanwhile.
 import type { DtsCall } from './dts-recorder.js';
 import { mean, median } from './stats.js';
 
@@ -22,7 +22,7 @@ export interface SlotCycle {
   startRunMs: number;
   inFlightMs: number;
   detectionMs: number;
-  /** Run seen ended → its config deleted (verify, then DeleteTransferConfig); NaN if never deleted. */
+  /** Run seen ended → its claim taken off (the first rename or the deletion after it); NaN if neither. */
   finishedClaimMs: number;
 }
 
@@ -36,7 +36,7 @@ export interface SlotBreakdown {
   /** In flight beyond the nominal run time (the local cloud's load work). */
   overrunMs: number;
   detectionMs: number;
-  /** Run seen ended → config deleted: how long a finished run's claim stays in the queue. */
+  /** Run seen ended → claim taken off or config deleted: how long a finished run's claim stays in the queue. */
   finishedClaimMs: number;
   /** create config + admission + start run + detection: the slot held without a run in flight. */
   handoffMs: number;
@@ -54,9 +54,16 @@ const configOf = (run: string) => run.split('/runs/')[0] ?? run;
 
 /** Each run's cycle; runs without a create, a start and a seen end are left out (none should be). */
 export function slotCycles(calls: readonly DtsCall[]): SlotCycle[] {
-  const ok = calls.filter((call) => !call.failed);
+  // In the order they were made: "the first after" means the earliest started.
+  const ok = calls.filter((call) => !call.failed).sort((a, b) => a.startMs - b.startMs);
   const created = new Map(ok.filter((c) => c.method === 'createConfig').map((c) => [c.subject, c]));
-  const deleted = new Map(ok.filter((c) => c.method === 'deleteConfig').map((c) => [c.subject, c]));
+  const claimGone = (config: string, afterMs: number) =>
+    ok.find(
+      (c) =>
+        c.subject === config &&
+        c.startMs >= afterMs &&
+        (c.method === 'renameConfig' || c.method === 'deleteConfig'),
+    );
   const ended = new Map<string, DtsCall>();
   for (const call of ok)
     if (call.method === 'getRun' && call.terminal && !ended.has(call.subject)) ended.set(call.subject, call);
@@ -76,7 +83,7 @@ export function slotCycles(calls: readonly DtsCall[]): SlotCycle[] {
           startRunMs: start.endMs - start.startMs,
           inFlightMs: endTimeMs - start.endMs,
           detectionMs: seen.endMs - endTimeMs,
-          finishedClaimMs: (deleted.get(config)?.endMs ?? Number.NaN) - seen.endMs,
+          finishedClaimMs: (claimGone(config, seen.endMs)?.endMs ?? Number.NaN) - seen.endMs,
         },
       ];
     });

@@ -48,8 +48,6 @@ export interface Measured {
 
 export interface Bench {
   name: string;
-  /** Only with --only: a what-if, not a figure of the product as it stands. */
-  optIn?: boolean;
   /** Runs the private bundle (so it must be built first). */
   needsBundle: boolean;
   describe: string;
@@ -185,17 +183,6 @@ async function breakdown(): Promise<Measured> {
   }
 }
 
-/** The breakdown again as if finished configs carried no claim (what-if-unclaimed.ts). */
-async function breakdownWhatIf(): Promise<Measured> {
-  const cloud = await startLocalCloudProcess({ runSeconds: SETTINGS.workloadRunSeconds });
-  try {
-    const b = await measureBreakdown(cloud, { ...workloadOptions(), unclaimFinished: true });
-    return { figures: {}, details: { breakdown_what_if_unclaimed: b } };
-  } finally {
-    await cloud.stop();
-  }
-}
-
 async function crossProcess({ cli, actionMain }: Bundle): Promise<Measured> {
   const c = await measureCrossProcess({
     cli,
@@ -259,13 +246,6 @@ export const BENCHES: Bench[] = [
     needsBundle: false,
     describe: `breakdown: the same workload through runPipeline in this process, DTS calls recorded`,
     run: breakdown,
-  },
-  {
-    name: 'what-if-unclaimed',
-    optIn: true,
-    needsBundle: false,
-    describe: 'what-if (opt-in): the breakdown run with finished configs listed without their claim',
-    run: breakdownWhatIf,
   },
   {
     name: 'cross-process',

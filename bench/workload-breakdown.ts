@@ -2,8 +2,7 @@
 // own runPipeline (the code `s3bq run` runs) with its DTS calls recorded, to say where
 // each quota slot's time goes between two runs (slot-breakdown.ts). Its makespan is a
 // companion figure: no process start, no planning, the bench's event loop shared with the
-// recording — the official figure is the CLI's. With `unclaimFinished` it runs the
-// what-if of what-if-unclaimed.ts instead (opt-in, never a figure of the product).
+// recording — the official figure is the CLI's.
 import { createCloudServices } from '../src/cloud/index.js';
 import type { TableResult } from '../src/lifecycle/outcome.js';
 import { runPipeline } from '../src/pipeline/run.js';
@@ -17,7 +16,6 @@ import {
   type WorkloadOptions,
 } from './parallel-workload.js';
 import { type SlotBreakdown, slotBreakdown } from './slot-breakdown.js';
-import { unclaimFinished } from './what-if-unclaimed.js';
 
 const PIPELINE_TIMEOUT_MS = 10 * 60_000;
 
@@ -37,11 +35,11 @@ export interface BreakdownFigures {
 
 export async function measureBreakdown(
   cloud: LocalCloudProcess,
-  options: WorkloadOptions & { unclaimFinished?: boolean },
+  options: WorkloadOptions,
 ): Promise<BreakdownFigures> {
   const lake = await prepareWorkload(cloud, options);
   const real = createCloudServices({ env: lake.env, settings: lake.settings });
-  const recording = recordDts(options.unclaimFinished ? unclaimFinished(real.dts) : real.dts);
+  const recording = recordDts(real.dts);
   const services = { ...real, dts: recording.dts };
   try {
     const cpuBefore = await cloud.cpuMs();

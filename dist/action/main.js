@@ -14,10 +14,10 @@ import {
   pLimit,
   runTable,
   systemClock
-} from "./chunks/chunk-CMUCR3ID.js";
+} from "./chunks/chunk-RKAJBBCG.js";
 import {
   renderTableSummary
-} from "./chunks/chunk-2AFOFST4.js";
+} from "./chunks/chunk-QRXODIT4.js";
 import {
   core_exports,
   getInput,

@@ -9,8 +9,9 @@ import {
   cleanupConfigs,
   createCloudServices,
   maskSecrets,
-  parseCleanupState
-} from "./chunks/chunk-CMUCR3ID.js";
+  parseCleanupState,
+  withDeadline
+} from "./chunks/chunk-RKAJBBCG.js";
 import {
   getState,
   info,
@@ -43,8 +44,9 @@ async function cleanup(env = process.env) {
     });
     try {
       const outcome = await withDeadline(
+        { service: "dts", operation: "DeleteTransferConfig", timeoutMs: CLEANUP_DEADLINE_MS },
         (signal) => cleanupConfigs(services, configs, signal),
-        CLEANUP_DEADLINE_MS
+        secrets
       );
       for (const name of outcome.deleted) info(`Deleted ${name}`);
       for (const name of outcome.missing) info(`Already gone: ${name}`);
@@ -61,22 +63,6 @@ async function cleanup(env = process.env) {
         `Could not delete transfer config(s) ${configs.join(", ") || "(unknown)"}: ${message}. ${JANITOR_HINT}`
       )
     );
-  }
-}
-async function withDeadline(work, ms) {
-  const controller = new AbortController();
-  let timer;
-  const expired = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new Error(`deleting took longer than ${ms / 1e3} s`);
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), expired]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -14,7 +14,7 @@ import {
   readResultFiles,
   renderRunReport,
   renderTextReport
-} from "./chunks/chunk-2AFOFST4.js";
+} from "./chunks/chunk-QRXODIT4.js";
 import {
   info,
   maskCredentialPatterns,

@@ -5876,7 +5876,7 @@ import { Metadata } from "@grpc/grpc-js";
 import protobuf2 from "protobufjs";
 
 // packages/local-cloud/src/rpc/protos.ts
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join as join3 } from "node:path";
 import protobuf from "protobufjs";
@@ -5903,19 +5903,13 @@ function protoDirOf(name) {
   }
   return dir;
 }
-function loadProto(serviceName, protoPaths, includeDirs) {
-  const root = new protobuf.Root();
-  root.resolvePath = (origin, target) => {
-    if (target.startsWith("/") || existsSync(target)) return target;
-    for (const dir of includeDirs) {
-      const candidate = join3(dir, target);
-      if (existsSync(candidate)) return candidate;
-    }
-    return protobuf.util.path.resolve(origin, target);
-  };
-  root.loadSync(protoPaths, { keepCase: PROTO_LOADER_OPTIONS.keepCase });
+function loadCompiledProtos(source2) {
+  if (!existsSync(source2)) {
+    throw new Error(`The compiled protos ${source2} are missing; reinstall with \`npm ci\`.`);
+  }
+  const root = protobuf.Root.fromJSON(JSON.parse(readFileSync(source2, "utf8")));
   root.resolveAll();
-  return serviceOf({ serviceName, protoPaths, includeDirs, root });
+  return root;
 }
 function methodDefinition(serviceName, method) {
   const { resolvedRequestType: request, resolvedResponseType: response } = method;
@@ -5938,16 +5932,13 @@ function methodDefinition(serviceName, method) {
     originalName: method.name.replace(/^./, (char) => char.toLowerCase())
   };
 }
-function serviceOf(loaded) {
-  const { serviceName, protoPaths, root } = loaded;
+function serviceOf(serviceName, root, source2) {
   const service = root.lookup(serviceName);
-  if (!(service instanceof protobuf.Service)) {
-    throw new Error(`Service ${serviceName} is not in ${protoPaths.join(", ")}.`);
-  }
+  if (!(service instanceof protobuf.Service)) throw new Error(`Service ${serviceName} is not in ${source2}.`);
   const serviceDefinition = {};
   for (const method of service.methodsArray)
     serviceDefinition[method.name] = methodDefinition(serviceName, method);
-  return { ...loaded, serviceDefinition, service };
+  return { serviceName, source: source2, serviceDefinition, root, service };
 }
 var dtsProto;
 var loggingProto;
@@ -5955,41 +5946,32 @@ var locationsProto;
 var loggingMixinProtos;
 function loadDtsProto() {
   if (!dtsProto) {
-    const dtsDir = protoDirOf("@google-cloud/bigquery-data-transfer");
-    const gaxDir = protoDirOf("google-gax");
-    dtsProto = loadProto(
-      DTS_SERVICE_NAME,
-      [
-        join3(dtsDir, "google/cloud/bigquery/datatransfer/v1/datatransfer.proto"),
-        join3(gaxDir, "google/cloud/location/locations.proto")
-      ],
-      [dtsDir, gaxDir]
-    );
+    const source2 = join3(protoDirOf("@google-cloud/bigquery-data-transfer"), "protos.json");
+    dtsProto = serviceOf(DTS_SERVICE_NAME, loadCompiledProtos(source2), source2);
   }
   return dtsProto;
 }
 function loadLoggingProto() {
   if (!loggingProto) {
-    const loggingDir = protoDirOf("@google-cloud/logging-api");
-    const gaxDir = protoDirOf("google-gax");
-    loggingProto = loadProto(
-      LOGGING_SERVICE_NAME,
-      ["logging.proto", "logging_config.proto", "logging_metrics.proto"].map(
-        (file) => join3(loggingDir, "google/logging/v2", file)
-      ),
-      [loggingDir, gaxDir]
-    );
+    const source2 = join3(protoDirOf("@google-cloud/logging-api"), "protos.json");
+    loggingProto = serviceOf(LOGGING_SERVICE_NAME, loadCompiledProtos(source2), source2);
   }
   return loggingProto;
 }
 function loadLoggingMixinProtos() {
-  loggingMixinProtos ??= [LOGGING_CONFIG_SERVICE_NAME, LOGGING_METRICS_SERVICE_NAME].map(
-    (serviceName) => serviceOf({ ...loadLoggingProto(), serviceName })
-  );
+  if (!loggingMixinProtos) {
+    const { root, source: source2 } = loadLoggingProto();
+    loggingMixinProtos = [LOGGING_CONFIG_SERVICE_NAME, LOGGING_METRICS_SERVICE_NAME].map(
+      (serviceName) => serviceOf(serviceName, root, source2)
+    );
+  }
   return loggingMixinProtos;
 }
 function loadLocationsProto() {
-  locationsProto ??= serviceOf({ ...loadDtsProto(), serviceName: LOCATIONS_SERVICE_NAME });
+  if (!locationsProto) {
+    const source2 = join3(protoDirOf("google-gax"), "locations.json");
+    locationsProto = serviceOf(LOCATIONS_SERVICE_NAME, loadCompiledProtos(source2), source2);
+  }
   return locationsProto;
 }
 

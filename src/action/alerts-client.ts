@@ -4,7 +4,7 @@ import { getOctokit } from '@actions/github';
 import type { GitHubClient } from './alerts.js';
 
 /** No single GitHub API call may take longer than this. */
-export const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
+const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface GitHubClientOptions {
   /** Defaults to the global fetch; tests pass a recorded-API replayer. */

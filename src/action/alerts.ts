@@ -13,7 +13,7 @@ import { mdCell, mdCode } from '../report/format.js';
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
 export const ALERT_LABEL = 's3bq-alert';
-export const ALERT_TITLE_PREFIX = 'Load failing: ';
+const ALERT_TITLE_PREFIX = 'Load failing: ';
 
 export interface AlertOptions {
   owner: string;

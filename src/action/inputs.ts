@@ -2,7 +2,6 @@
 // request by the same parsers the CLI uses, so a bad workflow fails before any cloud call
 // with a message saying which input to fix.
 import {
-  type InputError,
   parseBoolean,
   parseDuration,
   parseTableNames,
@@ -29,7 +28,7 @@ export interface ActionInputs {
 export type InputReader = (name: string) => string;
 
 /** A lifecycle bound past GitHub's own 6-hour job limit is surely a typo. */
-export const MAX_TIMEOUT_MS = 6 * 60 * 60 * 1000;
+const MAX_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 
 const input = (name: string) => `Input '${name}'`;
 
@@ -62,5 +61,3 @@ export function readInputs(read: InputReader): ActionInputs {
     resultDir: optional(read('result-dir')),
   };
 }
-
-export type { InputError };

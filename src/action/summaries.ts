@@ -5,7 +5,7 @@ import type { TableResult } from '../lifecycle/outcome.js';
 import { renderTableSummary } from '../report/index.js';
 
 /** GitHub refuses a step summary over 1 MiB; leave room for the truncation note. */
-export const MAX_SUMMARY_BYTES = 1024 * 1024 - 4096;
+const MAX_SUMMARY_BYTES = 1024 * 1024 - 4096;
 
 export interface SummaryContext {
   projectId?: string | undefined;
@@ -13,7 +13,7 @@ export interface SummaryContext {
 }
 
 /** The summary's markdown: every table's section that fits, then a note of what did not. */
-export function summaryMarkdown(
+function summaryMarkdown(
   results: readonly TableResult[],
   context: SummaryContext,
   scrub: (text: string) => string,

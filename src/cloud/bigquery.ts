@@ -20,7 +20,7 @@ export interface BigQueryField {
   fields?: BigQueryField[] | undefined;
 }
 
-export interface TimePartitioning {
+interface TimePartitioning {
   type: 'DAY' | 'HOUR' | 'MONTH' | 'YEAR';
   /** Absent: ingestion time (_PARTITIONTIME). */
   field?: string | undefined;
@@ -209,7 +209,7 @@ function toApiTable(definition: TablePatch): Record<string, unknown> {
   return out;
 }
 
-export function toTableInfo(metadata: Record<string, unknown>): TableInfo {
+function toTableInfo(metadata: Record<string, unknown>): TableInfo {
   const schema = (metadata.schema as { fields?: BigQueryField[] } | undefined)?.fields ?? [];
   const tp = metadata.timePartitioning as
     | { type?: string; field?: string; expirationMs?: string | number }

@@ -7,7 +7,7 @@ import { enumName, fromStruct, fromTimestamp, toStruct, toTimestamp } from './pr
 import { type CallContext, callWithRetry, type RetryPolicy } from './retry.js';
 import { scrubSecrets } from './secrets.js';
 
-export const RUN_STATES = [
+const RUN_STATES = [
   'TRANSFER_STATE_UNSPECIFIED',
   'UNSPECIFIED',
   'PENDING',
@@ -18,7 +18,7 @@ export const RUN_STATES = [
 ] as const;
 export type RunState = (typeof RUN_STATES)[number];
 const SEVERITIES = ['MESSAGE_SEVERITY_UNSPECIFIED', 'INFO', 'WARNING', 'ERROR'] as const;
-export type LogSeverity = (typeof SEVERITIES)[number];
+type LogSeverity = (typeof SEVERITIES)[number];
 
 export interface TransferConfigInput {
   displayName: string;
@@ -50,7 +50,7 @@ export interface TransferRunInfo {
   errorCode?: number | undefined;
 }
 
-export interface TransferLogMessage {
+interface TransferLogMessage {
   time?: Date | undefined;
   severity: LogSeverity;
   text: string;
@@ -78,7 +78,7 @@ export interface DtsFace {
   listLogs(runName: string, signal?: AbortSignal): Promise<TransferLogMessage[]>;
 }
 
-export const AMAZON_S3_SOURCE = 'amazon_s3';
+const AMAZON_S3_SOURCE = 'amazon_s3';
 
 export interface DtsFaceOptions {
   client: DataTransferServiceClient;

@@ -15,7 +15,7 @@ export interface HostPort {
 }
 
 /** An endpoint variable that cannot name an endpoint: a setting to fix before anything runs. */
-export class EndpointError extends Error {
+class EndpointError extends Error {
   override name = 'EndpointError';
 }
 

@@ -71,7 +71,7 @@ export function grpcCodeName(code: number): CloudErrorCode {
   return GRPC_CODE_NAMES[code] ?? 'UNKNOWN';
 }
 
-export function httpStatusCode(status: number): CloudErrorCode {
+function httpStatusCode(status: number): CloudErrorCode {
   if (status === 400) return 'INVALID_ARGUMENT';
   if (status === 401) return 'UNAUTHENTICATED';
   if (status === 403) return 'PERMISSION_DENIED';

@@ -12,14 +12,8 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep } from './retry.js';
 import { createS3Client, createS3Face, type S3Face } from './s3.js';
 import { secretsFrom } from './secrets.js';
 
-export type { BigQueryFace, BigQueryField, TableDefinition, TableInfo, TableRef } from './bigquery.js';
-export type { Deadlines } from './deadlines.js';
-export type { DtsFace, RunState, TransferConfigInfo, TransferConfigInput, TransferRunInfo } from './dts.js';
 export type { Transport } from './endpoints.js';
-export { CloudError } from './errors.js';
-export type { LoggingFace, RunLogMessage } from './logging.js';
-export type { RetryPolicy, Sleep } from './retry.js';
-export type { PrefixListing, S3Face } from './s3.js';
+export type { RetryPolicy } from './retry.js';
 
 export interface CloudServices {
   s3: S3Face;
@@ -34,7 +28,7 @@ export interface CloudServices {
 }
 
 /** The project the emulator uses when none is configured. */
-export const LOCAL_PROJECT = 'local-project';
+const LOCAL_PROJECT = 'local-project';
 
 export interface CreateCloudServicesOptions {
   env: NodeJS.ProcessEnv;

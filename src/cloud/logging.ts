@@ -10,13 +10,13 @@ import { collectPages } from './pages.js';
 import { fromStruct, fromTimestamp } from './proto-values.js';
 import { type CallContext, callWithRetry, type RetryPolicy } from './retry.js';
 
-export interface RunLogMessage {
+interface RunLogMessage {
   time?: Date | undefined;
   severity: string;
   text: string;
 }
 
-export interface RunLogQuery {
+interface RunLogQuery {
   /** Last segment of the transfer config's name. */
   configId: string;
   /** Last segment of the run's name. */
@@ -26,12 +26,12 @@ export interface RunLogQuery {
 }
 
 /** One message a tail saw for a run of the tailed config. */
-export interface TailedRunMessage extends RunLogMessage {
+interface TailedRunMessage extends RunLogMessage {
   /** Last segment of the run's name (`labels.run_id`). */
   runId: string;
 }
 
-export interface RunLogTailRequest {
+interface RunLogTailRequest {
   /** Last segment of one transfer config's name; absent: every transfer of the project. */
   configId?: string | undefined;
   /** How long Logging holds entries to order them (0–60 s); default DEFAULT_TAIL_BUFFER_WINDOW_MS. */
@@ -79,7 +79,7 @@ export interface LoggingV2Client {
 }
 
 /** The slice of google-gax's CancellableStream the tail uses. */
-export interface TailStream {
+interface TailStream {
   write(request: Record<string, unknown>): unknown;
   on(event: 'metadata', listener: () => void): unknown;
   on(event: 'data', listener: (response: Record<string, unknown>) => void): unknown;
@@ -113,7 +113,7 @@ const MAX_TAIL_BUFFER_WINDOW_MS = 60_000;
  * Deadline of one tail session (the client library's default for TailLogEntries). A wait
  * that outlives it polls on; the stream never outlives it.
  */
-export const TAIL_SESSION_MAX_MS = 60 * 60_000;
+const TAIL_SESSION_MAX_MS = 60 * 60_000;
 
 const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -122,13 +122,13 @@ const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, 
  * entries only, so no time terms). A process tails the whole project once, not each of
  * its configs: DTS writes a handful of messages per run, and live tails are few (10 a project).
  */
-export function transferLogFilter(configId?: string): string {
+function transferLogFilter(configId?: string): string {
   const terms = ['resource.type="bigquery_dts_config"'];
   if (configId) terms.push(`resource.labels.config_id=${quote(configId)}`);
   return terms.join(' AND ');
 }
 
-export function runLogFilter(query: RunLogQuery): string {
+function runLogFilter(query: RunLogQuery): string {
   return [
     'resource.type="bigquery_dts_config"',
     `resource.labels.config_id=${quote(query.configId)}`,

@@ -25,7 +25,7 @@ export interface PrefixListing {
   newest?: Date | undefined;
 }
 
-export interface ListOptions {
+interface ListOptions {
   /** Pages of 1,000 keys to read at most; default 1. */
   maxPages?: number | undefined;
 }

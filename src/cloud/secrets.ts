@@ -3,7 +3,7 @@
 // serialised request), so each of those forms is scrubbed, not only the literal value.
 
 /** Environment variables whose values must never appear anywhere. */
-export const SECRET_ENV_NAMES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+const SECRET_ENV_NAMES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
 
 /** The secret values present in `env`: what every printed text is scrubbed of. */
 export function secretsFrom(env: NodeJS.ProcessEnv): string[] {

@@ -95,7 +95,7 @@ function csvCell(text: string, delimiter: string): string {
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function encodeCsv(fields: SchemaField[], rows: Row[], csv: CsvOptions): Uint8Array {
+function encodeCsv(fields: SchemaField[], rows: Row[], csv: CsvOptions): Uint8Array {
   for (const field of fields) {
     if (field.mode === 'REPEATED' || field.type === 'RECORD' || field.type === 'STRUCT') {
       throw new DemoLakeError(
@@ -133,7 +133,7 @@ function jsonValue(value: RowValue, field: SchemaField | undefined): unknown {
   return record;
 }
 
-export function encodeNdjson(fields: SchemaField[], rows: Row[]): Uint8Array {
+function encodeNdjson(fields: SchemaField[], rows: Row[]): Uint8Array {
   const lines = rows.map((row) => {
     const record: Record<string, unknown> = {};
     for (const field of fields) record[field.name] = jsonValue(row[field.name] ?? null, field);

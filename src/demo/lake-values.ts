@@ -98,7 +98,7 @@ function instantIn(window: PartitionWindow, random: Random): Date {
 }
 
 /** One value of a column; `null` only for NULLABLE columns, now and then. */
-export function valueFor(
+function valueFor(
   field: SchemaField,
   random: Random,
   context: { rowIndex: number; partitionId: string; window: PartitionWindow },

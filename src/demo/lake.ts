@@ -15,10 +15,8 @@ import {
   seededRandom,
 } from './lake-values.js';
 
-export { DemoLakeError } from './lake-files.js';
-
-export const DEFAULT_ROWS_PER_PARTITION = 100;
-export const DEFAULT_SEED = 20261121;
+const DEFAULT_ROWS_PER_PARTITION = 100;
+const DEFAULT_SEED = 20261121;
 const UPLOAD_CONCURRENCY = 8;
 /** A bound on each S3 call: the local S3 answers in milliseconds, a stuck one never. */
 const UPLOAD_TIMEOUT_MS = 30_000;
@@ -53,7 +51,7 @@ function parseS3Prefix(uri: string): { bucket: string; prefix: string } {
 }
 
 /** The table's columns: its schema, or the built-in set plus its partition column. */
-export function demoColumns(spec: TableSpec): SchemaField[] {
+function demoColumns(spec: TableSpec): SchemaField[] {
   if (spec.schema) return spec.schema;
   const field = spec.partitioning.field;
   if (!field || BUILT_IN_COLUMNS.some((column) => column.name === field)) return BUILT_IN_COLUMNS;

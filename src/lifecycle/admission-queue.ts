@@ -16,7 +16,7 @@ import { type Claim, parseConfigName } from './config-naming.js';
 const IN_FLIGHT: ReadonlySet<RunState> = new Set(['PENDING', 'RUNNING']);
 
 /** Cloud Logging allows 10 live tails per project; leave two for people. */
-export const MAX_TAILS_PER_PROJECT = 8;
+const MAX_TAILS_PER_PROJECT = 8;
 
 export interface OwnClaims {
   /** Configs this process started a run on and has not seen end. */

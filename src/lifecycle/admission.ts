@@ -164,7 +164,7 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
     }
     for (const name of withinSlots(current, process, maxParallel)) {
       const waiter = waiting.get(name);
-      if (!waiter || waiter.lease.blockers?.size !== 0) continue;
+      if (waiter?.lease.blockers?.size !== 0) continue;
       waiting.delete(name);
       inFlight.set(name, waiter.lease.claim);
       waiter.resolve();

@@ -61,7 +61,7 @@ export function tickConfigName(table: string, partition: string, runLabel: strin
 }
 
 /** The key of the files an append config reads: a short hash of its data_path. */
-export function sourceKey(dataPath: string): string {
+function sourceKey(dataPath: string): string {
   return hash(dataPath);
 }
 
@@ -75,7 +75,7 @@ export function appendConfigName(key: string, createdAtMs: number): string {
   return `${key}${SEPARATOR}c${createdAtMs}`;
 }
 
-export function formatClaim(claim: Claim): string {
+function formatClaim(claim: Claim): string {
   return `q${claim.ticket}.${claim.touch}@${claim.process}`;
 }
 

@@ -69,7 +69,7 @@ export function pickAppendConfig(candidates: readonly TransferConfigInfo[]): Tra
   })[0];
 }
 
-export function awsKeysOf(ctx: TableContext): AwsKeys {
+function awsKeysOf(ctx: TableContext): AwsKeys {
   const keys = ctx.services.awsCredentials;
   if (!keys) throw new Error('no AWS keys for the transfer: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
   return keys;

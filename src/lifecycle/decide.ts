@@ -31,7 +31,7 @@ export type PartitionDecision = Pick<PartitionResult, 'status' | 'rows' | 'messa
 };
 
 /** A load that leaves fewer than this share of a partition's rows is called out. */
-export const ROW_DROP_WARNING_SHARE = 0.5;
+const ROW_DROP_WARNING_SHARE = 0.5;
 
 export function decideRun(evidence: RunEvidence): PartitionDecision {
   const { run } = evidence;

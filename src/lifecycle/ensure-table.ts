@@ -33,7 +33,7 @@ export interface EnsureTableOutcome {
 
 const DAY_MS = 86_400_000;
 
-export function desiredDefinition(spec: TableSpec, schema: BigQueryField[]): TableDefinition {
+function desiredDefinition(spec: TableSpec, schema: BigQueryField[]): TableDefinition {
   const { granularity, field, requireFilter, expirationDays } = spec.partitioning;
   return {
     schema,
@@ -54,7 +54,7 @@ function describePartitioning(type: string | undefined, field: string | undefine
 }
 
 /** Why the existing table cannot take this table file's loads, or undefined. */
-export function partitioningDrift(spec: TableSpec, table: TableInfo, ref: TableRef): string | undefined {
+function partitioningDrift(spec: TableSpec, table: TableInfo, ref: TableRef): string | undefined {
   const want = spec.partitioning;
   const have = table.timePartitioning;
   if (have?.type === want.granularity && (have.field ?? undefined) === (want.field ?? undefined))
@@ -68,10 +68,7 @@ export function partitioningDrift(spec: TableSpec, table: TableInfo, ref: TableR
 }
 
 /** Fields of `wanted` missing from `existing` (by name, case-insensitive), as NULLABLE. */
-export function newColumns(
-  existing: readonly BigQueryField[],
-  wanted: readonly BigQueryField[],
-): BigQueryField[] {
+function newColumns(existing: readonly BigQueryField[], wanted: readonly BigQueryField[]): BigQueryField[] {
   const have = new Set(existing.map((field) => field.name.toLowerCase()));
   return wanted
     .filter((field) => !have.has(field.name.toLowerCase()))

@@ -7,17 +7,12 @@ import { parquetSchemaToBigQuery } from '../cloud/parquet-schema.js';
 import type { S3Face, S3Object } from '../cloud/s3.js';
 import type { TableSpec } from '../tables/types.js';
 
-export class SchemaNeededError extends Error {
+class SchemaNeededError extends Error {
   override name = 'SchemaNeededError';
 }
 
 /** S3 object as hyparquet's AsyncBuffer: every slice is one ranged GET. */
-export function s3AsyncBuffer(
-  s3: S3Face,
-  bucket: string,
-  object: S3Object,
-  signal?: AbortSignal,
-): AsyncBuffer {
+function s3AsyncBuffer(s3: S3Face, bucket: string, object: S3Object, signal?: AbortSignal): AsyncBuffer {
   return {
     byteLength: object.size,
     async slice(start: number, end?: number) {
@@ -28,7 +23,7 @@ export function s3AsyncBuffer(
 }
 
 /** Picks a data file: not a marker (`_SUCCESS`), not hidden, not empty. */
-export function pickDataFile(objects: readonly S3Object[]): S3Object | undefined {
+function pickDataFile(objects: readonly S3Object[]): S3Object | undefined {
   return objects.find((object) => {
     const base = object.key.split('/').pop() ?? '';
     return object.size > 0 && !base.startsWith('_') && !base.startsWith('.');

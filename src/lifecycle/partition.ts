@@ -25,7 +25,7 @@ const MAX_MOVES = 5;
 
 type FilesCheck = Extract<PrecheckResult, { kind: 'files' }>;
 
-export function failedOnQuota(run: TransferRunInfo): boolean {
+function failedOnQuota(run: TransferRunInfo): boolean {
   return (
     run.state === 'FAILED' &&
     ((run.errorCode !== undefined && grpcCodeName(run.errorCode) === 'RESOURCE_EXHAUSTED') ||

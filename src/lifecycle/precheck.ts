@@ -9,7 +9,7 @@ import type { PartitionPlan } from '../plan/types.js';
 
 const LISTS_IN_FLIGHT = 8;
 /** Pages of 1,000 keys read per partition: the newest file must be known, not guessed. */
-export const PRECHECK_MAX_PAGES = 10;
+const PRECHECK_MAX_PAGES = 10;
 
 export type PrefixCheck =
   | {

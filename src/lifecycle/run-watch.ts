@@ -13,7 +13,7 @@ import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 
 /** What a wait sees of the signal source for one run. */
-export interface RunSubscription {
+interface RunSubscription {
   /** True while a live tail covers the run: the blind schedule may be sparse. */
   readonly live: boolean;
   /** Whether a message (or a sign of dropped messages) arrived since the last call; resets. */
@@ -30,7 +30,7 @@ export interface RunSignals {
 }
 
 /** idle: no tail (none needed, not this process's turn, or a transport that cannot stream). */
-export type RunWatchState = 'idle' | 'opening' | 'live' | 'lost' | 'closed';
+type RunWatchState = 'idle' | 'opening' | 'live' | 'lost' | 'closed';
 
 export interface RunWatch extends RunSignals {
   readonly state: RunWatchState;
@@ -56,7 +56,7 @@ export interface RunWatchOptions {
 }
 
 /** A tail with nothing to wake is closed after this long, so another process may have it. */
-export const IDLE_CLOSE_MS = 10_000;
+const IDLE_CLOSE_MS = 10_000;
 
 /** Pauses before each reopening of a tail lost for a transient reason; then polling only. */
 export const TAIL_REOPEN_DELAYS_MS: readonly number[] = [5_000, 30_000, 120_000];

@@ -4,9 +4,9 @@ import { DEFAULT_POLL_SCHEDULE } from './poll-schedule.js';
 import type { LifecycleTiming } from './types.js';
 
 /** DTS sees a file about five minutes after it lands in S3. */
-export const DTS_VISIBILITY_DELAY_MS = 5 * 60_000;
+const DTS_VISIBILITY_DELAY_MS = 5 * 60_000;
 
-export const DEFAULT_TIMING: LifecycleTiming = {
+const DEFAULT_TIMING: LifecycleTiming = {
   poll: DEFAULT_POLL_SCHEDULE,
   quotaBackoffMs: 30_000,
   visibilityDelayMs: DTS_VISIBILITY_DELAY_MS,

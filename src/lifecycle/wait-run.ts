@@ -19,7 +19,7 @@ import type { RunSignals } from './run-watch.js';
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 /** Gaps of the looks after the one a message triggered: 1 s, then 2 s, then 4 s later. */
-export const FOLLOW_UP_GAPS_MS: readonly number[] = [1_000, 2_000, 4_000];
+const FOLLOW_UP_GAPS_MS: readonly number[] = [1_000, 2_000, 4_000];
 
 export function isTerminal(run: Pick<TransferRunInfo, 'state'>): boolean {
   return TERMINAL.has(run.state);

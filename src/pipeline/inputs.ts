@@ -76,7 +76,7 @@ export function parseWindow(
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 /** Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer wait would fire at once. */
-export const MAX_DURATION_MS = 2 ** 31 - 1;
+const MAX_DURATION_MS = 2 ** 31 - 1;
 
 /** `90s`, `45m`, `2h`, `1h30m`, `500ms`, or a bare number of seconds; at most `maxMs`. */
 export function parseDuration(text: string, name: string, maxMs = MAX_DURATION_MS): number {

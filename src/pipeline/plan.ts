@@ -28,10 +28,7 @@ export interface Where {
 }
 
 /** The overrides as the environment variables that carry them, so one set of rules checks them. */
-export function withOverrides(
-  env: NodeJS.ProcessEnv,
-  overrides: SettingsOverrides | undefined,
-): NodeJS.ProcessEnv {
+function withOverrides(env: NodeJS.ProcessEnv, overrides: SettingsOverrides | undefined): NodeJS.ProcessEnv {
   return {
     ...env,
     ...(overrides?.project ? { GOOGLE_CLOUD_PROJECT: overrides.project } : {}),

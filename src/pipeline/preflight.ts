@@ -9,10 +9,10 @@ import type { PlannedTable } from '../plan/types.js';
 import type { PipelineSettings } from '../tables/types.js';
 
 /** How long each service has to answer. */
-export const PREFLIGHT_DEADLINE_MS = 5_000;
+const PREFLIGHT_DEADLINE_MS = 5_000;
 
 /** The run cannot start: each line names a service and the setting to fix. */
-export class PreflightError extends Error {
+class PreflightError extends Error {
   override name = 'PreflightError';
 }
 

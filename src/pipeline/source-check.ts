@@ -14,7 +14,7 @@ import type { SourceCheck } from '../report/plan-markdown.js';
 /** Listings at once: enough to be quick, few enough to stay polite to S3. */
 const CONCURRENCY = 8;
 /** A PR comment need not check a ten-year backfill: the first partitions of each table. */
-export const MAX_CHECKED_PER_TABLE = 48;
+const MAX_CHECKED_PER_TABLE = 48;
 
 /** The S3 face for a plan check: src/cloud's, with fewer retries than a load (a PR check should answer quickly). */
 export function createSourceS3(env: NodeJS.ProcessEnv): S3Face {

@@ -10,8 +10,8 @@ import { type DaySpan, PlanError } from './window.js';
  * Outside these dates BigQuery gives rows no partition of their own (they land in
  * `__UNPARTITIONED__`), so no partition id of this pipeline can lie outside them.
  */
-export const FIRST_PARTITION_DAY: CalendarDay = { year: 1960, month: 1, day: 1 };
-export const LAST_PARTITION_DAY: CalendarDay = { year: 2159, month: 12, day: 31 };
+const FIRST_PARTITION_DAY: CalendarDay = { year: 1960, month: 1, day: 1 };
+const LAST_PARTITION_DAY: CalendarDay = { year: 2159, month: 12, day: 31 };
 
 /**
  * Partitions in one plan, across all its tables. Each partition is one DTS run and one
@@ -21,7 +21,7 @@ export const LAST_PARTITION_DAY: CalendarDay = { year: 2159, month: 12, day: 31 
  */
 export const MAX_PLAN_PARTITIONS = 100_000;
 
-export function partitionsPerDay(spec: Pick<TableSpec, 'partitioning'>): number {
+function partitionsPerDay(spec: Pick<TableSpec, 'partitioning'>): number {
   return spec.partitioning.granularity === 'HOUR' ? HOURS_PER_DAY : 1;
 }
 

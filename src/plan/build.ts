@@ -9,8 +9,6 @@ import { partitionsFor } from './partitions.js';
 import type { Plan, PlannedTable, PlanWindow, TablePlan } from './types.js';
 import { backfillSpan, type DaySpan, daysOf, PlanError, tickSpan } from './window.js';
 
-export { PlanError } from './window.js';
-
 export interface PlanRequest {
   tables: TableSpec[];
   settings: PipelineSettings;
@@ -19,7 +17,7 @@ export interface PlanRequest {
   only?: string[] | undefined;
 }
 
-export const DISABLED_REASON = 'disabled ("enabled": false in its table file)';
+const DISABLED_REASON = 'disabled ("enabled": false in its table file)';
 
 export function buildPlan(request: PlanRequest): { plan: Plan; planned: PlannedTable[] } {
   const { settings, window } = request;

@@ -12,7 +12,7 @@ export const MAX_MATRIX_JOBS = 256;
 /** GitHub caps one job output at 1 MB; stay below it with the workflow's own wrapping. */
 export const MAX_MATRIX_OUTPUT_BYTES = 1_000_000;
 /** Tables of one packed job, as the action's `table` input reads them. */
-export const TABLE_SEPARATOR = ',';
+const TABLE_SEPARATOR = ',';
 
 /** A table's whole lifecycle may take this long when its job has time for it (the action's default, 2h). */
 export const TABLE_TIMEOUT_MINUTES = 120;

@@ -25,18 +25,9 @@ export function tickSpan(spec: Pick<TableSpec, 'timezone' | 'lookbackDays'>, at:
   return { first: addDays(today, -count), last: addDays(today, -1), count };
 }
 
-export function tickDays(spec: Pick<TableSpec, 'timezone' | 'lookbackDays'>, at: Date): CalendarDay[] {
-  return daysOf(tickSpan(spec, at));
-}
-
 /** Every day of a span, oldest first. */
 export function daysOf(span: DaySpan): CalendarDay[] {
   return Array.from({ length: span.count }, (_, i) => addDays(span.first, i));
-}
-
-/** Every day from `from` to `to`, inclusive; throws a PlanError saying what to fix. */
-export function backfillDays(from: string, to: string): CalendarDay[] {
-  return daysOf(backfillSpan(from, to));
 }
 
 /** The inclusive span `from`..`to`, checked; throws a PlanError saying what to fix. */

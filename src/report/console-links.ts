@@ -11,7 +11,7 @@ export interface ConsoleContext {
 const CONFIG_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/transferConfigs\/([^/]+)$/;
 
 /** The runs page of a transfer config, from its resource name. */
-export function transferRunsUrl(configName: string | undefined, context: ConsoleContext): string | undefined {
+function transferRunsUrl(configName: string | undefined, context: ConsoleContext): string | undefined {
   if (!configName) return undefined;
   const match = CONFIG_NAME.exec(configName);
   if (!match) return undefined;

@@ -3,7 +3,7 @@
 import type { Status, TableResult } from '../lifecycle/outcome.js';
 
 /** Mermaid refuses diagrams over 50,000 characters by default; stay well under. */
-export const MAX_GANTT_TASKS = 250;
+const MAX_GANTT_TASKS = 250;
 
 /** Outcome → Mermaid task tag (colour): done grey, crit red, active blue. */
 const TAG: Readonly<Record<Status, string>> = { loaded: 'done', failed: 'crit', skipped: 'active' };

@@ -45,7 +45,7 @@ async function listJson(dir: string): Promise<string[]> {
 }
 
 /** Why a parsed JSON is not a result file this report can read, or undefined if it is. */
-export function whyNotResultFile(value: unknown): string | undefined {
+function whyNotResultFile(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return 'not a JSON object';
   const file = value as Partial<ResultFile>;
   if (file.schema_version !== 1) return `schema_version ${String(file.schema_version)} is not 1`;

@@ -22,7 +22,7 @@ import { type JobLink, jobUrlFor, type MergedResult, mergeResults } from './merg
 import { partitionCounts, renderPartitionTable } from './table-summary.js';
 
 /** GitHub refuses a step summary over 1 MiB; keep a margin for what the job adds. */
-export const SUMMARY_LIMIT_BYTES = 1_000_000;
+const SUMMARY_LIMIT_BYTES = 1_000_000;
 
 /** Partitions listed per table in the run report; the job summary has them all. */
 const PARTITIONS_PER_TABLE = 100;

@@ -15,7 +15,7 @@ import {
 } from './format.js';
 
 /** Beyond this many partitions a job summary shows the first ones and a count. */
-export const MAX_SUMMARY_PARTITIONS = 500;
+const MAX_SUMMARY_PARTITIONS = 500;
 
 export function renderTableSummary(result: TableResult, context: ConsoleContext = {}): string {
   const lines: string[] = [];

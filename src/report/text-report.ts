@@ -90,7 +90,7 @@ function oneLine(text: string): string {
 }
 
 /** `Totals: 5 tables — 3 loaded, 1 skipped, 1 failed · 9 partitions · 12,345 rows`. */
-export function totalsLine(results: readonly TableResult[]): string {
+function totalsLine(results: readonly TableResult[]): string {
   const by = (s: Status) => results.filter((r) => r.status === s).length;
   return [
     `Totals: ${plural(results.length, 'table')} — ${by('loaded')} loaded, ${by('skipped')} skipped, ${by('failed')} failed`,

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 
 /** The generated JSON Schema lives beside the tables and is not a table. */
-export const SCHEMA_FILE_NAME = 'schema.json';
+const SCHEMA_FILE_NAME = 'schema.json';
 
 /** A tables folder that is missing or not a folder: the user must point --tables elsewhere. */
-export class TablesFolderError extends Error {
+class TablesFolderError extends Error {
   override name = 'TablesFolderError';
 }
 

@@ -52,7 +52,7 @@ const PARSE_ERROR_TEXT: Record<string, string> = {
 };
 
 /** Deepest nesting of arrays and objects accepted; a table file's deepest is a nested schema. */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 /** Offset of the first `[` or `{` (outside strings) that opens level `max + 1`, if any. */
 function offsetBeyondDepth(text: string, max: number): number | undefined {

@@ -3,8 +3,8 @@
 import { hasControlCharacter } from './s3-uri.js';
 import type { Granularity } from './types.js';
 
-export const LAYOUT_TOKENS = ['date', 'YYYY', 'MM', 'DD', 'HH', 'H'] as const;
-export type LayoutToken = (typeof LAYOUT_TOKENS)[number];
+const LAYOUT_TOKENS = ['date', 'YYYY', 'MM', 'DD', 'HH', 'H'] as const;
+type LayoutToken = (typeof LAYOUT_TOKENS)[number];
 
 export const DEFAULT_LAYOUTS: Readonly<Record<Granularity, string>> = {
   DAY: 'dt={date}',

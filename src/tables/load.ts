@@ -15,7 +15,6 @@ import type { PipelineSettings, TableSpec } from './types.js';
 import { zodIssueMessages } from './zod-issues.js';
 
 export { type Diagnostic, formatDiagnostic } from './diagnostic.js';
-export { SCHEMA_FILE_NAME, TablesFolderError } from './folder.js';
 
 /** A table file is a few KiB; anything this big is a mistake (a data file in tables/). */
 export const MAX_TABLE_FILE_BYTES = 1024 * 1024;

@@ -8,8 +8,8 @@ import { closestMatches } from './hints.js';
  * as it stood when this list was last updated: the two multi-regions and every region it lists. BigQuery reads
  * location names without regard to case ("us" = "US"). A region added later belongs here.
  */
-export const BIGQUERY_MULTI_REGIONS = ['US', 'EU'] as const;
-export const BIGQUERY_REGIONS = [
+const BIGQUERY_MULTI_REGIONS = ['US', 'EU'] as const;
+const BIGQUERY_REGIONS = [
   // Americas
   'us-central1',
   'us-east1',

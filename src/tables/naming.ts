@@ -21,7 +21,7 @@ export function bucketNameProblem(bucket: string): string | undefined {
   return undefined;
 }
 
-export const MAX_BIGQUERY_NAME = 1024;
+const MAX_BIGQUERY_NAME = 1024;
 
 /** https://cloud.google.com/bigquery/docs/datasets#dataset-naming */
 export function datasetNameProblem(dataset: string): string | undefined {
@@ -58,7 +58,7 @@ export function labelProblem(key: string, value: string): string | undefined {
 }
 
 /** Longest table file name (without `.json`); keeps the workflow matrix output small. */
-export const MAX_TABLE_NAME = 128;
+const MAX_TABLE_NAME = 128;
 
 /**
  * A table file's name is its name in jobs, artifacts and logs: plain characters only, so

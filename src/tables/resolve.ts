@@ -5,7 +5,7 @@ import { parseS3Uri } from './s3-uri.js';
 import { DEFAULT_APPEND_RETENTION_DAYS, type TableFile } from './schema.js';
 import type { PipelineSettings, TableSpec } from './types.js';
 
-export const CSV_DEFAULTS = {
+const CSV_DEFAULTS = {
   fieldDelimiter: ',',
   skipLeadingRows: 0,
   allowQuotedNewlines: false,

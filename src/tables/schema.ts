@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const FORMATS = ['PARQUET', 'CSV', 'JSON', 'AVRO', 'ORC'] as const;
 export const GRANULARITIES = ['DAY', 'HOUR'] as const;
 export const WRITE_DISPOSITIONS = ['WRITE_TRUNCATE', 'WRITE_APPEND'] as const;
-export const FIELD_TYPES = [
+const FIELD_TYPES = [
   'STRING',
   'BYTES',
   'INTEGER',
@@ -26,9 +26,9 @@ export const FIELD_TYPES = [
   'RECORD',
   'STRUCT',
 ] as const;
-export const FIELD_MODES = ['NULLABLE', 'REQUIRED', 'REPEATED'] as const;
+const FIELD_MODES = ['NULLABLE', 'REQUIRED', 'REPEATED'] as const;
 
-export const MAX_LOOKBACK_DAYS = 366;
+const MAX_LOOKBACK_DAYS = 366;
 
 export interface SchemaFieldInput {
   name: string;
@@ -38,7 +38,7 @@ export interface SchemaFieldInput {
   fields?: SchemaFieldInput[] | undefined;
 }
 
-export const schemaFieldSchema: z.ZodType<SchemaFieldInput> = z.lazy(() =>
+const schemaFieldSchema: z.ZodType<SchemaFieldInput> = z.lazy(() =>
   z.strictObject({
     name: z.string().min(1).max(300),
     type: z.enum(FIELD_TYPES),
@@ -77,7 +77,7 @@ export const csvOptionsSchema = z.strictObject({
 /** How long an append partition's config outlives the lookback window, by default. */
 export const DEFAULT_APPEND_RETENTION_DAYS = 30;
 /** Ten years: past that a kept config is surely a typo. */
-export const MAX_APPEND_RETENTION_DAYS = 3660;
+const MAX_APPEND_RETENTION_DAYS = 3660;
 
 export const tableFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -114,5 +114,4 @@ export const tableFileSchema = z.strictObject({
   owners: z.array(z.string().min(1)).optional(),
 });
 
-export type TableFileInput = z.input<typeof tableFileSchema>;
 export type TableFile = z.output<typeof tableFileSchema>;

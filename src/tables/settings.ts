@@ -11,10 +11,10 @@ import { isValidTimeZone } from './time-zones.js';
 import type { PipelineSettings } from './types.js';
 import { zodIssueMessages } from './zod-issues.js';
 
-export const SETTINGS_FILE_NAME = 'pipeline.json';
-export const DEFAULT_LOCATION = 'us';
-export const DEFAULT_MAX_PARALLEL = 10;
-export const DEFAULT_TIMEZONE = 'UTC';
+const SETTINGS_FILE_NAME = 'pipeline.json';
+const DEFAULT_LOCATION = 'us';
+const DEFAULT_MAX_PARALLEL = 10;
+const DEFAULT_TIMEZONE = 'UTC';
 /** GitHub runs at most 256 jobs of one matrix, so more parallelism means nothing. */
 export const MAX_PARALLEL_LIMIT = 256;
 
@@ -35,7 +35,7 @@ const timezone = z
   .string()
   .refine((tz) => isValidTimeZone(tz), 'is not an IANA time zone such as "UTC" or "Asia/Seoul"');
 
-export const pipelineFileSchema = z.strictObject({
+const pipelineFileSchema = z.strictObject({
   $schema: z.string().optional(),
   project: projectId.optional(),
   location: location.optional(),

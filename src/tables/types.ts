@@ -3,7 +3,7 @@ import type { FORMATS, GRANULARITIES, SchemaFieldInput, WRITE_DISPOSITIONS } fro
 
 export type Format = (typeof FORMATS)[number];
 export type Granularity = (typeof GRANULARITIES)[number];
-export type WriteDisposition = (typeof WRITE_DISPOSITIONS)[number];
+type WriteDisposition = (typeof WRITE_DISPOSITIONS)[number];
 export type SchemaField = SchemaFieldInput;
 
 export interface S3Location {

@@ -15,7 +15,7 @@ import { csvOptionsSchema, partitioningSchema, tableFileSchema } from './schema.
 const SCHEMA_FIELD_KEYS = ['name', 'type', 'mode', 'description', 'fields'];
 
 /** `partitioning.layout`, `schema[0].type`. */
-export function dottedPath(path: readonly PropertyKey[]): string {
+function dottedPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
@@ -24,7 +24,7 @@ export function dottedPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export function tableFileKeysAt(path: readonly PropertyKey[]): string[] {
+function tableFileKeysAt(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(tableFileSchema.shape);
   const last = path.at(-1);
   if (last === 'partitioning' && path.length === 1) return Object.keys(partitioningSchema.shape);

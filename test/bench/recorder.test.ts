@@ -1,16 +1,10 @@
-// The DTS recorder and the what-if wrapper against a hand-made DTS face: the recorder must
-// name each call's subject and catch a run's first terminal look; the what-if must take
-// the claim off finished per-run configs only.
+// The DTS recorder against a hand-made DTS face: it must name each call's subject, catch a
+// run's first terminal look, and record a failed call without swallowing it.
 import { describe, expect, it } from 'vitest';
 import { recordDts } from '../../bench/dts-recorder.js';
-import { unclaimFinished } from '../../bench/what-if-unclaimed.js';
-import type { DtsFace, TransferConfigInfo, TransferRunInfo } from '../../src/cloud/dts.js';
-import { tickConfigName, withClaim } from '../../src/lifecycle/config-naming.js';
+import type { DtsFace, TransferRunInfo } from '../../src/cloud/dts.js';
 
-const CLAIM = { ticket: 1, touch: 0, process: 'abc123' };
-const tick = tickConfigName('bench.t_000', '20261120', 'cli-1');
-
-function fakeDts(configs: TransferConfigInfo[], runStates: TransferRunInfo['state'][]): DtsFace {
+function fakeDts(runStates: TransferRunInfo['state'][]): DtsFace {
   const fail = () => Promise.reject(new Error('not used here'));
   let look = 0;
   return {
@@ -24,7 +18,7 @@ function fakeDts(configs: TransferConfigInfo[], runStates: TransferRunInfo['stat
     updateConfig: fail,
     renameConfig: fail,
     getConfig: fail,
-    listConfigs: async () => configs,
+    listConfigs: async () => [],
     deleteConfig: async () => undefined,
     startRun: async (configName) => ({ name: `${configName}/runs/r1`, state: 'PENDING' }),
     getRun: async (name) => {
@@ -38,7 +32,7 @@ function fakeDts(configs: TransferConfigInfo[], runStates: TransferRunInfo['stat
 
 describe('the DTS recorder', () => {
   it('records what each call was about, and when a run was seen ended', async () => {
-    const { dts, calls } = recordDts(fakeDts([], ['RUNNING', 'SUCCEEDED']));
+    const { dts, calls } = recordDts(fakeDts(['RUNNING', 'SUCCEEDED']));
     const config = await dts.createConfig({ displayName: 'x', destinationDatasetId: 'd', params: {} });
     const run = await dts.startRun(config.name, new Date(0));
     await dts.getRun(run.name);
@@ -55,42 +49,8 @@ describe('the DTS recorder', () => {
   });
 
   it('records a failed call as failed and still throws it', async () => {
-    const { dts, calls } = recordDts(fakeDts([], []));
+    const { dts, calls } = recordDts(fakeDts([]));
     await expect(dts.getConfig('c')).rejects.toThrow(/not used/);
     expect(calls).toMatchObject([{ method: 'getConfig', subject: 'c', failed: true }]);
-  });
-});
-
-describe('the what-if of unclaimed finished configs', () => {
-  it('takes the claim off finished per-run configs, and leaves waiting and running ones alone', async () => {
-    const config = (
-      name: string,
-      state: TransferConfigInfo['state'],
-      displayName = withClaim(tick, CLAIM),
-    ) => ({
-      name,
-      displayName,
-      params: {},
-      state,
-    });
-    const listed = await unclaimFinished(
-      fakeDts(
-        [
-          config('done', 'SUCCEEDED'),
-          config('failed', 'FAILED'),
-          config('running', 'RUNNING'),
-          config('waiting', 'UNSPECIFIED'),
-          config('someone-else', 'SUCCEEDED', 'nightly export'),
-        ],
-        [],
-      ),
-    ).listConfigs();
-    expect(Object.fromEntries(listed.map((c) => [c.name, c.displayName]))).toEqual({
-      done: tick,
-      failed: tick,
-      running: withClaim(tick, CLAIM),
-      waiting: withClaim(tick, CLAIM),
-      'someone-else': 'nightly export',
-    });
   });
 });

@@ -14,8 +14,8 @@ import { type JobResult, jobTexts } from './runner.js';
 
 /** The AWS secret of every end-to-end run: long and distinctive, so any leak is found. */
 export const E2E_SECRET = 'e2eSecret/Do+Not=Leak/xK7MDENGbPxRfiCY2026';
-export const E2E_ACCESS_KEY = 'AKIAE2ETESTACCESS001';
-export const LOCATION = 'us';
+const E2E_ACCESS_KEY = 'AKIAE2ETESTACCESS001';
+const LOCATION = 'us';
 
 export async function startE2eCloud(runSeconds = 0.2): Promise<LocalCloud> {
   return startLocalCloud({
@@ -135,7 +135,7 @@ export async function listConfigs(cloud: LocalCloud): Promise<{ name: string; di
  * loads a file twice. Scoped by table so jobs running side by side do not see each other's
  * configs in flight.
  */
-export async function leftoverConfigs(cloud: LocalCloud, tables?: readonly string[]): Promise<string[]> {
+async function leftoverConfigs(cloud: LocalCloud, tables?: readonly string[]): Promise<string[]> {
   const configs = await listConfigs(cloud);
   return configs
     .filter((config) => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST_ACTION = join(ROOT, 'dist/action');
+const DIST_ACTION = join(ROOT, 'dist/action');
 
 /** The runner's cancellation: SIGINT, SIGTERM `sigtermAfterMs` later, SIGKILL `killAfterMs` after that. */
 export interface Cancellation {
@@ -48,7 +48,7 @@ export interface StepResult {
 }
 
 /** GitHub's input variable name: `INPUT_` + name upper-cased, spaces to `_`, hyphens kept. */
-export function inputVariable(name: string): string {
+function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
@@ -57,7 +57,7 @@ export function inputVariable(name: string): string {
  * blocks, as @actions/core writes them, or plain `name=value` lines. Later values win, as
  * on the runner.
  */
-export function parseFileCommands(text: string): Record<string, string> {
+function parseFileCommands(text: string): Record<string, string> {
   const values: Record<string, string> = {};
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index++) {
@@ -196,7 +196,7 @@ export async function makeWorkspace(): Promise<Workspace> {
  * The log as the runner shows it: `::add-mask::` commands are consumed by the runner (they
  * register the secret for masking) and never displayed, so they are not a leak.
  */
-export function visibleLog(stdout: string): string {
+function visibleLog(stdout: string): string {
   return stdout
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::'))

@@ -13,7 +13,7 @@ export type Sources = Record<string, string | undefined>;
  * base64url both alone and embedded in a longer blob (base64 of the secret at each of the
  * three byte alignments, minus the characters its neighbours could change).
  */
-export function secretNeedles(secret: string): string[] {
+function secretNeedles(secret: string): string[] {
   if (secret.length < 8)
     throw new Error('Use a secret of at least 8 characters, or the scan finds it by chance.');
   const bytes = Buffer.from(secret, 'utf8');

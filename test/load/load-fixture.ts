@@ -6,7 +6,7 @@ import pLimit from 'p-limit';
 import { csvRows, csvTable, type Fixture, startFixture } from '../lifecycle/local-fixture.js';
 
 export const LOAD_SECRET = 'loadTestSecret/Do+Not=Leak/Z3kQ8w2026';
-export const LOAD_ACCESS_KEY = 'AKIALOADTEST00000001';
+const LOAD_ACCESS_KEY = 'AKIALOADTEST00000001';
 /** Its lookback of 3 days loads 2026-11-18, -19 and -20. */
 export const AT = '2026-11-21T03:00:00Z';
 export const DAYS = ['2026-11-18', '2026-11-19', '2026-11-20'] as const;

@@ -59,7 +59,7 @@ export const validTableFile: fc.Arbitrary<Record<string, unknown>> = fc
     return file;
   });
 
-export const KNOWN_KEYS = [
+const KNOWN_KEYS = [
   '$schema',
   'source',
   'format',

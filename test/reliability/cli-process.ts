@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const S3BQ_BIN = fileURLToPath(new URL('../../bin/s3bq.js', import.meta.url));
+const S3BQ_BIN = fileURLToPath(new URL('../../bin/s3bq.js', import.meta.url));
 
 export interface CliProcess {
   child: ChildProcess;

@@ -5,7 +5,7 @@
 // columns), so their SQL runs unchanged. Samples the local cloud does not serve are run
 // too, and must be refused honestly (501 notImplemented, or a query error naming what is
 // unsupported). Samples that need Cloud Storage, Data Catalog or OAuth are not listed here:
-// see docs/fidelity-bigquery.md.
+// the package README says which and why. The tally is printed.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,16 @@ import type {
   RoutineMetadata,
   TableMetadata,
 } from '@google-cloud/bigquery';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  afterAll,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  type RunnerTask,
+  type RunnerTestFile,
+  type RunnerTestSuite,
+} from 'vitest';
 import { type BigQueryEmulator, startBigQueryEmulator } from '../src/bigquery/index.js';
 import { FaultRegistry } from '../src/faults.js';
 import { bigQueryClient, type CloudEnv } from './helpers/official-clients.js';
@@ -117,9 +126,33 @@ beforeAll(async () => {
   bigquery = newBigQuery();
   await seedPublicData();
 });
-afterAll(async () => {
+// biome-ignore lint/correctness/noEmptyPattern: vitest reads the first parameter as the fixtures to set up and wants a destructuring pattern; the file is the second.
+afterAll(async ({}, file) => {
+  const { passed, refused } = sampleTally(file);
+  console.log(
+    `nodejs-bigquery samples on the local cloud: ${passed.length} pass, ${refused.length} refused by name (${refused.join(', ')}).`,
+  );
   await emulator.stop();
 });
+
+/** The sample files named by the tests that passed: run as written, or refused as they must be. */
+function sampleTally(suite: Readonly<RunnerTestSuite | RunnerTestFile>): {
+  passed: string[];
+  refused: string[];
+} {
+  const passed = new Set<string>();
+  const refused = new Set<string>();
+  const visit = (task: Readonly<RunnerTask>, refusing: boolean): void => {
+    if (task.type === 'suite') {
+      for (const child of task.tasks) visit(child, refusing || task.name === REFUSED_SUITE);
+      return;
+    }
+    if (task.result?.state !== 'pass') return;
+    for (const sample of task.name.match(/\w+\.js/g) ?? []) (refusing ? refused : passed).add(sample);
+  };
+  for (const task of suite.tasks) visit(task, false);
+  return { passed: [...passed], refused: [...refused] };
+}
 
 describe('datasets', () => {
   const datasetId = 'my_dataset';
@@ -950,7 +983,8 @@ describe('jobs', () => {
   });
 });
 
-describe('samples the local cloud refuses, by name', () => {
+const REFUSED_SUITE = 'samples the local cloud refuses, by name';
+describe(REFUSED_SUITE, () => {
   it('createModel.js: CREATE MODEL is refused naming it', async () => {
     const model = await refusal(
       bigquery.query(`CREATE OR REPLACE MODEL \`tables_dataset.my_model\`

@@ -7,9 +7,9 @@ import type { DemoTable } from '../../demo/partition-table.js';
 import { parseCommandArgs } from '../args.js';
 import { type Command, type CommandContext, UsageError } from '../command.js';
 
-export const DEFAULT_DEMO_TABLES = 'examples/tables';
+const DEFAULT_DEMO_TABLES = 'examples/tables';
 /** Short transfer runs keep the whole demo well under a minute. */
-export const DEFAULT_DEMO_RUN_SECONDS = 1;
+const DEFAULT_DEMO_RUN_SECONDS = 1;
 
 /**
  * Variables that would point the demo at real credentials or a real endpoint. The local

@@ -43,7 +43,7 @@ export function demoLakeAgeMs(fileVisibilitySeconds: number | undefined): number
 }
 
 /** Writes the file beside itself first, then renames it: a reader sees nothing or all of it. */
-export async function writeFileAtomically(path: string, text: string): Promise<void> {
+async function writeFileAtomically(path: string, text: string): Promise<void> {
   const temporary = join(dirname(path), `.${process.pid}.${Date.now()}.s3bq-tmp`);
   try {
     await writeFile(temporary, text, { mode: 0o600 });

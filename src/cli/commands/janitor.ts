@@ -7,13 +7,13 @@ import { parseCommandArgs } from '../args.js';
 import { type Command, type CommandContext, UsageError } from '../command.js';
 import { asUsage } from '../input-errors.js';
 
-export const DEFAULT_JANITOR_AGE = '6h';
+const DEFAULT_JANITOR_AGE = '6h';
 /**
  * The shortest --older-than: a config is only ever idle between its run's end and its
  * deletion (seconds), or while waiting in the quota queue (its claim is renewed every
  * 20 s). An hour leaves a wide margin for a slow verify or a paused runner.
  */
-export const MIN_JANITOR_AGE_MS = 60 * 60_000;
+const MIN_JANITOR_AGE_MS = 60 * 60_000;
 
 export const janitorCommand: Command = {
   name: 'janitor',

@@ -5,9 +5,9 @@
 //
 // Documented: the id, the parameters, the 24-hour minimum and default interval between
 // scheduled runs, the help page. Not documented anywhere we could read, chosen and listed
-// in docs/fidelity-dts.md: the description text, empty OAuth client id and scopes (S3
-// transfers authenticate with the access key pair in their params, not with Google OAuth),
-// the parameter types for checkbox and number fields (BOOLEAN, INTEGER) and
+// with the package README's readings chosen: the description text, empty OAuth client id
+// and scopes (S3 transfers authenticate with the access key pair in their params, not with
+// Google OAuth), the parameter types for checkbox and number fields (BOOLEAN, INTEGER) and
 // update_deadline_seconds (left unset).
 
 /** The most often a scheduled amazon_s3 transfer may run: once every 24 hours (documented). */

@@ -1,12 +1,14 @@
 // The Google API protos the local cloud serves, loaded from the official packages inside
-// node_modules so the emulator speaks exactly the wire format the official clients expect.
-// One protobufjs parse gives both transports what they need: the gRPC service definition
-// (serializers built the way @grpc/proto-loader builds them, from the same Root) and the
-// Root with its google.api.http options for the REST gateway. Parsing once, and skipping
-// the descriptors proto-loader would build for every message (which only gRPC reflection
-// reads), halves what loading the protos costs at every start.
+// node_modules so the emulator speaks exactly the wire format the official clients expect:
+// the `protos.json` each client package ships (its .proto files compiled by protobufjs,
+// google.api.http options included: the very file the official clients load themselves).
+// One Root gives both transports what they need: the gRPC service definition (serializers
+// built the way @grpc/proto-loader builds them) and the google.api.http options for the
+// REST gateway. Reading the compiled JSON rather than parsing the .proto files, and not
+// building the descriptors proto-loader makes for every message (which only gRPC
+// reflection reads), keeps loading the protos to a fraction of what it was at every start.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
@@ -16,9 +18,8 @@ import { PROTO_LOADER_OPTIONS } from '../log-contract.js';
 export interface LoadedProto {
   /** Fully qualified service name, e.g. `google.cloud.bigquery.datatransfer.v1.DataTransferService`. */
   serviceName: string;
-  /** The proto files loaded (absolute paths) and the directories their imports resolve in. */
-  protoPaths: string[];
-  includeDirs: string[];
+  /** The compiled protos it comes from (absolute path of a package's protos.json). */
+  source: string;
   /** For @grpc/grpc-js: `server.addService(proto.serviceDefinition, ...)`. */
   serviceDefinition: ServiceDefinition;
   /** For the REST gateway: messages, and each method's `google.api.http` option. */
@@ -59,20 +60,17 @@ export function protoDirOf(name: string): string {
   return dir;
 }
 
-function loadProto(serviceName: string, protoPaths: string[], includeDirs: string[]): LoadedProto {
-  const root = new protobuf.Root();
-  root.resolvePath = (origin, target) => {
-    if (target.startsWith('/') || existsSync(target)) return target;
-    for (const dir of includeDirs) {
-      const candidate = join(dir, target);
-      if (existsSync(candidate)) return candidate;
-    }
-    // Well-known types (google/protobuf/*) are built into protobufjs; let it resolve them.
-    return protobuf.util.path.resolve(origin, target);
-  };
-  root.loadSync(protoPaths, { keepCase: PROTO_LOADER_OPTIONS.keepCase });
+/**
+ * A package's compiled protos as a resolved Root. Their field names are already in
+ * lowerCamelCase, the shape PROTO_LOADER_OPTIONS (keepCase: false) gives handlers.
+ */
+function loadCompiledProtos(source: string): protobuf.Root {
+  if (!existsSync(source)) {
+    throw new Error(`The compiled protos ${source} are missing; reinstall with \`npm ci\`.`);
+  }
+  const root = protobuf.Root.fromJSON(JSON.parse(readFileSync(source, 'utf8')) as protobuf.INamespace);
   root.resolveAll();
-  return serviceOf({ serviceName, protoPaths, includeDirs, root });
+  return root;
 }
 
 /**
@@ -104,17 +102,14 @@ function methodDefinition(serviceName: string, method: protobuf.Method): MethodD
   };
 }
 
-/** One service of an already loaded set of protos (they share imports, parsed once). */
-function serviceOf(loaded: Omit<LoadedProto, 'serviceDefinition' | 'service'>): LoadedProto {
-  const { serviceName, protoPaths, root } = loaded;
+/** One service of a loaded Root (services of one package share it, loaded once). */
+function serviceOf(serviceName: string, root: protobuf.Root, source: string): LoadedProto {
   const service = root.lookup(serviceName);
-  if (!(service instanceof protobuf.Service)) {
-    throw new Error(`Service ${serviceName} is not in ${protoPaths.join(', ')}.`);
-  }
+  if (!(service instanceof protobuf.Service)) throw new Error(`Service ${serviceName} is not in ${source}.`);
   const serviceDefinition: Record<string, MethodDefinition<object, object>> = {};
   for (const method of service.methodsArray)
     serviceDefinition[method.name] = methodDefinition(serviceName, method);
-  return { ...loaded, serviceDefinition, service };
+  return { serviceName, source, serviceDefinition, root, service };
 }
 
 let dtsProto: LoadedProto | undefined;
@@ -122,41 +117,23 @@ let loggingProto: LoadedProto | undefined;
 let locationsProto: LoadedProto | undefined;
 let loggingMixinProtos: LoadedProto[] | undefined;
 
-/**
- * The DTS v1 service from @google-cloud/bigquery-data-transfer's own protos (cached),
- * loaded together with the Locations mixin its clients also call (see loadLocationsProto).
- */
+/** The DTS v1 service from @google-cloud/bigquery-data-transfer's own protos (cached). */
 export function loadDtsProto(): LoadedProto {
   if (!dtsProto) {
-    const dtsDir = protoDirOf('@google-cloud/bigquery-data-transfer');
-    const gaxDir = protoDirOf('google-gax');
-    dtsProto = loadProto(
-      DTS_SERVICE_NAME,
-      [
-        join(dtsDir, 'google/cloud/bigquery/datatransfer/v1/datatransfer.proto'),
-        join(gaxDir, 'google/cloud/location/locations.proto'),
-      ],
-      [dtsDir, gaxDir],
-    );
+    const source = join(protoDirOf('@google-cloud/bigquery-data-transfer'), 'protos.json');
+    dtsProto = serviceOf(DTS_SERVICE_NAME, loadCompiledProtos(source), source);
   }
   return dtsProto;
 }
 
 /**
- * Cloud Logging v2 from @google-cloud/logging-api's protos (what @google-cloud/logging uses),
- * loaded together with the other two services of the Logging API (see loadLoggingMixinProtos).
+ * Cloud Logging v2 from @google-cloud/logging-api's protos (what @google-cloud/logging
+ * uses), which hold the Logging API's other two services too (see loadLoggingMixinProtos).
  */
 export function loadLoggingProto(): LoadedProto {
   if (!loggingProto) {
-    const loggingDir = protoDirOf('@google-cloud/logging-api');
-    const gaxDir = protoDirOf('google-gax');
-    loggingProto = loadProto(
-      LOGGING_SERVICE_NAME,
-      ['logging.proto', 'logging_config.proto', 'logging_metrics.proto'].map((file) =>
-        join(loggingDir, 'google/logging/v2', file),
-      ),
-      [loggingDir, gaxDir],
-    );
+    const source = join(protoDirOf('@google-cloud/logging-api'), 'protos.json');
+    loggingProto = serviceOf(LOGGING_SERVICE_NAME, loadCompiledProtos(source), source);
   }
   return loggingProto;
 }
@@ -167,14 +144,23 @@ export function loadLoggingProto(): LoadedProto {
  * serves them without handlers, so that every call answers UNIMPLEMENTED by name.
  */
 export function loadLoggingMixinProtos(): LoadedProto[] {
-  loggingMixinProtos ??= [LOGGING_CONFIG_SERVICE_NAME, LOGGING_METRICS_SERVICE_NAME].map((serviceName) =>
-    serviceOf({ ...loadLoggingProto(), serviceName }),
-  );
+  if (!loggingMixinProtos) {
+    const { root, source } = loadLoggingProto();
+    loggingMixinProtos = [LOGGING_CONFIG_SERVICE_NAME, LOGGING_METRICS_SERVICE_NAME].map((serviceName) =>
+      serviceOf(serviceName, root, source),
+    );
+  }
   return loggingMixinProtos;
 }
 
-/** google.cloud.location.Locations from google-gax's protos, as loaded with DTS's (cached). */
+/**
+ * google.cloud.location.Locations, the mixin DTS clients call on DTS's endpoint, from
+ * google-gax's compiled protos (cached).
+ */
 export function loadLocationsProto(): LoadedProto {
-  locationsProto ??= serviceOf({ ...loadDtsProto(), serviceName: LOCATIONS_SERVICE_NAME });
+  if (!locationsProto) {
+    const source = join(protoDirOf('google-gax'), 'locations.json');
+    locationsProto = serviceOf(LOCATIONS_SERVICE_NAME, loadCompiledProtos(source), source);
+  }
   return locationsProto;
 }

@@ -562,9 +562,9 @@ function totalsLine(results) {
 }
 
 export {
+  mergeResults,
   mdCell,
   mdCode,
-  mergeResults,
   readResultFiles,
   plannedTables,
   missingResults,
