@@ -16,6 +16,7 @@ import { runPipeline } from '../src/pipeline/run.js';
 import { planBenchTables, writeBenchLake, writeBenchTables } from './bench-lake.js';
 import { type DtsCall, recordDts } from './dts-recorder.js';
 import type { LocalCloudProcess } from './local-cloud-process.js';
+import { cpuSpent } from './parallel-workload.js';
 import { median } from './stats.js';
 
 const PIPELINE_TIMEOUT_MS = 120_000;
@@ -47,6 +48,8 @@ export interface OverheadFigures {
   overheadWithoutWaitSlackMsMedian: number;
   /** Median of the run's overrun: time the local cloud's load adds, not the pipeline's. */
   runOverrunMsMedian: number;
+  /** CPU time the local cloud spent per table (one run each, nothing else running): its cost per run. */
+  localCloudCpuMsPerTable: number | undefined;
   samples: OverheadSample[];
 }
 
@@ -98,12 +101,14 @@ export async function measureOverhead(
       marks.set(event.table, mark);
     };
     try {
+      const cpuBefore = await cloud.cpuMs();
       const results = await runPipeline(
         planned.planned,
         settings,
         { timeoutMs: PIPELINE_TIMEOUT_MS, dryRun: false, transport: 'grpc', runLabel: 'bench-overhead' },
         { env, signal: new AbortController().signal, services: { ...real, dts: recording.dts }, onEvent },
       );
+      const cpu = cpuSpent(cpuBefore, await cloud.cpuMs());
       const failed = results.find((result) => result.status !== 'loaded');
       if (failed)
         throw new Error(`${failed.name} should load, but is ${failed.status}: ${failed.message ?? ''}`);
@@ -114,6 +119,7 @@ export async function measureOverhead(
         overheadMsMedian: median(samples.map((s) => s.overheadMs)),
         overheadWithoutWaitSlackMsMedian: median(samples.map((s) => s.overheadMs - s.waitSlackMs)),
         runOverrunMsMedian: median(samples.map((s) => s.runOverrunMs)),
+        localCloudCpuMsPerTable: cpu === undefined ? undefined : cpu / samples.length,
         samples,
       };
     } finally {

@@ -38,12 +38,13 @@ const load1m = () => round2(loadavg()[0] ?? Number.NaN);
 /** The code measured: the commit, and the files under src/ and packages/ that differ from it. */
 function sourceState(): { commit: string; changed: string[] } | undefined {
   try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', cwd: ROOT }).trim();
-    const changed = git('status', '--porcelain', '--', 'src', 'packages', 'scripts');
-    return {
-      commit: git('rev-parse', 'HEAD'),
-      changed: changed ? changed.split('\n').map((l) => l.slice(3)) : [],
-    };
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', cwd: ROOT });
+    // Porcelain lines are "XY path": two status columns and a space before the path.
+    const changed = git('status', '--porcelain', '--', 'src', 'packages', 'scripts')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+    return { commit: git('rev-parse', 'HEAD').trim(), changed };
   } catch {
     return undefined; // not a git checkout: the figures stand without it
   }

@@ -82,6 +82,9 @@ async function detection(): Promise<Measured> {
           live_tail_signal_10s: await measureWait(spread, { signalDelayMs: 10_000 }),
           blind,
           fixed_10s: fixed,
+          // For comparison only: plain polls at 30 s and 60 s, what a blind wait saves calls with.
+          fixed_30s: await measureWait(spread, { schedule: { initialMs: 30_000, factor: 1, capMs: 30_000 } }),
+          fixed_60s: await measureWait(spread, { schedule: { initialMs: 60_000, factor: 1, capMs: 60_000 } }),
         },
         log_spread: {
           live_tail: await measureWait(logRuns, { signalDelayMs: ASSUMED_SIGNAL_DELAY_MS }),
@@ -125,6 +128,7 @@ async function overhead(): Promise<Measured> {
         figures.overhead_ms_per_table = result.overheadMsMedian;
         figures.overhead_ms_per_table_without_wait_slack = result.overheadWithoutWaitSlackMsMedian;
         figures.overhead_ms_first_table = result.samples[0]?.overheadMs ?? Number.NaN;
+        figures.local_cloud_cpu_ms_per_run = result.localCloudCpuMsPerTable ?? Number.NaN;
       } else {
         figures[`overhead_ms_per_table_run_${runSeconds}s`] = result.overheadMsMedian;
       }

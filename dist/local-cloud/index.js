@@ -4,10 +4,41 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { join as join6 } from "node:path";
 
 // packages/local-cloud/src/admin.ts
-import { createServer } from "node:http";
 import { z } from "zod";
 
+// packages/local-cloud/src/http-body.ts
+async function readBody(request, bounds) {
+  const chunks = [];
+  let size = 0;
+  const timer = bounds.deadlineMs === void 0 ? void 0 : setTimeout(() => request.destroy(new Error("request body timed out")), bounds.deadlineMs);
+  try {
+    for await (const chunk of request) {
+      size += chunk.length;
+      if (size > bounds.maxBytes) throw bounds.tooLarge();
+      chunks.push(chunk);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  return Buffer.concat(chunks);
+}
+function sendJson(response, httpStatus, body) {
+  if (response.headersSent) return;
+  const text = JSON.stringify(body);
+  response.writeHead(httpStatus, {
+    "content-type": "application/json; charset=UTF-8",
+    "content-length": Buffer.byteLength(text)
+  });
+  response.end(text);
+}
+
 // packages/local-cloud/src/http-listen.ts
+import { createServer } from "node:http";
+function answeringServer(handle2, fail) {
+  return createServer((request, response) => {
+    handle2(request, response).catch((error) => fail(response, error));
+  });
+}
 async function listenOnLoopback(server, host = "127.0.0.1", port = 0) {
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -60,16 +91,12 @@ function ruleJson(rule) {
   return { ...rule, times: rule.times === Number.POSITIVE_INFINITY ? -1 : rule.times };
 }
 async function readJson(request) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const body = await readBody(request, {
+    maxBytes: MAX_BODY_BYTES,
+    tooLarge: () => new HttpError(413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`)
+  });
   try {
-    return JSON.parse(text);
+    return JSON.parse(body.toString("utf8"));
   } catch {
     throw new HttpError(
       400,
@@ -77,29 +104,21 @@ async function readJson(request) {
     );
   }
 }
-function send(response, status22, body) {
-  const text = JSON.stringify(body);
-  response.writeHead(status22, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text)
-  });
-  response.end(text);
-}
 async function startAdminServer(options) {
   const { faults } = options;
   async function route(request, response) {
     const path = new URL(request.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "");
     const method = request.method ?? "GET";
     if (path === "/faults") {
-      if (method === "GET") return send(response, 200, { faults: faults.listWithIds().map(ruleJson) });
+      if (method === "GET") return sendJson(response, 200, { faults: faults.listWithIds().map(ruleJson) });
       if (method === "POST") {
         const rule = parseWith(faultRuleSchema, await readJson(request), "fault rule");
         const id = faults.add(rule);
-        return send(response, 201, { id });
+        return sendJson(response, 201, { id });
       }
       if (method === "DELETE") {
         faults.clear();
-        return send(response, 200, { cleared: true });
+        return sendJson(response, 200, { cleared: true });
       }
       throw new HttpError(405, `${method} /faults is not allowed: use GET, POST or DELETE.`);
     }
@@ -111,32 +130,29 @@ async function startAdminServer(options) {
         throw new HttpError(404, `No active fault with id ${faultId}; GET /faults lists them.`);
       }
       faults.remove(id);
-      return send(response, 200, { removed: id });
+      return sendJson(response, 200, { removed: id });
     }
     if (path === "/s3/deny") {
       if (method !== "POST")
         throw new HttpError(405, `${method} /s3/deny is not allowed: use POST {"bucket":"name"}.`);
       const { bucket } = parseWith(denySchema, await readJson(request), "deny request");
       options.denyBucket(bucket);
-      return send(response, 200, { denied: bucket });
+      return sendJson(response, 200, { denied: bucket });
     }
     if (path === "/stats") {
       if (method !== "GET") throw new HttpError(405, `${method} /stats is not allowed: use GET.`);
-      return send(response, 200, options.stats());
+      return sendJson(response, 200, options.stats());
     }
     throw new HttpError(
       404,
       `No admin endpoint ${method} ${path}: try GET /faults, POST /faults, POST /s3/deny, GET /stats.`
     );
   }
-  const server = createServer((request, response) => {
-    route(request, response).catch((error) => {
-      const status22 = error instanceof HttpError ? error.status : 500;
-      send(response, status22, { error: error instanceof Error ? error.message : String(error) });
-    });
+  const server = answeringServer(route, (response, error) => {
+    const status22 = error instanceof HttpError ? error.status : 500;
+    sendJson(response, status22, { error: error instanceof Error ? error.message : String(error) });
   });
-  const listening = await listenOnLoopback(server, options.host, options.port);
-  return { hostPort: listening.hostPort, url: listening.url, stop: listening.stop };
+  return listenOnLoopback(server, options.host, options.port);
 }
 
 // packages/local-cloud/src/bigquery/index.ts
@@ -602,9 +618,6 @@ var TableStorage = class {
   }
 };
 
-// packages/local-cloud/src/bigquery/http-server.ts
-import { createServer as createServer2 } from "node:http";
-
 // packages/local-cloud/src/bigquery/rest-methods.ts
 var METHODS = [
   ["GET", "projects", "projects.list"],
@@ -689,11 +702,10 @@ function createBigQueryHttpServer(options) {
     method: route.method,
     segments: route.pattern.split("/").filter(Boolean)
   }));
-  return createServer2((request, response) => {
-    handle(compiled, options, request, response).catch((error) => {
-      sendError(response, error instanceof BigQueryApiError ? error : internal(error));
-    });
-  });
+  return answeringServer(
+    (request, response) => handle(compiled, options, request, response),
+    (response, error) => sendError(response, error instanceof BigQueryApiError ? error : internal(error))
+  );
 }
 function notImplemented(method) {
   return new BigQueryApiError("notImplemented", `The local cloud does not implement ${method}.`);
@@ -721,7 +733,7 @@ async function handle(routes, options, request, response) {
       404
     );
   }
-  const raw = match.route.rawBody ? await readBody(request, MAX_UPLOAD_BYTES) : void 0;
+  const raw = match.route.rawBody ? await readBody(request, bodyBounds(MAX_UPLOAD_BYTES)) : void 0;
   const body = raw ? {} : await readJsonBody(request);
   const fault = options.faults.take("bigquery", match.route.operation);
   if (fault?.kind === "hang") return;
@@ -767,25 +779,15 @@ function findRoute(routes, method, segments) {
   }
   return void 0;
 }
-async function readBody(request, limit) {
-  const chunks = [];
-  let size = 0;
-  const timer = setTimeout(() => request.destroy(new Error("request body timed out")), BODY_DEADLINE_MS);
-  try {
-    for await (const chunk of request) {
-      size += chunk.length;
-      if (size > limit) {
-        throw new BigQueryApiError("invalid", `Request body is larger than ${limit / 1024 / 1024} MB.`);
-      }
-      chunks.push(chunk);
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-  return Buffer.concat(chunks);
+function bodyBounds(maxBytes) {
+  return {
+    maxBytes,
+    tooLarge: () => new BigQueryApiError("invalid", `Request body is larger than ${maxBytes / 1024 / 1024} MB.`),
+    deadlineMs: BODY_DEADLINE_MS
+  };
 }
 async function readJsonBody(request) {
-  const bytes = await readBody(request, MAX_BODY_BYTES2);
+  const bytes = await readBody(request, bodyBounds(MAX_BODY_BYTES2));
   if (bytes.length === 0) return {};
   try {
     const parsed = JSON.parse(bytes.toString("utf8"));
@@ -1165,8 +1167,9 @@ function memberType(type, name) {
   const index = type.entryNames.findIndex((entry) => entry.toLowerCase() === name.toLowerCase());
   return index < 0 ? void 0 : type.entryTypes[index];
 }
-function scalarSql(field, node, type, ref, depth) {
-  if (field.type === "RECORD") return recordSql(field, node, type, ref, depth);
+function scalarSql(column2) {
+  const { field, type, ref } = column2;
+  if (field.type === "RECORD") return recordSql(column2);
   const text = type?.typeId === DuckDBTypeId2.BLOB ? `decode(${ref})` : `CAST(${ref} AS VARCHAR)`;
   switch (field.type) {
     case "STRING":
@@ -1180,33 +1183,45 @@ function scalarSql(field, node, type, ref, depth) {
       return `CAST(${ref} AS ${elementSqlType(field)})`;
   }
 }
-function recordSql(field, node, type, ref, depth) {
+function recordSql({ field, node, type, ref, depth }) {
   const members = (field.fields ?? []).map((child) => {
     const childNode = childNamed(node, child.name);
-    const value = childNode ? valueSql(
-      child,
-      childNode,
-      memberType(type, childNode.name),
-      `struct_extract(${ref}, ${sqlText(childNode.name)})`,
+    const value = childNode ? valueSql({
+      field: child,
+      node: childNode,
+      type: memberType(type, childNode.name),
+      ref: `struct_extract(${ref}, ${sqlText(childNode.name)})`,
       depth
-    ) : `CAST(NULL AS ${columnSqlType(child)})`;
+    }) : `CAST(NULL AS ${columnSqlType(child)})`;
     return `${sqlName(child.name)} := ${value}`;
   });
   return `CASE WHEN ${ref} IS NULL THEN NULL ELSE struct_pack(${members.join(", ")}) END`;
 }
-function valueSql(field, node, type, ref, depth) {
-  if (field.mode !== "REPEATED") return scalarSql(field, node, type, ref, depth);
-  const element = valueNode(node);
+function valueSql(column2) {
+  const { field, node, type, ref, depth } = column2;
+  if (field.mode !== "REPEATED") return scalarSql(column2);
   const elementType = type?.typeId === DuckDBTypeId2.LIST || type?.typeId === DuckDBTypeId2.ARRAY ? type.valueType : void 0;
   const item = `item${depth}`;
-  const converted = scalarSql(field, element, elementType, item, depth + 1);
+  const converted = scalarSql({
+    field,
+    node: valueNode(node),
+    type: elementType,
+    ref: item,
+    depth: depth + 1
+  });
   return `coalesce(list_transform(${ref}, lambda ${item}: ${converted}), CAST([] AS ${columnSqlType(field)}))`;
 }
 function selectSql(load2, root, types) {
   const columns = load2.fields.map((field) => {
     const node = childNamed(root, field.name);
     if (!node) return `CAST(NULL AS ${columnSqlType(field)})`;
-    return valueSql(field, node, types.get(node.name.toLowerCase()), sqlName(node.name), 0);
+    return valueSql({
+      field,
+      node,
+      type: types.get(node.name.toLowerCase()),
+      ref: sqlName(node.name),
+      depth: 0
+    });
   });
   for (let index = 0; index < load2.trailingNulls; index += 1) columns.push("NULL");
   return columns.join(", ");
@@ -1526,6 +1541,27 @@ function resolveTarget(table, tableId, loadTime) {
   return { partitionId: decorator, partitionTimeMicros: BigInt(partitionStartMs(decorator)) * 1000n };
 }
 
+// packages/local-cloud/src/bigquery/staged-write.ts
+async function writeThroughStage(store, write2) {
+  const { table, disposition, now } = write2;
+  const target = resolveTarget(table, write2.tableId, now);
+  const engine = store.storage.engine;
+  return engine.exclusive(async (connection) => {
+    const stage = await createStage(connection, engine, table);
+    try {
+      const filled = await write2.fill(connection, stage);
+      const written = await commitStage(connection, table, stage, {
+        disposition,
+        ...target,
+        nowMs: now.getTime()
+      });
+      return { written, filled };
+    } finally {
+      await dropStage(connection, stage);
+    }
+  });
+}
+
 // packages/local-cloud/src/bigquery/values.ts
 var RowError = class extends Error {
   constructor(message) {
@@ -1811,23 +1847,14 @@ async function runLoadJob(store, quota, clock, request) {
   const table = findTable(store, projectId, datasetId, plainTable);
   const loadTime = clock();
   try {
-    const target = resolveTarget(table, request.tableId, loadTime);
-    const engine = store.storage.engine;
-    return await engine.exclusive(async (connection) => {
-      const stage = await createStage(connection, engine, table);
-      try {
-        const badRecords = await fillStage(connection, store, table, stage, request);
-        const written = await commitStage(connection, table, stage, {
-          disposition: request.writeDisposition,
-          partitionId: target.partitionId,
-          partitionTimeMicros: target.partitionTimeMicros,
-          nowMs: loadTime.getTime()
-        });
-        return { rowsLoaded: written.rows, badRecords, partitions: written.partitions };
-      } finally {
-        await dropStage(connection, stage);
-      }
+    const { written, filled: badRecords } = await writeThroughStage(store, {
+      table,
+      tableId: request.tableId,
+      disposition: request.writeDisposition,
+      now: loadTime,
+      fill: (connection, stage) => fillStage(connection, store, table, stage, request)
     });
+    return { rowsLoaded: written.rows, badRecords, partitions: written.partitions };
   } catch (error) {
     throw asLoadError(error);
   }
@@ -2151,30 +2178,29 @@ function closingIndex(tokens, open) {
   }
   return -1;
 }
-function splitTopLevel(tokens, from, to, symbol = ",") {
-  const parts = [];
+var EXPRESSION_BRACKETS = { open: ["(", "["], close: [")", "]"] };
+function* topLevelIndices(tokens, from, to, brackets = EXPRESSION_BRACKETS) {
   let depth = 0;
-  let partStart = from;
   for (let index = from; index < to; index += 1) {
     const token = tokens[index];
-    if (isSymbol(token, "(", "[")) depth += 1;
-    else if (isSymbol(token, ")", "]")) depth -= 1;
-    else if (depth === 0 && isSymbol(token, symbol)) {
-      parts.push([partStart, index]);
-      partStart = index + 1;
-    }
+    if (isSymbol(token, ...brackets.open)) depth += 1;
+    else if (isSymbol(token, ...brackets.close)) depth -= 1;
+    else if (depth === 0) yield index;
+  }
+}
+function splitTopLevel(tokens, from, to, brackets = EXPRESSION_BRACKETS) {
+  const parts = [];
+  let partStart = from;
+  for (const index of topLevelIndices(tokens, from, to, brackets)) {
+    if (!isSymbol(tokens[index], ",")) continue;
+    parts.push([partStart, index]);
+    partStart = index + 1;
   }
   if (to > partStart || parts.length > 0) parts.push([partStart, to]);
   return parts;
 }
 function topLevelWord(tokens, from, to, word) {
-  let depth = 0;
-  for (let index = from; index < to; index += 1) {
-    const token = tokens[index];
-    if (isSymbol(token, "(", "[")) depth += 1;
-    else if (isSymbol(token, ")", "]")) depth -= 1;
-    else if (depth === 0 && isWord(token, word)) return index;
-  }
+  for (const index of topLevelIndices(tokens, from, to)) if (isWord(tokens[index], word)) return index;
   return -1;
 }
 
@@ -2393,6 +2419,28 @@ function informationSchemaSql(dataset, view) {
   }
 }
 
+// packages/local-cloud/src/bigquery/sql/path-expression.ts
+function readPath(tokens, index, { dashedWords }) {
+  const parts = [];
+  let at2 = index;
+  for (; ; ) {
+    const token = tokens[at2];
+    if (token?.kind === "quoted") parts.push(...token.value.split("."));
+    else if (token?.kind === "word") {
+      let name = token.text;
+      while (dashedWords && isSymbol(tokens[at2 + 1], "-") && !tokens[at2 + 1]?.spaceBefore && !tokens[at2 + 2]?.spaceBefore) {
+        name += `-${tokens[at2 + 2]?.text ?? ""}`;
+        at2 += 2;
+      }
+      parts.push(name);
+    } else break;
+    at2 += 1;
+    if (!isSymbol(tokens[at2], ".")) break;
+    at2 += 1;
+  }
+  return { parts, next: at2 };
+}
+
 // packages/local-cloud/src/bigquery/sql/from-items.ts
 var MAX_VIEW_DEPTH = 16;
 var NOT_ALIASES = /* @__PURE__ */ new Set([
@@ -2437,26 +2485,6 @@ function cteNames(tokens) {
     }
   });
   return names;
-}
-function readPath(tokens, index) {
-  const parts = [];
-  let at2 = index;
-  for (; ; ) {
-    const token = tokens[at2];
-    if (token?.kind === "quoted") parts.push(...token.value.split("."));
-    else if (token?.kind === "word") {
-      let name = token.text;
-      while (isSymbol(tokens[at2 + 1], "-") && !tokens[at2 + 1]?.spaceBefore && !tokens[at2 + 2]?.spaceBefore) {
-        name += `-${tokens[at2 + 2]?.text ?? ""}`;
-        at2 += 2;
-      }
-      parts.push(name);
-    } else break;
-    at2 += 1;
-    if (!isSymbol(tokens[at2], ".")) break;
-    at2 += 1;
-  }
-  return { parts, next: at2 };
 }
 function alias(tokens, index) {
   const token = tokens[index];
@@ -2546,7 +2574,7 @@ function informationSchema(translator, parts) {
   return { sql: `(${sql})`, name: view };
 }
 function targetTable(translator, index) {
-  const { parts, next } = readPath(translator.tokens, index);
+  const { parts, next } = readPath(translator.tokens, index, { dashedWords: true });
   if (parts.length === 0) throw translator.error(index, "Expected a table name");
   const table = resolveTable(translator, parts, index);
   if (table.kind !== "TABLE") {
@@ -2561,7 +2589,7 @@ function targetTable(translator, index) {
 }
 function pathItem(translator, index) {
   const { tokens } = translator;
-  const { parts, next } = readPath(tokens, index);
+  const { parts, next } = readPath(tokens, index, { dashedWords: true });
   if (isSymbol(tokens[next], "*") && !tokens[next]?.spaceBefore)
     throw unsupported(`wildcard tables (${parts.join(".")}*)`);
   if (isWord(tokens[next], "FOR") && isWord(tokens[next + 1], "SYSTEM_TIME"))
@@ -2771,25 +2799,18 @@ var NOT_NAMES = /* @__PURE__ */ new Set([
 ]);
 var isName = (token) => token?.kind === "quoted" || token?.kind === "word" && !NOT_NAMES.has(token.value);
 function mainSelectIndex(tokens) {
-  let depth = 0;
-  for (const [index, token] of tokens.entries()) {
-    if (isSymbol(token, "(", "[")) depth += 1;
-    else if (isSymbol(token, ")", "]")) depth -= 1;
-    else if (depth === 0 && isWord(token, "SELECT")) return index;
-    else if (depth === 0 && !isWord(token, "WITH", "RECURSIVE", "AS") && index === 0) return -1;
+  for (const index of topLevelIndices(tokens, 0, tokens.length)) {
+    const token = tokens[index];
+    if (isWord(token, "SELECT")) return index;
+    if (index === 0 && !isWord(token, "WITH", "RECURSIVE", "AS")) return -1;
   }
   return -1;
 }
 function listEnd(tokens, start) {
-  let depth = 0;
-  for (let index = start; index < tokens.length; index += 1) {
+  for (const index of topLevelIndices(tokens, start, tokens.length)) {
     const token = tokens[index];
-    if (isSymbol(token, "(", "[")) depth += 1;
-    else if (isSymbol(token, ")", "]")) depth -= 1;
-    else if (depth === 0 && token && (isSymbol(token, ";") || token.kind === "word" && LIST_END.has(token.value))) {
-      if (token.value === "EXCEPT" && isSymbol(tokens[index - 1], "*")) continue;
-      return index;
-    }
+    const ends = isSymbol(token, ";") || token?.kind === "word" && LIST_END.has(token.value);
+    if (ends && !(token?.value === "EXCEPT" && isSymbol(tokens[index - 1], "*"))) return index;
   }
   return tokens.length;
 }
@@ -2818,26 +2839,21 @@ function selectAliases(tokens) {
   if (isWord(tokens[start], "DISTINCT", "ALL")) start += 1;
   const end = listEnd(tokens, start);
   let anonymous = 0;
-  let depth = 0;
-  let itemStart = start;
-  for (let index = start; index <= end; index += 1) {
-    const token = tokens[index];
-    if (isSymbol(token, "(", "[")) depth += 1;
-    else if (isSymbol(token, ")", "]")) depth -= 1;
-    if (index < end && !(depth === 0 && isSymbol(token, ","))) continue;
-    if (index > itemStart) {
-      const named = itemName(tokens, itemStart, index);
-      if (named === "anonymous") {
-        aliases.set(index - 1, { name: `f${anonymous}_`, how: "append" });
-        anonymous += 1;
-      } else if (named !== "star") aliases.set(named.at, named.output);
-    }
-    itemStart = index + 1;
+  for (const [from, to] of splitTopLevel(tokens, start, end)) {
+    if (to <= from) continue;
+    const named = itemName(tokens, from, to);
+    if (named === "anonymous") {
+      aliases.set(to - 1, { name: `f${anonymous}_`, how: "append" });
+      anonymous += 1;
+    } else if (named !== "star") aliases.set(named.at, named.output);
   }
   return aliases;
 }
 
 // packages/local-cloud/src/bigquery/sql/special-forms.ts
+function bracketed(translator, open) {
+  return { tokens: translator.tokens, open, close: closingIndex(translator.tokens, open) };
+}
 var LITERAL_TYPES = {
   DATE: (text) => `DATE ${text}`,
   TIME: (text) => `TIME ${text}`,
@@ -2850,24 +2866,21 @@ var LITERAL_TYPES = {
   JSON: (text) => `CAST(${text} AS JSON)`
 };
 function castForm(translator, index, safe) {
-  const open = index + 1;
-  const close = closingIndex(translator.tokens, open);
-  const as = topLevelWord(translator.tokens, open + 1, close, "AS");
+  const { tokens, open, close } = bracketed(translator, index + 1);
+  const as = topLevelWord(tokens, open + 1, close, "AS");
   if (as < 0) throw translator.error(open, "Expected keyword AS in CAST");
-  const format = translator.tokens.slice(as, close).findIndex((token) => isWord(token, "FORMAT"));
+  const format = tokens.slice(as, close).findIndex((token) => isWord(token, "FORMAT"));
   if (format >= 0) throw unsupported("CAST … FORMAT");
   const value = translator.emit(open + 1, as).trim();
-  const type = translateType(translator.tokens, as + 1, close);
+  const type = translateType(tokens, as + 1, close);
   if (type === "VARCHAR") return { text: `bq_to_string(${value})`, next: close + 1 };
   return { text: `${safe ? "TRY_CAST" : "CAST"}(${value} AS ${type})`, next: close + 1 };
 }
 function extractForm(translator, index) {
-  const open = index + 1;
-  const close = closingIndex(translator.tokens, open);
-  const part = translator.tokens[open + 1];
-  if (!isWord(translator.tokens[open + 2], "FROM"))
-    throw translator.error(open + 2, "Expected keyword FROM in EXTRACT");
-  const at2 = translator.tokens.findIndex(
+  const { tokens, open, close } = bracketed(translator, index + 1);
+  const part = tokens[open + 1];
+  if (!isWord(tokens[open + 2], "FROM")) throw translator.error(open + 2, "Expected keyword FROM in EXTRACT");
+  const at2 = tokens.findIndex(
     (token, position) => position > open && position < close && isWord(token, "AT")
   );
   if (at2 >= 0) throw unsupported("EXTRACT … AT TIME ZONE");
@@ -2882,11 +2895,10 @@ function extractForm(translator, index) {
   return { text: `extract('${engineName}' FROM ${value})`, next };
 }
 function structForm(translator, index) {
-  const open = index + 1;
-  const close = closingIndex(translator.tokens, open);
-  const members = splitTopLevel(translator.tokens, open + 1, close).map(([from, to], position) => {
-    const aliased = isWord(translator.tokens[to - 2], "AS");
-    const alias2 = translator.tokens[to - 1];
+  const { tokens, open, close } = bracketed(translator, index + 1);
+  const members = splitTopLevel(tokens, open + 1, close).map(([from, to], position) => {
+    const aliased = isWord(tokens[to - 2], "AS");
+    const alias2 = tokens[to - 1];
     const name = aliased ? alias2?.kind === "quoted" ? alias2.value : alias2?.text ?? "" : `_field_${position + 1}`;
     const value = translator.emit(from, aliased ? to - 2 : to).trim();
     return `"${name.replace(/"/g, '""')}" := ${value}`;
@@ -2894,8 +2906,7 @@ function structForm(translator, index) {
   return { text: `struct_pack(${members.join(", ")})`, next: close + 1 };
 }
 function inUnnestForm(translator, index) {
-  const open = index + 2;
-  const close = closingIndex(translator.tokens, open);
+  const { open, close } = bracketed(translator, index + 2);
   return { text: `IN (SELECT unnest(${translator.emit(open + 1, close)}))`, next: close + 1 };
 }
 function subscriptForm(translator, index) {
@@ -3415,25 +3426,25 @@ async function writeQueryResults(store, statement, result, config, now) {
   const { table, tableId } = await destination(store, config, result);
   await applySchemaUpdates(store, table, result.fields, config.schemaUpdateOptions ?? []);
   checkResultFits(table, result.fields);
-  const target = resolveTarget(table, tableId, now);
   const translation = translate({ store, ...statement });
   const { values, types } = bindings(statement.params, translation.parameters);
-  const engine = store.storage.engine;
-  await engine.exclusive(async (connection) => {
-    const stage = await createStage(connection, engine, table);
-    try {
-      await connection.run(
-        `INSERT INTO ${sqlName(stage)} BY NAME SELECT * FROM (${translation.sql})`,
-        values,
-        types
-      );
-      await commitStage(connection, table, stage, { disposition, ...target, nowMs: now.getTime() });
-    } catch (error) {
-      throw queryError(error, translation.referenced);
-    } finally {
-      await dropStage(connection, stage);
-    }
-  });
+  try {
+    await writeThroughStage(store, {
+      table,
+      tableId,
+      disposition,
+      now,
+      fill: async (connection, stage) => {
+        await connection.run(
+          `INSERT INTO ${sqlName(stage)} BY NAME SELECT * FROM (${translation.sql})`,
+          values,
+          types
+        );
+      }
+    });
+  } catch (error) {
+    throw queryError(error, translation.referenced);
+  }
 }
 
 // packages/local-cloud/src/bigquery/routines.ts
@@ -3514,19 +3525,9 @@ var source = (sql, tokens, from, to) => {
   return sql.slice(first.start, last.start + last.text.length);
 };
 function readPathAt(tokens, index) {
-  const path = [];
-  let at2 = index;
-  for (; ; ) {
-    const token = tokens[at2];
-    if (token?.kind === "quoted") path.push(...token.value.split("."));
-    else if (token?.kind === "word") path.push(token.text);
-    else break;
-    at2 += 1;
-    if (!isSymbol(tokens[at2], ".")) break;
-    at2 += 1;
-  }
-  if (path.length === 0) throw unsupported("this DDL statement without a table name");
-  return { path, next: at2 };
+  const { parts, next } = readPath(tokens, index, { dashedWords: false });
+  if (parts.length === 0) throw unsupported("this DDL statement without a table name");
+  return { path: parts, next };
 }
 function readOptions(sql, tokens, open) {
   const close = closingIndex(tokens, open);
@@ -3557,21 +3558,10 @@ function fieldType(tokens, from, to) {
   }
   return { type: FIELD_TYPES[name] ?? name };
 }
+var TYPE_BRACKETS = { open: ["<", "("], close: [">", ")"] };
 function splitTopLevelAngles(tokens, from, to) {
-  const parts = [];
-  let depth = 0;
-  let start = from;
-  for (let index = from; index < to; index += 1) {
-    const token = tokens[index];
-    if (isSymbol(token, "<", "(")) depth += 1;
-    else if (isSymbol(token, ">", ")")) depth -= 1;
-    else if (depth === 0 && isSymbol(token, ",")) {
-      parts.push([start, index]);
-      start = index + 1;
-    }
-  }
-  parts.push([start, to]);
-  return parts;
+  const parts = splitTopLevel(tokens, from, to, TYPE_BRACKETS);
+  return parts.length > 0 ? parts : [[from, to]];
 }
 function readColumns(sql, tokens, open) {
   const close = closingIndex(tokens, open);
@@ -4499,6 +4489,14 @@ function tableListItem(table) {
   };
 }
 
+// packages/local-cloud/src/bigquery/route-params.ts
+function datasetOfPath(store, params) {
+  return store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+}
+function jobOfPath(jobs, params, query) {
+  return jobs.get(params.projectId ?? "", params.jobId ?? "", query.get("location"));
+}
+
 // packages/local-cloud/src/bigquery/routes-datasets.ts
 var datasetRoutes = [
   {
@@ -4526,7 +4524,7 @@ var datasetRoutes = [
     pattern: "/projects/:projectId/datasets/:datasetId",
     operation: "datasets.get",
     handle: ({ store, baseUrl }, { params }) => ({
-      body: datasetResource(store.getDataset(params.projectId ?? "", params.datasetId ?? ""), baseUrl)
+      body: datasetResource(datasetOfPath(store, params), baseUrl)
     })
   },
   ...["PATCH", "PUT"].map(
@@ -4600,23 +4598,16 @@ async function copy(store, copy2, now) {
       `Provided Schema does not match Table ${destination3.projectId}:${destination3.datasetId}.${destination3.tableId}.`
     );
   }
-  const target = resolveTarget(destination3, (copy2.destinationTable ?? {}).tableId ?? "", now);
-  const engine = store.storage.engine;
-  const written = await engine.exclusive(async (connection) => {
-    const stage = await createStage(connection, engine, destination3);
-    try {
+  const { written } = await writeThroughStage(store, {
+    table: destination3,
+    tableId: (copy2.destinationTable ?? {}).tableId ?? "",
+    disposition: String(copy2.writeDisposition ?? "WRITE_EMPTY"),
+    now,
+    fill: async (connection, stage) => {
       for (const source2 of sources) {
         await store.storage.purgeExpired(connection, source2);
         await connection.run(`INSERT INTO ${sqlName(stage)} SELECT * FROM ${sqlName(source2.storage)}`);
       }
-      const disposition = String(copy2.writeDisposition ?? "WRITE_EMPTY");
-      return await commitStage(connection, destination3, stage, {
-        disposition,
-        ...target,
-        nowMs: now.getTime()
-      });
-    } finally {
-      await dropStage(connection, stage);
     }
   });
   return { rows: written.rows, destination: destination3 };
@@ -5048,7 +5039,7 @@ var jobRoutes = [
     pattern: "/projects/:projectId/queries/:jobId",
     operation: "jobs.getQueryResults",
     handle: ({ jobs }, { params, query }) => {
-      const job = jobs.get(params.projectId ?? "", params.jobId ?? "", query.get("location"));
+      const job = jobOfPath(jobs, params, query);
       if (job.error) throw job.error;
       if (job.jobType !== "QUERY")
         throw new BigQueryApiError("invalid", `Job ${job.projectId}:${job.jobId} is not a query job.`);
@@ -5098,7 +5089,7 @@ var jobRoutes = [
     pattern: "/projects/:projectId/jobs/:jobId",
     operation: "jobs.get",
     handle: ({ jobs, baseUrl }, { params, query }) => ({
-      body: jobResource(jobs.get(params.projectId ?? "", params.jobId ?? "", query.get("location")), baseUrl)
+      body: jobResource(jobOfPath(jobs, params, query), baseUrl)
     })
   },
   {
@@ -5124,7 +5115,7 @@ var jobRoutes = [
     pattern: "/projects/:projectId/jobs/:jobId/cancel",
     operation: "jobs.cancel",
     handle: ({ jobs, baseUrl }, { params, query }) => {
-      const job = jobs.get(params.projectId ?? "", params.jobId ?? "", query.get("location"));
+      const job = jobOfPath(jobs, params, query);
       return { body: { kind: "bigquery#jobCancelResponse", job: jobResource(job, baseUrl) } };
     }
   },
@@ -5169,7 +5160,7 @@ var routineRoutes = [
     pattern: ROUTINES,
     operation: "routines.insert",
     handle: ({ store, clock }, { params, body }) => {
-      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      const dataset = datasetOfPath(store, params);
       return { body: routineResource(insertRoutine(dataset, body, clock().getTime())) };
     }
   },
@@ -5178,7 +5169,7 @@ var routineRoutes = [
     pattern: ROUTINES,
     operation: "routines.list",
     handle: ({ store }, { params, query }) => {
-      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      const dataset = datasetOfPath(store, params);
       const routines = [...dataset.routines.values()].sort((a, b) => a.routineId.localeCompare(b.routineId));
       const { page, nextPageToken } = pageOf(routines, query, 1e3);
       return { body: { routines: page.map(routineResource), nextPageToken } };
@@ -5189,7 +5180,7 @@ var routineRoutes = [
     pattern: `${ROUTINES}/:routineId`,
     operation: "routines.get",
     handle: ({ store }, { params }) => {
-      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      const dataset = datasetOfPath(store, params);
       return { body: routineResource(getRoutine(dataset, params.routineId ?? "")) };
     }
   },
@@ -5198,7 +5189,7 @@ var routineRoutes = [
     pattern: `${ROUTINES}/:routineId`,
     operation: "routines.update",
     handle: ({ store, clock }, { params, body }) => {
-      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      const dataset = datasetOfPath(store, params);
       const reference = body.routineReference ?? {};
       if (reference.routineId !== void 0 && reference.routineId !== params.routineId) {
         throw new BigQueryApiError(
@@ -5216,7 +5207,7 @@ var routineRoutes = [
     pattern: `${ROUTINES}/:routineId`,
     operation: "routines.delete",
     handle: ({ store }, { params }) => {
-      const dataset = store.getDataset(params.projectId ?? "", params.datasetId ?? "");
+      const dataset = datasetOfPath(store, params);
       getRoutine(dataset, params.routineId ?? "");
       dataset.routines.delete(params.routineId ?? "");
       return { status: 204 };
@@ -5305,20 +5296,12 @@ async function insertAll(store, table, tableId, body, now) {
 }
 async function write(store, table, tableId, rows, now) {
   if (rows.length === 0) return;
-  const target = resolveTarget(table, tableId, now);
-  const engine = store.storage.engine;
-  await engine.exclusive(async (connection) => {
-    const stage = await createStage(connection, engine, table);
-    try {
-      await appendRows(connection, stage, table, rows);
-      await commitStage(connection, table, stage, {
-        disposition: "WRITE_APPEND",
-        ...target,
-        nowMs: now.getTime()
-      });
-    } finally {
-      await dropStage(connection, stage);
-    }
+  await writeThroughStage(store, {
+    table,
+    tableId,
+    disposition: "WRITE_APPEND",
+    now,
+    fill: (connection, stage) => appendRows(connection, stage, table, rows)
   });
 }
 
@@ -5679,8 +5662,7 @@ var Store = class {
     for (const table of dataset.tables.values()) await this.storage.drop(table);
   }
   getTable(projectId, datasetId, tableId) {
-    const dataset = this.projects.get(projectId)?.get(datasetId);
-    if (!dataset) throw notFoundDataset(projectId, datasetId);
+    const dataset = this.getDataset(projectId, datasetId);
     this.dropExpiredTables(dataset);
     const table = dataset.tables.get(tableId);
     if (!table) throw notFoundTable(projectId, datasetId, tableId);
@@ -6485,39 +6467,52 @@ import { status as status11 } from "@grpc/grpc-js";
 // packages/local-cloud/src/dts/resource-names.ts
 import { status as status10 } from "@grpc/grpc-js";
 var DEFAULT_LOCATION = "us";
-var PARENT = /^projects\/([^/]+)(?:\/locations\/([^/]+))?$/;
-var DATA_SOURCE = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/dataSources\/([^/]+)$/;
-var CONFIG = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)$/;
-var RUN = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)\/runs\/([^/]+)$/;
-function fail(kind, value, shape) {
-  throw new RpcError(status10.INVALID_ARGUMENT, `Invalid ${kind} name "${String(value)}": expected ${shape}.`);
-}
+var PARENT = {
+  kind: "parent",
+  pattern: /^projects\/([^/]+)(?:\/locations\/([^/]+))?$/,
+  shape: "projects/PROJECT[/locations/LOCATION]"
+};
+var DATA_SOURCE = {
+  kind: "data source",
+  pattern: /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/dataSources\/([^/]+)$/,
+  shape: "projects/PROJECT/locations/LOCATION/dataSources/DATA_SOURCE_ID"
+};
+var CONFIG = {
+  kind: "transfer config",
+  pattern: /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)$/,
+  shape: "projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID"
+};
+var RUN = {
+  kind: "transfer run",
+  pattern: /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)\/runs\/([^/]+)$/,
+  shape: "projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID/runs/RUN_ID"
+};
 var locationOf = (segment) => (segment ?? DEFAULT_LOCATION).toLowerCase();
+function parseName(value, name, kind = name.kind) {
+  const match = typeof value === "string" ? name.pattern.exec(value) : null;
+  if (!match) {
+    throw new RpcError(
+      status10.INVALID_ARGUMENT,
+      `Invalid ${kind} name "${String(value)}": expected ${name.shape}.`
+    );
+  }
+  const [, projectId = "", location, ...ids2] = match;
+  return { parent: { projectId, location: locationOf(location) }, ids: ids2.map((id) => id ?? "") };
+}
 function parseParent(value, kind = "parent") {
-  const match = typeof value === "string" ? PARENT.exec(value) : null;
-  if (!match) fail(kind, value, "projects/PROJECT[/locations/LOCATION]");
-  return { projectId: match[1] ?? "", location: locationOf(match[2]) };
+  return parseName(value, PARENT, kind).parent;
 }
 function parseConfigName(value) {
-  const match = typeof value === "string" ? CONFIG.exec(value) : null;
-  if (!match) fail("transfer config", value, "projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID");
-  return { projectId: match[1] ?? "", location: locationOf(match[2]), configId: match[3] ?? "" };
+  const { parent, ids: ids2 } = parseName(value, CONFIG);
+  return { ...parent, configId: ids2[0] ?? "" };
 }
 function parseRunName(value) {
-  const match = typeof value === "string" ? RUN.exec(value) : null;
-  if (!match)
-    fail("transfer run", value, "projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID/runs/RUN_ID");
-  return {
-    projectId: match[1] ?? "",
-    location: locationOf(match[2]),
-    configId: match[3] ?? "",
-    runId: match[4] ?? ""
-  };
+  const { parent, ids: ids2 } = parseName(value, RUN);
+  return { ...parent, configId: ids2[0] ?? "", runId: ids2[1] ?? "" };
 }
 function parseDataSourceName(value) {
-  const match = typeof value === "string" ? DATA_SOURCE.exec(value) : null;
-  if (!match) fail("data source", value, "projects/PROJECT/locations/LOCATION/dataSources/DATA_SOURCE_ID");
-  return { projectId: match[1] ?? "", location: locationOf(match[2]), dataSourceId: match[3] ?? "" };
+  const { parent, ids: ids2 } = parseName(value, DATA_SOURCE);
+  return { ...parent, dataSourceId: ids2[0] ?? "" };
 }
 var formatConfigName = (name) => `projects/${name.projectId}/locations/${name.location}/transferConfigs/${name.configId}`;
 var formatRunName = (name) => `${formatConfigName(name)}/runs/${name.runId}`;
@@ -6533,16 +6528,17 @@ function fromTimestamp(value) {
   if (seconds === void 0) return void 0;
   return new Date(Number(seconds) * 1e3 + Math.floor((nanos ?? 0) / 1e6));
 }
-function requireConfig(store, name) {
-  const parsed = parseConfigName(name);
-  const config = store.getConfig(parsed.projectId, parsed.configId);
-  if (!config || config.name.location !== parsed.location) throw notFound();
+function configAt(store, name) {
+  const config = store.getConfig(name.projectId, name.configId);
+  if (!config || config.name.location !== name.location) throw notFound();
   return config;
+}
+function requireConfig(store, name) {
+  return configAt(store, parseConfigName(name));
 }
 function requireRun(store, name) {
   const parsed = parseRunName(name);
-  const config = store.getConfig(parsed.projectId, parsed.configId);
-  if (!config || config.name.location !== parsed.location) throw notFound();
+  configAt(store, parsed);
   const run2 = store.getRun(parsed.configId, parsed.runId);
   if (!run2) throw notFound();
   return run2;
@@ -7764,7 +7760,6 @@ var FaultRegistry = class {
 };
 
 // packages/local-cloud/src/rpc/rest-gateway.ts
-import { createServer as createServer3 } from "node:http";
 import { status as status15 } from "@grpc/grpc-js";
 
 // packages/local-cloud/src/rpc/rest-request.ts
@@ -7959,8 +7954,11 @@ async function startRestGateway(options) {
     const name = found.route.method.name;
     const handler = served.handlers[name];
     if (!handler) throw unimplemented(served.serviceName, name);
-    const bodyText = await readBody2(request);
-    const rpcRequest = buildRequest(found.route, found.values, url.searchParams, bodyText);
+    const body = await readBody(request, {
+      maxBytes: MAX_BODY_BYTES3,
+      tooLarge: () => new BadRequestError(`The request body exceeds ${MAX_BODY_BYTES3} bytes.`)
+    });
+    const rpcRequest = buildRequest(found.route, found.values, url.searchParams, body.toString("utf8"));
     const verdict = await applyRpcFault(options.faults, options.faultService, name);
     if (verdict.kind === "fail") throw verdict.error;
     if (verdict.kind === "hang") {
@@ -7972,40 +7970,18 @@ async function startRestGateway(options) {
     const numericEnums = (url.searchParams.get("$alt") ?? "").includes("enum-encoding=int");
     sendJson(response, 200, encodeResponse(found.route, result, numericEnums));
   }
-  const server = createServer3((request, response) => {
-    handle2(request, response).catch((error) => {
-      if (stopping.signal.aborted) return;
-      sendError2(response, error);
-    });
+  const server = answeringServer(handle2, (response, error) => {
+    if (!stopping.signal.aborted) sendError2(response, error);
   });
   const listening = await listenOnLoopback(server, options.host, options.port);
   return {
-    hostPort: listening.hostPort,
-    url: listening.url,
+    ...listening,
+    // Ends hung calls unanswered (their failure is not sent), then closes every socket.
     async stop() {
       stopping.abort();
       await listening.stop();
     }
   };
-}
-async function readBody2(request) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES3) throw new BadRequestError(`The request body exceeds ${MAX_BODY_BYTES3} bytes.`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-function sendJson(response, httpStatus, body) {
-  if (response.headersSent) return;
-  const text = JSON.stringify(body);
-  response.writeHead(httpStatus, {
-    "content-type": "application/json; charset=UTF-8",
-    "content-length": Buffer.byteLength(text)
-  });
-  response.end(text);
 }
 function sendError2(response, error) {
   const code = error instanceof RpcError ? error.code : error instanceof BadRequestError ? status15.INVALID_ARGUMENT : status15.INTERNAL;
@@ -11506,7 +11482,7 @@ async function backdateObjects(dataDir, landedAt) {
 
 // packages/local-cloud/src/s3/index.ts
 import {
-  createServer as createServer4,
+  createServer as createServer2,
   request as httpRequest
 } from "node:http";
 import S3rver from "s3rver";
@@ -11755,7 +11731,7 @@ function verifySigV4(method, rawUrl, headers, keys, now) {
 
 // packages/local-cloud/src/s3/index.ts
 var BACKEND_TIMEOUT_MS = 3e4;
-function readBody3(req) {
+function readBody2(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     req.on("data", (chunk) => chunks.push(chunk));
@@ -11782,7 +11758,7 @@ async function startS3Emulator(options) {
       { host: "127.0.0.1", port: backendAddress.port, method, path, headers, timeout: BACKEND_TIMEOUT_MS },
       (answer) => {
         if (collect) {
-          readBody3(answer).then(
+          readBody2(answer).then(
             (data) => {
               collect(answer.statusCode ?? 502, answer.headers, data);
               resolve();
@@ -11833,7 +11809,7 @@ async function startS3Emulator(options) {
       return;
     }
     if (isAwsChunked(req.headers)) {
-      const body = decodeAwsChunked(await readBody3(req));
+      const body = decodeAwsChunked(await readBody2(req));
       await callBackend(method, req.url ?? "/", plainHeaders(headers, body.length), body, res);
       return;
     }
@@ -11870,7 +11846,7 @@ async function startS3Emulator(options) {
     }
     await forward(req, res, target.operation);
   };
-  const front = createServer4((req, res) => {
+  const front = createServer2((req, res) => {
     handle2(req, res).catch((error) => {
       if (!res.headersSent) {
         sendS3Error(res, req.method ?? "GET", {

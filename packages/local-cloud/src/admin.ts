@@ -2,10 +2,11 @@
 // faults, deny a bucket, and read counters, over plain HTTP JSON on loopback.
 //   GET /faults · POST /faults {FaultRule} · DELETE /faults · DELETE /faults/:id
 //   POST /s3/deny {bucket} · GET /stats
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { FaultRegistry, FaultRule } from './faults.js';
-import { listenOnLoopback } from './http-listen.js';
+import { readBody, sendJson } from './http-body.js';
+import { answeringServer, listenOnLoopback } from './http-listen.js';
 
 export interface AdminServerOptions {
   faults: FaultRegistry;
@@ -66,31 +67,18 @@ function ruleJson(rule: FaultRule & { id: number }): unknown {
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const body = await readBody(request, {
+    maxBytes: MAX_BODY_BYTES,
+    tooLarge: () => new HttpError(413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`),
+  });
   try {
-    return JSON.parse(text);
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new HttpError(
       400,
       'The request body must be JSON, e.g. {"service":"dts","method":"*","kind":"error","code":14}.',
     );
   }
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-  });
-  response.end(text);
 }
 
 export async function startAdminServer(options: AdminServerOptions): Promise<AdminServer> {
@@ -100,15 +88,15 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     const path = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '');
     const method = request.method ?? 'GET';
     if (path === '/faults') {
-      if (method === 'GET') return send(response, 200, { faults: faults.listWithIds().map(ruleJson) });
+      if (method === 'GET') return sendJson(response, 200, { faults: faults.listWithIds().map(ruleJson) });
       if (method === 'POST') {
         const rule = parseWith(faultRuleSchema, await readJson(request), 'fault rule');
         const id = faults.add(rule);
-        return send(response, 201, { id });
+        return sendJson(response, 201, { id });
       }
       if (method === 'DELETE') {
         faults.clear();
-        return send(response, 200, { cleared: true });
+        return sendJson(response, 200, { cleared: true });
       }
       throw new HttpError(405, `${method} /faults is not allowed: use GET, POST or DELETE.`);
     }
@@ -120,18 +108,18 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
         throw new HttpError(404, `No active fault with id ${faultId}; GET /faults lists them.`);
       }
       faults.remove(id);
-      return send(response, 200, { removed: id });
+      return sendJson(response, 200, { removed: id });
     }
     if (path === '/s3/deny') {
       if (method !== 'POST')
         throw new HttpError(405, `${method} /s3/deny is not allowed: use POST {"bucket":"name"}.`);
       const { bucket } = parseWith(denySchema, await readJson(request), 'deny request');
       options.denyBucket(bucket);
-      return send(response, 200, { denied: bucket });
+      return sendJson(response, 200, { denied: bucket });
     }
     if (path === '/stats') {
       if (method !== 'GET') throw new HttpError(405, `${method} /stats is not allowed: use GET.`);
-      return send(response, 200, options.stats());
+      return sendJson(response, 200, options.stats());
     }
     throw new HttpError(
       404,
@@ -139,12 +127,9 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
     );
   }
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      send(response, status, { error: error instanceof Error ? error.message : String(error) });
-    });
+  const server = answeringServer(route, (response, error) => {
+    const status = error instanceof HttpError ? error.status : 500;
+    sendJson(response, status, { error: error instanceof Error ? error.message : String(error) });
   });
-  const listening = await listenOnLoopback(server, options.host, options.port);
-  return { hostPort: listening.hostPort, url: listening.url, stop: listening.stop };
+  return listenOnLoopback(server, options.host, options.port);
 }

@@ -1,6 +1,8 @@
-// Puts one of the local cloud's HTTP servers on loopback and gives back its address and a
-// stop that never waits: hung (fault-injected) calls and keep-alive sockets are closed.
-import type { Server } from 'node:http';
+// Builds the local cloud's HTTP servers and puts them on loopback: each request runs an
+// async handler whose failures the server answers in its own API's error shape, and the
+// listening server comes back with its address and a stop that never waits (hung,
+// fault-injected calls and keep-alive sockets are closed).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ListeningServer {
@@ -9,6 +11,16 @@ export interface ListeningServer {
   hostPort: string;
   url: string;
   stop(): Promise<void>;
+}
+
+/** A server running `handle` for each request; whatever it throws, `fail` answers. */
+export function answeringServer(
+  handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+  fail: (response: ServerResponse, error: unknown) => void,
+): Server {
+  return createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => fail(response, error));
+  });
 }
 
 export async function listenOnLoopback(

@@ -4,13 +4,13 @@
 // nothing. Snapshots, clones, restores and `table@time` sources need time travel, which
 // the local cloud does not keep: they are refused by name.
 import { sqlName } from './engine/column-types.js';
-import { commitStage, createStage, dropStage, type WriteDisposition } from './engine/table-writes.js';
+import type { WriteDisposition } from './engine/table-writes.js';
 import { BigQueryApiError, notFoundTable } from './errors.js';
 import type { Job, JobRegistry } from './jobs.js';
 import { rangeResource } from './layout-rules.js';
-import { resolveTarget } from './load-target.js';
 import type { StoredTable } from './model.js';
 import { splitDecorator } from './partition-ids.js';
+import { writeThroughStage } from './staged-write.js';
 import type { Store } from './store.js';
 
 type Body = Record<string, unknown>;
@@ -73,24 +73,17 @@ async function copy(
       `Provided Schema does not match Table ${destination.projectId}:${destination.datasetId}.${destination.tableId}.`,
     );
   }
-  const target = resolveTarget(destination, ((copy.destinationTable ?? {}) as Reference).tableId ?? '', now);
-  const engine = store.storage.engine;
-  const written = await engine.exclusive(async (connection) => {
-    const stage = await createStage(connection, engine, destination);
-    try {
+  const { written } = await writeThroughStage(store, {
+    table: destination,
+    tableId: ((copy.destinationTable ?? {}) as Reference).tableId ?? '',
+    disposition: String(copy.writeDisposition ?? 'WRITE_EMPTY') as WriteDisposition,
+    now,
+    fill: async (connection, stage) => {
       for (const source of sources) {
         await store.storage.purgeExpired(connection, source);
         await connection.run(`INSERT INTO ${sqlName(stage)} SELECT * FROM ${sqlName(source.storage)}`);
       }
-      const disposition = String(copy.writeDisposition ?? 'WRITE_EMPTY') as WriteDisposition;
-      return await commitStage(connection, destination, stage, {
-        disposition,
-        ...target,
-        nowMs: now.getTime(),
-      });
-    } finally {
-      await dropStage(connection, stage);
-    }
+    },
   });
   return { rows: written.rows, destination };
 }

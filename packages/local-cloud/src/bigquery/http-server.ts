@@ -3,8 +3,10 @@
 // BIGQUERY_EMULATOR_HOST) to the handlers, consults the fault registry before each
 // operation, and renders every failure in BigQuery's JSON error shape. A real API method
 // the local cloud does not serve answers 501 `notImplemented` naming it.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { FaultRegistry } from '../faults.js';
+import { type BodyBounds, readBody } from '../http-body.js';
+import { answeringServer } from '../http-listen.js';
 import { BigQueryApiError, reasonForStatus } from './errors.js';
 import type { Route, RouteContext } from './http-types.js';
 import { restMethodOf } from './rest-methods.js';
@@ -36,11 +38,10 @@ export function createBigQueryHttpServer(options: HttpServerOptions): Server {
     method: route.method,
     segments: route.pattern.split('/').filter(Boolean),
   }));
-  return createServer((request, response) => {
-    handle(compiled, options, request, response).catch((error: unknown) => {
-      sendError(response, error instanceof BigQueryApiError ? error : internal(error));
-    });
-  });
+  return answeringServer(
+    (request, response) => handle(compiled, options, request, response),
+    (response, error) => sendError(response, error instanceof BigQueryApiError ? error : internal(error)),
+  );
 }
 
 function notImplemented(method: string): BigQueryApiError {
@@ -77,7 +78,7 @@ async function handle(
       404,
     );
   }
-  const raw = match.route.rawBody ? await readBody(request, MAX_UPLOAD_BYTES) : undefined;
+  const raw = match.route.rawBody ? await readBody(request, bodyBounds(MAX_UPLOAD_BYTES)) : undefined;
   const body = raw ? {} : await readJsonBody(request);
   const fault = options.faults.take('bigquery', match.route.operation);
   if (fault?.kind === 'hang') return; // never answered; stop() closes the socket
@@ -125,26 +126,18 @@ function findRoute(routes: CompiledRoute[], method: string, segments: string[]) 
   return undefined;
 }
 
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const timer = setTimeout(() => request.destroy(new Error('request body timed out')), BODY_DEADLINE_MS);
-  try {
-    for await (const chunk of request) {
-      size += (chunk as Buffer).length;
-      if (size > limit) {
-        throw new BigQueryApiError('invalid', `Request body is larger than ${limit / 1024 / 1024} MB.`);
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-  return Buffer.concat(chunks);
+/** Bounds a body to `maxBytes` and the deadline, failing in BigQuery's error shape. */
+function bodyBounds(maxBytes: number): BodyBounds {
+  return {
+    maxBytes,
+    tooLarge: () =>
+      new BigQueryApiError('invalid', `Request body is larger than ${maxBytes / 1024 / 1024} MB.`),
+    deadlineMs: BODY_DEADLINE_MS,
+  };
 }
 
 async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const bytes = await readBody(request, MAX_BODY_BYTES);
+  const bytes = await readBody(request, bodyBounds(MAX_BODY_BYTES));
   if (bytes.length === 0) return {};
   try {
     const parsed: unknown = JSON.parse(bytes.toString('utf8'));

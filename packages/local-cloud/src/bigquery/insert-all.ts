@@ -4,10 +4,10 @@
 // dropped as duplicates. Reading chosen: BigQuery promises to remember insertIds "for at
 // least one minute"; the local cloud remembers exactly one minute (by its clock), so code
 // counting on longer de-duplication fails here first.
-import { appendRows, commitStage, createStage, dropStage } from './engine/table-writes.js';
+import { appendRows } from './engine/table-writes.js';
 import { BigQueryApiError, tableName } from './errors.js';
-import { resolveTarget } from './load-target.js';
 import type { StoredRow, StoredTable } from './model.js';
+import { writeThroughStage } from './staged-write.js';
 import type { Store } from './store.js';
 import { convertRow, RowError } from './values.js';
 
@@ -115,19 +115,11 @@ async function write(
   now: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const target = resolveTarget(table, tableId, now);
-  const engine = store.storage.engine;
-  await engine.exclusive(async (connection) => {
-    const stage = await createStage(connection, engine, table);
-    try {
-      await appendRows(connection, stage, table, rows);
-      await commitStage(connection, table, stage, {
-        disposition: 'WRITE_APPEND',
-        ...target,
-        nowMs: now.getTime(),
-      });
-    } finally {
-      await dropStage(connection, stage);
-    }
+  await writeThroughStage(store, {
+    table,
+    tableId,
+    disposition: 'WRITE_APPEND',
+    now,
+    fill: (connection, stage) => appendRows(connection, stage, table, rows),
   });
 }

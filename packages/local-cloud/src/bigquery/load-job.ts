@@ -13,11 +13,11 @@ import {
   type LoadJobResult,
   type Warehouse,
 } from '../warehouse-contract.js';
-import { appendRows, commitStage, createStage, dropStage } from './engine/table-writes.js';
+import { appendRows } from './engine/table-writes.js';
 import { BigQueryApiError, tableName } from './errors.js';
-import { resolveTarget } from './load-target.js';
 import { isIngestionTime, type StoredRow, type StoredTable } from './model.js';
 import type { LoadQuota } from './quotas.js';
+import { writeThroughStage } from './staged-write.js';
 import type { Store } from './store.js';
 import { convertRow, RowError } from './values.js';
 
@@ -58,23 +58,14 @@ async function runLoadJob(
   const table = findTable(store, projectId, datasetId, plainTable);
   const loadTime = clock();
   try {
-    const target = resolveTarget(table, request.tableId, loadTime);
-    const engine = store.storage.engine;
-    return await engine.exclusive(async (connection) => {
-      const stage = await createStage(connection, engine, table);
-      try {
-        const badRecords = await fillStage(connection, store, table, stage, request);
-        const written = await commitStage(connection, table, stage, {
-          disposition: request.writeDisposition,
-          partitionId: target.partitionId,
-          partitionTimeMicros: target.partitionTimeMicros,
-          nowMs: loadTime.getTime(),
-        });
-        return { rowsLoaded: written.rows, badRecords, partitions: written.partitions };
-      } finally {
-        await dropStage(connection, stage);
-      }
+    const { written, filled: badRecords } = await writeThroughStage(store, {
+      table,
+      tableId: request.tableId,
+      disposition: request.writeDisposition,
+      now: loadTime,
+      fill: (connection, stage) => fillStage(connection, store, table, stage, request),
     });
+    return { rowsLoaded: written.rows, badRecords, partitions: written.partitions };
   } catch (error) {
     throw asLoadError(error);
   }

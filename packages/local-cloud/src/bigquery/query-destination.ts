@@ -4,14 +4,14 @@
 // default: a table with rows is refused), columns matched by name, all or nothing,
 // through the same stage-and-commit path as load jobs.
 import { sqlName } from './engine/column-types.js';
-import { commitStage, createStage, dropStage, type WriteDisposition } from './engine/table-writes.js';
+import type { WriteDisposition } from './engine/table-writes.js';
 import { BigQueryApiError, notFoundTable } from './errors.js';
-import { resolveTarget } from './load-target.js';
 import type { FieldSchema, StoredTable } from './model.js';
 import { splitDecorator } from './partition-ids.js';
 import { bindings, type StatementRequest, type StatementResult } from './query-runner.js';
 import { queryError } from './sql/engine-errors.js';
 import { translate } from './sql/translate.js';
+import { writeThroughStage } from './staged-write.js';
 import type { Store } from './store.js';
 
 type Body = Record<string, unknown>;
@@ -117,23 +117,23 @@ export async function writeQueryResults(
   const { table, tableId } = await destination(store, config, result);
   await applySchemaUpdates(store, table, result.fields, (config.schemaUpdateOptions ?? []) as string[]);
   checkResultFits(table, result.fields);
-  const target = resolveTarget(table, tableId, now);
   const translation = translate({ store, ...statement });
   const { values, types } = bindings(statement.params, translation.parameters);
-  const engine = store.storage.engine;
-  await engine.exclusive(async (connection) => {
-    const stage = await createStage(connection, engine, table);
-    try {
-      await connection.run(
-        `INSERT INTO ${sqlName(stage)} BY NAME SELECT * FROM (${translation.sql})`,
-        values,
-        types,
-      );
-      await commitStage(connection, table, stage, { disposition, ...target, nowMs: now.getTime() });
-    } catch (error) {
-      throw queryError(error, translation.referenced);
-    } finally {
-      await dropStage(connection, stage);
-    }
-  });
+  try {
+    await writeThroughStage(store, {
+      table,
+      tableId,
+      disposition,
+      now,
+      fill: async (connection, stage) => {
+        await connection.run(
+          `INSERT INTO ${sqlName(stage)} BY NAME SELECT * FROM (${translation.sql})`,
+          values,
+          types,
+        );
+      },
+    });
+  } catch (error) {
+    throw queryError(error, translation.referenced);
+  }
 }

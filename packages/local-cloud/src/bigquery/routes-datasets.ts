@@ -2,6 +2,7 @@
 import type { Route } from './http-types.js';
 import { pageOf } from './http-types.js';
 import { datasetListItem, datasetResource } from './resources.js';
+import { datasetOfPath } from './route-params.js';
 
 export const datasetRoutes: Route[] = [
   {
@@ -29,7 +30,7 @@ export const datasetRoutes: Route[] = [
     pattern: '/projects/:projectId/datasets/:datasetId',
     operation: 'datasets.get',
     handle: ({ store, baseUrl }, { params }) => ({
-      body: datasetResource(store.getDataset(params.projectId ?? '', params.datasetId ?? ''), baseUrl),
+      body: datasetResource(datasetOfPath(store, params), baseUrl),
     }),
   },
   ...(['PATCH', 'PUT'] as const).map(

@@ -8,6 +8,7 @@ import { BigQueryApiError } from './errors.js';
 import type { Route } from './http-types.js';
 import { pageOf } from './http-types.js';
 import { jobListItem, jobResource, resultPage } from './job-resources.js';
+import { jobOfPath } from './route-params.js';
 import { readUpload, runUploadJob } from './upload-jobs.js';
 
 type Body = Record<string, unknown>;
@@ -82,7 +83,7 @@ export const jobRoutes: Route[] = [
     pattern: '/projects/:projectId/queries/:jobId',
     operation: 'jobs.getQueryResults',
     handle: ({ jobs }, { params, query }) => {
-      const job = jobs.get(params.projectId ?? '', params.jobId ?? '', query.get('location'));
+      const job = jobOfPath(jobs, params, query);
       if (job.error) throw job.error;
       if (job.jobType !== 'QUERY')
         throw new BigQueryApiError('invalid', `Job ${job.projectId}:${job.jobId} is not a query job.`);
@@ -132,7 +133,7 @@ export const jobRoutes: Route[] = [
     pattern: '/projects/:projectId/jobs/:jobId',
     operation: 'jobs.get',
     handle: ({ jobs, baseUrl }, { params, query }) => ({
-      body: jobResource(jobs.get(params.projectId ?? '', params.jobId ?? '', query.get('location')), baseUrl),
+      body: jobResource(jobOfPath(jobs, params, query), baseUrl),
     }),
   },
   {
@@ -159,7 +160,7 @@ export const jobRoutes: Route[] = [
     operation: 'jobs.cancel',
     handle: ({ jobs, baseUrl }, { params, query }) => {
       // Jobs finish before they are created; cancelling one that is done changes nothing.
-      const job = jobs.get(params.projectId ?? '', params.jobId ?? '', query.get('location'));
+      const job = jobOfPath(jobs, params, query);
       return { body: { kind: 'bigquery#jobCancelResponse', job: jobResource(job, baseUrl) } };
     },
   },

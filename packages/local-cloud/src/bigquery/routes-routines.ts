@@ -3,6 +3,7 @@
 import { BigQueryApiError } from './errors.js';
 import type { Route } from './http-types.js';
 import { pageOf } from './http-types.js';
+import { datasetOfPath } from './route-params.js';
 import { getRoutine, insertRoutine, routineResource, updateRoutine } from './routines.js';
 
 const ROUTINES = '/projects/:projectId/datasets/:datasetId/routines';
@@ -13,7 +14,7 @@ export const routineRoutes: Route[] = [
     pattern: ROUTINES,
     operation: 'routines.insert',
     handle: ({ store, clock }, { params, body }) => {
-      const dataset = store.getDataset(params.projectId ?? '', params.datasetId ?? '');
+      const dataset = datasetOfPath(store, params);
       return { body: routineResource(insertRoutine(dataset, body, clock().getTime())) };
     },
   },
@@ -22,7 +23,7 @@ export const routineRoutes: Route[] = [
     pattern: ROUTINES,
     operation: 'routines.list',
     handle: ({ store }, { params, query }) => {
-      const dataset = store.getDataset(params.projectId ?? '', params.datasetId ?? '');
+      const dataset = datasetOfPath(store, params);
       const routines = [...dataset.routines.values()].sort((a, b) => a.routineId.localeCompare(b.routineId));
       const { page, nextPageToken } = pageOf(routines, query, 1000);
       return { body: { routines: page.map(routineResource), nextPageToken } };
@@ -33,7 +34,7 @@ export const routineRoutes: Route[] = [
     pattern: `${ROUTINES}/:routineId`,
     operation: 'routines.get',
     handle: ({ store }, { params }) => {
-      const dataset = store.getDataset(params.projectId ?? '', params.datasetId ?? '');
+      const dataset = datasetOfPath(store, params);
       return { body: routineResource(getRoutine(dataset, params.routineId ?? '')) };
     },
   },
@@ -42,7 +43,7 @@ export const routineRoutes: Route[] = [
     pattern: `${ROUTINES}/:routineId`,
     operation: 'routines.update',
     handle: ({ store, clock }, { params, body }) => {
-      const dataset = store.getDataset(params.projectId ?? '', params.datasetId ?? '');
+      const dataset = datasetOfPath(store, params);
       const reference = (body.routineReference ?? {}) as { routineId?: string };
       if (reference.routineId !== undefined && reference.routineId !== params.routineId) {
         throw new BigQueryApiError(
@@ -60,7 +61,7 @@ export const routineRoutes: Route[] = [
     pattern: `${ROUTINES}/:routineId`,
     operation: 'routines.delete',
     handle: ({ store }, { params }) => {
-      const dataset = store.getDataset(params.projectId ?? '', params.datasetId ?? '');
+      const dataset = datasetOfPath(store, params);
       getRoutine(dataset, params.routineId ?? '');
       dataset.routines.delete(params.routineId ?? '');
       return { status: 204 };

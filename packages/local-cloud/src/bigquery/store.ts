@@ -178,8 +178,7 @@ export class Store {
   }
 
   getTable(projectId: string, datasetId: string, tableId: string): StoredTable {
-    const dataset = this.projects.get(projectId)?.get(datasetId);
-    if (!dataset) throw notFoundDataset(projectId, datasetId);
+    const dataset = this.getDataset(projectId, datasetId);
     this.dropExpiredTables(dataset);
     const table = dataset.tables.get(tableId);
     if (!table) throw notFoundTable(projectId, datasetId, tableId);

@@ -5,7 +5,7 @@ import { status } from '@grpc/grpc-js';
 import { RpcError } from '../log-contract.js';
 import type { Warehouse } from '../warehouse-contract.js';
 import type { DtsStore, StoredConfig, StoredRun } from './dts-store.js';
-import { parseConfigName, parseRunName } from './resource-names.js';
+import { type ConfigName, parseConfigName, parseRunName } from './resource-names.js';
 import type { RunExecutor } from './run-executor.js';
 
 export interface DtsHandlerDeps {
@@ -30,18 +30,21 @@ export function fromTimestamp(value: unknown): Date | undefined {
   return new Date(Number(seconds) * 1000 + Math.floor((nanos ?? 0) / 1_000_000));
 }
 
-/** The config a name designates, only under the config's own project and location. */
-export function requireConfig(store: DtsStore, name: unknown): StoredConfig {
-  const parsed = parseConfigName(name);
-  const config = store.getConfig(parsed.projectId, parsed.configId);
-  if (!config || config.name.location !== parsed.location) throw notFound();
+/** The config a parsed name designates, only under the config's own project and location. */
+function configAt(store: DtsStore, name: ConfigName): StoredConfig {
+  const config = store.getConfig(name.projectId, name.configId);
+  if (!config || config.name.location !== name.location) throw notFound();
   return config;
 }
 
+export function requireConfig(store: DtsStore, name: unknown): StoredConfig {
+  return configAt(store, parseConfigName(name));
+}
+
+/** A run exists only under its config, so the config must be found where the name says first. */
 export function requireRun(store: DtsStore, name: unknown): StoredRun {
   const parsed = parseRunName(name);
-  const config = store.getConfig(parsed.projectId, parsed.configId);
-  if (!config || config.name.location !== parsed.location) throw notFound();
+  configAt(store, parsed);
   const run = store.getRun(parsed.configId, parsed.runId);
   if (!run) throw notFound();
   return run;

@@ -24,45 +24,67 @@ interface DataSourceName extends ParentName {
   dataSourceId: string;
 }
 
-const PARENT = /^projects\/([^/]+)(?:\/locations\/([^/]+))?$/;
-const DATA_SOURCE = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/dataSources\/([^/]+)$/;
-const CONFIG = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)$/;
-const RUN = /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)\/runs\/([^/]+)$/;
-
-function fail(kind: string, value: unknown, shape: string): never {
-  throw new RpcError(status.INVALID_ARGUMENT, `Invalid ${kind} name "${String(value)}": expected ${shape}.`);
+/** One kind of resource name: what errors call it, its pattern and the shape they print. */
+interface NameShape {
+  kind: string;
+  /** Groups: project, optional location, then the resource's ids in order. */
+  pattern: RegExp;
+  shape: string;
 }
+
+const PARENT: NameShape = {
+  kind: 'parent',
+  pattern: /^projects\/([^/]+)(?:\/locations\/([^/]+))?$/,
+  shape: 'projects/PROJECT[/locations/LOCATION]',
+};
+const DATA_SOURCE: NameShape = {
+  kind: 'data source',
+  pattern: /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/dataSources\/([^/]+)$/,
+  shape: 'projects/PROJECT/locations/LOCATION/dataSources/DATA_SOURCE_ID',
+};
+const CONFIG: NameShape = {
+  kind: 'transfer config',
+  pattern: /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)$/,
+  shape: 'projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID',
+};
+const RUN: NameShape = {
+  kind: 'transfer run',
+  pattern: /^projects\/([^/]+)(?:\/locations\/([^/]+))?\/transferConfigs\/([^/]+)\/runs\/([^/]+)$/,
+  shape: 'projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID/runs/RUN_ID',
+};
 
 const locationOf = (segment: string | undefined): string => (segment ?? DEFAULT_LOCATION).toLowerCase();
 
+/** Parses a name of this shape into its parent and the ids after it, or fails with INVALID_ARGUMENT. */
+function parseName(value: unknown, name: NameShape, kind = name.kind): { parent: ParentName; ids: string[] } {
+  const match = typeof value === 'string' ? name.pattern.exec(value) : null;
+  if (!match) {
+    throw new RpcError(
+      status.INVALID_ARGUMENT,
+      `Invalid ${kind} name "${String(value)}": expected ${name.shape}.`,
+    );
+  }
+  const [, projectId = '', location, ...ids] = match;
+  return { parent: { projectId, location: locationOf(location) }, ids: ids.map((id) => id ?? '') };
+}
+
 export function parseParent(value: unknown, kind = 'parent'): ParentName {
-  const match = typeof value === 'string' ? PARENT.exec(value) : null;
-  if (!match) fail(kind, value, 'projects/PROJECT[/locations/LOCATION]');
-  return { projectId: match[1] ?? '', location: locationOf(match[2]) };
+  return parseName(value, PARENT, kind).parent;
 }
 
 export function parseConfigName(value: unknown): ConfigName {
-  const match = typeof value === 'string' ? CONFIG.exec(value) : null;
-  if (!match) fail('transfer config', value, 'projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID');
-  return { projectId: match[1] ?? '', location: locationOf(match[2]), configId: match[3] ?? '' };
+  const { parent, ids } = parseName(value, CONFIG);
+  return { ...parent, configId: ids[0] ?? '' };
 }
 
 export function parseRunName(value: unknown): RunName {
-  const match = typeof value === 'string' ? RUN.exec(value) : null;
-  if (!match)
-    fail('transfer run', value, 'projects/PROJECT/locations/LOCATION/transferConfigs/CONFIG_ID/runs/RUN_ID');
-  return {
-    projectId: match[1] ?? '',
-    location: locationOf(match[2]),
-    configId: match[3] ?? '',
-    runId: match[4] ?? '',
-  };
+  const { parent, ids } = parseName(value, RUN);
+  return { ...parent, configId: ids[0] ?? '', runId: ids[1] ?? '' };
 }
 
 export function parseDataSourceName(value: unknown): DataSourceName {
-  const match = typeof value === 'string' ? DATA_SOURCE.exec(value) : null;
-  if (!match) fail('data source', value, 'projects/PROJECT/locations/LOCATION/dataSources/DATA_SOURCE_ID');
-  return { projectId: match[1] ?? '', location: locationOf(match[2]), dataSourceId: match[3] ?? '' };
+  const { parent, ids } = parseName(value, DATA_SOURCE);
+  return { ...parent, dataSourceId: ids[0] ?? '' };
 }
 
 export const formatConfigName = (name: ConfigName): string =>

@@ -70,14 +70,23 @@ function memberType(type: DuckDBType | undefined, name: string): DuckDBType | un
   return index < 0 ? undefined : type.entryTypes[index];
 }
 
-function scalarSql(
-  field: FieldSchema,
-  node: ParquetNode,
-  type: DuckDBType | undefined,
-  ref: string,
-  depth: number,
-): string {
-  if (field.type === 'RECORD') return recordSql(field, node, type, ref, depth);
+/** One column of the file on its way to a destination field. */
+interface FileColumn {
+  /** The destination field it becomes. */
+  field: FieldSchema;
+  /** Its node in the file's schema. */
+  node: ParquetNode;
+  /** The engine's reading of it, when known. */
+  type: DuckDBType | undefined;
+  /** SQL naming its value: a column, a struct member or a list element. */
+  ref: string;
+  /** Nesting depth, to name list elements uniquely (`item0`, `item1`, …). */
+  depth: number;
+}
+
+function scalarSql(column: FileColumn): string {
+  const { field, type, ref } = column;
+  if (field.type === 'RECORD') return recordSql(column);
   const text = type?.typeId === DuckDBTypeId.BLOB ? `decode(${ref})` : `CAST(${ref} AS VARCHAR)`;
   switch (field.type) {
     case 'STRING':
@@ -92,23 +101,17 @@ function scalarSql(
   }
 }
 
-function recordSql(
-  field: FieldSchema,
-  node: ParquetNode,
-  type: DuckDBType | undefined,
-  ref: string,
-  depth: number,
-): string {
+function recordSql({ field, node, type, ref, depth }: FileColumn): string {
   const members = (field.fields ?? []).map((child) => {
     const childNode = childNamed(node, child.name);
     const value = childNode
-      ? valueSql(
-          child,
-          childNode,
-          memberType(type, childNode.name),
-          `struct_extract(${ref}, ${sqlText(childNode.name)})`,
+      ? valueSql({
+          field: child,
+          node: childNode,
+          type: memberType(type, childNode.name),
+          ref: `struct_extract(${ref}, ${sqlText(childNode.name)})`,
           depth,
-        )
+        })
       : `CAST(NULL AS ${columnSqlType(child)})`;
     return `${sqlName(child.name)} := ${value}`;
   });
@@ -116,19 +119,19 @@ function recordSql(
 }
 
 /** SQL converting one file column (at `ref`) to the destination field's engine type. */
-function valueSql(
-  field: FieldSchema,
-  node: ParquetNode,
-  type: DuckDBType | undefined,
-  ref: string,
-  depth: number,
-): string {
-  if (field.mode !== 'REPEATED') return scalarSql(field, node, type, ref, depth);
-  const element = valueNode(node);
+function valueSql(column: FileColumn): string {
+  const { field, node, type, ref, depth } = column;
+  if (field.mode !== 'REPEATED') return scalarSql(column);
   const elementType =
     type?.typeId === DuckDBTypeId.LIST || type?.typeId === DuckDBTypeId.ARRAY ? type.valueType : undefined;
   const item = `item${depth}`;
-  const converted = scalarSql(field, element, elementType, item, depth + 1);
+  const converted = scalarSql({
+    field,
+    node: valueNode(node),
+    type: elementType,
+    ref: item,
+    depth: depth + 1,
+  });
   // BigQuery stores a NULL array as an empty one.
   return `coalesce(list_transform(${ref}, lambda ${item}: ${converted}), CAST([] AS ${columnSqlType(field)}))`;
 }
@@ -137,7 +140,13 @@ function selectSql(load: ParquetLoad, root: ParquetNode, types: Map<string, Duck
   const columns = load.fields.map((field) => {
     const node = childNamed(root, field.name);
     if (!node) return `CAST(NULL AS ${columnSqlType(field)})`;
-    return valueSql(field, node, types.get(node.name.toLowerCase()), sqlName(node.name), 0);
+    return valueSql({
+      field,
+      node,
+      type: types.get(node.name.toLowerCase()),
+      ref: sqlName(node.name),
+      depth: 0,
+    });
   });
   for (let index = 0; index < load.trailingNulls; index += 1) columns.push('NULL');
   return columns.join(', ');

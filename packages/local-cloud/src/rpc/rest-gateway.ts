@@ -4,11 +4,12 @@
 // server answer, and RpcErrors become the Google JSON error body gax decodes. A method of
 // the service without a handler answers 501 UNIMPLEMENTED (reason `notImplemented`)
 // naming the call; a URL no method of the service answers is 404.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { status } from '@grpc/grpc-js';
 import type protobuf from 'protobufjs';
 import type { FaultRegistry } from '../faults.js';
-import { listenOnLoopback } from '../http-listen.js';
+import { readBody, sendJson } from '../http-body.js';
+import { answeringServer, listenOnLoopback } from '../http-listen.js';
 import { RpcError, type UnaryHandlers } from '../log-contract.js';
 import { DetailedRpcError, restErrorDetails } from './error-details.js';
 import { BadRequestError, buildRequest, encodeResponse } from './rest-request.js';
@@ -92,8 +93,11 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     const name = found.route.method.name;
     const handler = served.handlers[name];
     if (!handler) throw unimplemented(served.serviceName, name);
-    const bodyText = await readBody(request);
-    const rpcRequest = buildRequest(found.route, found.values, url.searchParams, bodyText);
+    const body = await readBody(request, {
+      maxBytes: MAX_BODY_BYTES,
+      tooLarge: () => new BadRequestError(`The request body exceeds ${MAX_BODY_BYTES} bytes.`),
+    });
+    const rpcRequest = buildRequest(found.route, found.values, url.searchParams, body.toString('utf8'));
     const verdict = await applyRpcFault(options.faults, options.faultService, name);
     if (verdict.kind === 'fail') throw verdict.error;
     if (verdict.kind === 'hang') {
@@ -107,42 +111,18 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     sendJson(response, 200, encodeResponse(found.route, result, numericEnums));
   }
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (stopping.signal.aborted) return;
-      sendError(response, error);
-    });
+  const server = answeringServer(handle, (response, error) => {
+    if (!stopping.signal.aborted) sendError(response, error);
   });
   const listening = await listenOnLoopback(server, options.host, options.port);
   return {
-    hostPort: listening.hostPort,
-    url: listening.url,
+    ...listening,
+    // Ends hung calls unanswered (their failure is not sent), then closes every socket.
     async stop() {
       stopping.abort();
       await listening.stop();
     },
   };
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BadRequestError(`The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function sendJson(response: ServerResponse, httpStatus: number, body: unknown): void {
-  if (response.headersSent) return;
-  const text = JSON.stringify(body);
-  response.writeHead(httpStatus, {
-    'content-type': 'application/json; charset=UTF-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  response.end(text);
 }
 
 function sendError(response: ServerResponse, error: unknown): void {

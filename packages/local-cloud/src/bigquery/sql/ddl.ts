@@ -4,6 +4,7 @@
 // refused by name. OPTIONS values are GoogleSQL expressions, evaluated by the engine.
 import { BigQueryApiError } from '../errors.js';
 import {
+  type Brackets,
   closingIndex,
   isSymbol,
   isWord,
@@ -12,6 +13,7 @@ import {
   tokenize,
   topLevelWord,
 } from './lexer.js';
+import { readPath } from './path-expression.js';
 import { unsupported } from './type-names.js';
 
 export type DdlKind =
@@ -53,20 +55,11 @@ const source = (sql: string, tokens: Token[], from: number, to: number): string 
   return sql.slice(first.start, last.start + last.text.length);
 };
 
+/** The table, view or function path at `index`; DDL paths take no unquoted dashes. */
 function readPathAt(tokens: Token[], index: number): { path: string[]; next: number } {
-  const path: string[] = [];
-  let at = index;
-  for (;;) {
-    const token = tokens[at];
-    if (token?.kind === 'quoted') path.push(...token.value.split('.'));
-    else if (token?.kind === 'word') path.push(token.text);
-    else break;
-    at += 1;
-    if (!isSymbol(tokens[at], '.')) break;
-    at += 1;
-  }
-  if (path.length === 0) throw unsupported('this DDL statement without a table name');
-  return { path, next: at };
+  const { parts, next } = readPath(tokens, index, { dashedWords: false });
+  if (parts.length === 0) throw unsupported('this DDL statement without a table name');
+  return { path: parts, next };
 }
 
 function readOptions(
@@ -106,22 +99,17 @@ function fieldType(tokens: Token[], from: number, to: number): Record<string, un
   return { type: FIELD_TYPES[name] ?? name };
 }
 
-/** Splits at commas outside `<…>` and brackets. */
+/** Column types nest in `<…>` (`ARRAY<STRUCT<a INT64>>`) and `(…)` (`NUMERIC(10, 2)`). */
+const TYPE_BRACKETS: Brackets = { open: ['<', '('], close: ['>', ')'] };
+
+/**
+ * Splits a column, member or argument list at commas outside `<…>` and `(…)`. An empty
+ * list still yields one (empty) part, so `CREATE TABLE t ()` reaches the schema check and
+ * is refused there, as it always was.
+ */
 function splitTopLevelAngles(tokens: Token[], from: number, to: number): [number, number][] {
-  const parts: [number, number][] = [];
-  let depth = 0;
-  let start = from;
-  for (let index = from; index < to; index += 1) {
-    const token = tokens[index];
-    if (isSymbol(token, '<', '(')) depth += 1;
-    else if (isSymbol(token, '>', ')')) depth -= 1;
-    else if (depth === 0 && isSymbol(token, ',')) {
-      parts.push([start, index]);
-      start = index + 1;
-    }
-  }
-  parts.push([start, to]);
-  return parts;
+  const parts = splitTopLevel(tokens, from, to, TYPE_BRACKETS);
+  return parts.length > 0 ? parts : [[from, to]];
 }
 
 function readColumns(

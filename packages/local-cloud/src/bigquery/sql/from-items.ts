@@ -8,6 +8,7 @@ import { BigQueryApiError, notFoundDataset, notFoundTable } from '../errors.js';
 import { isIngestionTime, PARTITION_TIME, type StoredTable } from '../model.js';
 import { informationSchemaSql } from './information-schema.js';
 import { closingIndex, isSymbol, isWord, type Token } from './lexer.js';
+import { readPath } from './path-expression.js';
 import type { Translator } from './translator.js';
 import { unsupported } from './type-names.js';
 
@@ -66,28 +67,6 @@ function cteNames(tokens: Token[]): Set<string> {
     }
   });
   return names;
-}
-
-/** Reads `a.b.c`, `` `a.b`.c ``, `my-project.ds.t`; returns its parts. */
-function readPath(tokens: Token[], index: number): { parts: string[]; next: number } {
-  const parts: string[] = [];
-  let at = index;
-  for (;;) {
-    const token = tokens[at];
-    if (token?.kind === 'quoted') parts.push(...token.value.split('.'));
-    else if (token?.kind === 'word') {
-      let name = token.text;
-      while (isSymbol(tokens[at + 1], '-') && !tokens[at + 1]?.spaceBefore && !tokens[at + 2]?.spaceBefore) {
-        name += `-${tokens[at + 2]?.text ?? ''}`;
-        at += 2;
-      }
-      parts.push(name);
-    } else break;
-    at += 1;
-    if (!isSymbol(tokens[at], '.')) break;
-    at += 1;
-  }
-  return { parts, next: at };
 }
 
 function alias(tokens: Token[], index: number): { name?: string; next: number } {
@@ -199,7 +178,7 @@ export function targetTable(
   translator: Translator,
   index: number,
 ): { table: StoredTable; alias: string; next: number } {
-  const { parts, next } = readPath(translator.tokens, index);
+  const { parts, next } = readPath(translator.tokens, index, { dashedWords: true });
   if (parts.length === 0) throw translator.error(index, 'Expected a table name');
   const table = resolveTable(translator, parts, index);
   if (table.kind !== 'TABLE') {
@@ -215,7 +194,7 @@ export function targetTable(
 
 function pathItem(translator: Translator, index: number): Item {
   const { tokens } = translator;
-  const { parts, next } = readPath(tokens, index);
+  const { parts, next } = readPath(tokens, index, { dashedWords: true });
   if (isSymbol(tokens[next], '*') && !tokens[next]?.spaceBefore)
     throw unsupported(`wildcard tables (${parts.join('.')}*)`);
   if (isWord(tokens[next], 'FOR') && isWord(tokens[next + 1], 'SYSTEM_TIME'))

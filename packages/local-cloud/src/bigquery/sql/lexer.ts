@@ -240,19 +240,48 @@ export function closingIndex(tokens: Token[], open: number): number {
   return -1;
 }
 
-/** Splits tokens[from, to) at commas outside brackets. */
-export function splitTopLevel(tokens: Token[], from: number, to: number, symbol = ','): [number, number][] {
-  const parts: [number, number][] = [];
+/** The symbols that open and close a nesting level the top-level scans step over. */
+export interface Brackets {
+  open: string[];
+  close: string[];
+}
+
+/** Expressions nest in `(…)` and `[…]`. */
+const EXPRESSION_BRACKETS: Brackets = { open: ['(', '['], close: [')', ']'] };
+
+/**
+ * The indices in tokens[from, to) that sit outside brackets, in order; the brackets
+ * themselves are not yielded. Every "at the top level" scan walks tokens through this, so
+ * the depth rule lives in one place.
+ */
+export function* topLevelIndices(
+  tokens: Token[],
+  from: number,
+  to: number,
+  brackets: Brackets = EXPRESSION_BRACKETS,
+): Generator<number> {
   let depth = 0;
-  let partStart = from;
   for (let index = from; index < to; index += 1) {
     const token = tokens[index];
-    if (isSymbol(token, '(', '[')) depth += 1;
-    else if (isSymbol(token, ')', ']')) depth -= 1;
-    else if (depth === 0 && isSymbol(token, symbol)) {
-      parts.push([partStart, index]);
-      partStart = index + 1;
-    }
+    if (isSymbol(token, ...brackets.open)) depth += 1;
+    else if (isSymbol(token, ...brackets.close)) depth -= 1;
+    else if (depth === 0) yield index;
+  }
+}
+
+/** Splits tokens[from, to) at commas outside brackets; an empty range has no parts. */
+export function splitTopLevel(
+  tokens: Token[],
+  from: number,
+  to: number,
+  brackets: Brackets = EXPRESSION_BRACKETS,
+): [number, number][] {
+  const parts: [number, number][] = [];
+  let partStart = from;
+  for (const index of topLevelIndices(tokens, from, to, brackets)) {
+    if (!isSymbol(tokens[index], ',')) continue;
+    parts.push([partStart, index]);
+    partStart = index + 1;
   }
   if (to > partStart || parts.length > 0) parts.push([partStart, to]);
   return parts;
@@ -260,12 +289,6 @@ export function splitTopLevel(tokens: Token[], from: number, to: number, symbol 
 
 /** Index of the first `word` outside brackets in tokens[from, to), or -1. */
 export function topLevelWord(tokens: Token[], from: number, to: number, word: string): number {
-  let depth = 0;
-  for (let index = from; index < to; index += 1) {
-    const token = tokens[index];
-    if (isSymbol(token, '(', '[')) depth += 1;
-    else if (isSymbol(token, ')', ']')) depth -= 1;
-    else if (depth === 0 && isWord(token, word)) return index;
-  }
+  for (const index of topLevelIndices(tokens, from, to)) if (isWord(tokens[index], word)) return index;
   return -1;
 }

@@ -2,7 +2,7 @@
 // (`t.Name`) is named by its last part as written, an explicit or implicit alias by
 // itself, and every other expression `f0_`, `f1_`, … in order. The engine names such
 // columns differently, so each needing it gets an explicit alias.
-import { isSymbol, isWord, type Token } from './lexer.js';
+import { isSymbol, isWord, splitTopLevel, type Token, topLevelIndices } from './lexer.js';
 
 /** Words that end the select list at the top level. */
 const LIST_END = new Set([
@@ -36,30 +36,21 @@ const isName = (token: Token | undefined): boolean =>
 
 /** Index of the query's main SELECT (after a WITH clause), or -1 for other statements. */
 function mainSelectIndex(tokens: Token[]): number {
-  let depth = 0;
-  for (const [index, token] of tokens.entries()) {
-    if (isSymbol(token, '(', '[')) depth += 1;
-    else if (isSymbol(token, ')', ']')) depth -= 1;
-    else if (depth === 0 && isWord(token, 'SELECT')) return index;
-    else if (depth === 0 && !isWord(token, 'WITH', 'RECURSIVE', 'AS') && index === 0) return -1;
+  for (const index of topLevelIndices(tokens, 0, tokens.length)) {
+    const token = tokens[index];
+    if (isWord(token, 'SELECT')) return index;
+    if (index === 0 && !isWord(token, 'WITH', 'RECURSIVE', 'AS')) return -1;
   }
   return -1;
 }
 
+/** Index of the word or `;` that ends the select list starting at `start`. */
 function listEnd(tokens: Token[], start: number): number {
-  let depth = 0;
-  for (let index = start; index < tokens.length; index += 1) {
+  for (const index of topLevelIndices(tokens, start, tokens.length)) {
     const token = tokens[index];
-    if (isSymbol(token, '(', '[')) depth += 1;
-    else if (isSymbol(token, ')', ']')) depth -= 1;
-    else if (
-      depth === 0 &&
-      token &&
-      (isSymbol(token, ';') || (token.kind === 'word' && LIST_END.has(token.value)))
-    ) {
-      if (token.value === 'EXCEPT' && isSymbol(tokens[index - 1], '*')) continue;
-      return index;
-    }
+    const ends = isSymbol(token, ';') || (token?.kind === 'word' && LIST_END.has(token.value));
+    // `SELECT * EXCEPT (a)` names columns to leave out; it does not start a set operation.
+    if (ends && !(token?.value === 'EXCEPT' && isSymbol(tokens[index - 1], '*'))) return index;
   }
   return tokens.length;
 }
@@ -107,21 +98,13 @@ export function selectAliases(tokens: Token[]): Map<number, OutputName> {
   if (isWord(tokens[start], 'DISTINCT', 'ALL')) start += 1;
   const end = listEnd(tokens, start);
   let anonymous = 0;
-  let depth = 0;
-  let itemStart = start;
-  for (let index = start; index <= end; index += 1) {
-    const token = tokens[index];
-    if (isSymbol(token, '(', '[')) depth += 1;
-    else if (isSymbol(token, ')', ']')) depth -= 1;
-    if (index < end && !(depth === 0 && isSymbol(token, ','))) continue;
-    if (index > itemStart) {
-      const named = itemName(tokens, itemStart, index);
-      if (named === 'anonymous') {
-        aliases.set(index - 1, { name: `f${anonymous}_`, how: 'append' });
-        anonymous += 1;
-      } else if (named !== 'star') aliases.set(named.at, named.output);
-    }
-    itemStart = index + 1;
+  for (const [from, to] of splitTopLevel(tokens, start, end)) {
+    if (to <= from) continue;
+    const named = itemName(tokens, from, to);
+    if (named === 'anonymous') {
+      aliases.set(to - 1, { name: `f${anonymous}_`, how: 'append' });
+      anonymous += 1;
+    } else if (named !== 'star') aliases.set(named.at, named.output);
   }
   return aliases;
 }

@@ -12,6 +12,11 @@ interface Form {
   next: number;
 }
 
+/** The form's bracket opening at `open` and its closing partner, with the tokens they index. */
+function bracketed(translator: Translator, open: number): { tokens: Token[]; open: number; close: number } {
+  return { tokens: translator.tokens, open, close: closingIndex(translator.tokens, open) };
+}
+
 const LITERAL_TYPES: Record<string, (text: string) => string> = {
   DATE: (text) => `DATE ${text}`,
   TIME: (text) => `TIME ${text}`,
@@ -25,25 +30,22 @@ const LITERAL_TYPES: Record<string, (text: string) => string> = {
 };
 
 function castForm(translator: Translator, index: number, safe: boolean): Form {
-  const open = index + 1;
-  const close = closingIndex(translator.tokens, open);
-  const as = topLevelWord(translator.tokens, open + 1, close, 'AS');
+  const { tokens, open, close } = bracketed(translator, index + 1);
+  const as = topLevelWord(tokens, open + 1, close, 'AS');
   if (as < 0) throw translator.error(open, 'Expected keyword AS in CAST');
-  const format = translator.tokens.slice(as, close).findIndex((token) => isWord(token, 'FORMAT'));
+  const format = tokens.slice(as, close).findIndex((token) => isWord(token, 'FORMAT'));
   if (format >= 0) throw unsupported('CAST … FORMAT');
   const value = translator.emit(open + 1, as).trim();
-  const type = translateType(translator.tokens, as + 1, close);
+  const type = translateType(tokens, as + 1, close);
   if (type === 'VARCHAR') return { text: `bq_to_string(${value})`, next: close + 1 };
   return { text: `${safe ? 'TRY_CAST' : 'CAST'}(${value} AS ${type})`, next: close + 1 };
 }
 
 function extractForm(translator: Translator, index: number): Form {
-  const open = index + 1;
-  const close = closingIndex(translator.tokens, open);
-  const part = translator.tokens[open + 1];
-  if (!isWord(translator.tokens[open + 2], 'FROM'))
-    throw translator.error(open + 2, 'Expected keyword FROM in EXTRACT');
-  const at = translator.tokens.findIndex(
+  const { tokens, open, close } = bracketed(translator, index + 1);
+  const part = tokens[open + 1];
+  if (!isWord(tokens[open + 2], 'FROM')) throw translator.error(open + 2, 'Expected keyword FROM in EXTRACT');
+  const at = tokens.findIndex(
     (token, position) => position > open && position < close && isWord(token, 'AT'),
   );
   if (at >= 0) throw unsupported('EXTRACT … AT TIME ZONE');
@@ -60,11 +62,10 @@ function extractForm(translator: Translator, index: number): Form {
 
 /** `STRUCT(1 AS a, 'x' AS b)` → `struct_pack(a := 1, b := 'x')`. */
 function structForm(translator: Translator, index: number): Form {
-  const open = index + 1;
-  const close = closingIndex(translator.tokens, open);
-  const members = splitTopLevel(translator.tokens, open + 1, close).map(([from, to], position) => {
-    const aliased = isWord(translator.tokens[to - 2], 'AS');
-    const alias = translator.tokens[to - 1];
+  const { tokens, open, close } = bracketed(translator, index + 1);
+  const members = splitTopLevel(tokens, open + 1, close).map(([from, to], position) => {
+    const aliased = isWord(tokens[to - 2], 'AS');
+    const alias = tokens[to - 1];
     const name = aliased
       ? alias?.kind === 'quoted'
         ? alias.value
@@ -78,8 +79,7 @@ function structForm(translator: Translator, index: number): Form {
 
 /** `IN UNNEST(array)` → `IN (SELECT unnest(array))`. */
 function inUnnestForm(translator: Translator, index: number): Form {
-  const open = index + 2;
-  const close = closingIndex(translator.tokens, open);
+  const { open, close } = bracketed(translator, index + 2);
   return { text: `IN (SELECT unnest(${translator.emit(open + 1, close)}))`, next: close + 1 };
 }
 
