@@ -21,7 +21,7 @@ export interface ActionStep {
 }
 
 /** GitHub's input variable name: `INPUT_` + name upper-cased, spaces to `_`, hyphens kept. */
-export function inputVariable(name: string): string {
+function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 

@@ -14,7 +14,7 @@ import { createS3Client } from '../src/cloud/s3.js';
 import type { PlannedRequest } from '../src/pipeline/plan.js';
 import type { PlannedTable } from '../src/plan/types.js';
 
-export const BENCH_BUCKET = 'bench-lake';
+const BENCH_BUCKET = 'bench-lake';
 const UPLOADS_AT_ONCE = 8;
 /** How old the lake's files look to S3 listings and to DTS: well past the visibility delay. */
 export const LAKE_AGE_MS = 60 * 60_000;

@@ -36,7 +36,7 @@ export interface ChildOptions {
 }
 
 /** Peak resident memory of a live process in MiB, from /proc/<pid>/status. */
-export async function readVmHwmMb(pid: number): Promise<number | undefined> {
+async function readVmHwmMb(pid: number): Promise<number | undefined> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];

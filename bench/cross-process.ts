@@ -25,7 +25,7 @@ export interface CrossProcessOptions {
   repetitions: number;
 }
 
-export interface CrossProcessRepetition {
+interface CrossProcessRepetition {
   peakInFlightRuns: number;
   overshoot: number;
   peakRunningRuns: number;

@@ -19,8 +19,8 @@ export const FIXED_10S_SCHEDULE: PollSchedule = { initialMs: 10_000, factor: 1, 
  */
 export const ASSUMED_SIGNAL_DELAY_MS = DEFAULT_TAIL_BUFFER_WINDOW_MS + 2_000;
 
-export const SPREAD_MIN_MS = 30_000;
-export const SPREAD_MAX_MS = 30 * 60_000;
+const SPREAD_MIN_MS = 30_000;
+const SPREAD_MAX_MS = 30 * 60_000;
 
 /** `count` run lengths evenly spread over [minMs, maxMs] (both ends included). */
 export function linearSpread(count: number, minMs = SPREAD_MIN_MS, maxMs = SPREAD_MAX_MS): number[] {

@@ -5,7 +5,7 @@
 import type { DtsFace } from '../src/cloud/dts.js';
 import { isTerminal } from '../src/lifecycle/wait-run.js';
 
-export type RecordedMethod =
+type RecordedMethod =
   | 'createConfig'
   | 'renameConfig'
   | 'getConfig'

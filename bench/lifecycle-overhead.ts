@@ -21,7 +21,7 @@ import { median } from './stats.js';
 
 const PIPELINE_TIMEOUT_MS = 120_000;
 
-export interface OverheadSample {
+interface OverheadSample {
   table: string;
   /** Lifecycle wall time − simulated run time: the figure. */
   overheadMs: number;

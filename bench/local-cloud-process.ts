@@ -16,7 +16,7 @@ const STOP_TIMEOUT_MS = 10_000;
 const STATS_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 /** The project of every benchmark: one project, one quota queue. */
-export const BENCH_PROJECT = 'bench-project';
+const BENCH_PROJECT = 'bench-project';
 
 /** The part of the local cloud's GET /stats the benchmarks read. */
 export interface LocalCloudStats {

@@ -25,7 +25,7 @@ import { median } from './stats.js';
 export const SAMPLE_EVERY_MS = 100;
 
 /** The local cloud's default concurrent-run quota (packages/local-cloud/src/dts/quotas.ts). */
-export const EMULATOR_CONCURRENT_RUNS_QUOTA = 1000;
+const EMULATOR_CONCURRENT_RUNS_QUOTA = 1000;
 
 export interface WorkloadOptions {
   tables: number;
@@ -70,7 +70,7 @@ export interface WorkloadFigures {
   configsLeft: number;
 }
 
-export function allowedConcurrency(maxParallel: number, quota: number): number {
+function allowedConcurrency(maxParallel: number, quota: number): number {
   return Math.min(maxParallel, quota);
 }
 

@@ -11,7 +11,7 @@ import type { PipelineSettings } from '../src/tables/types.js';
 const ZONES = ['UTC', 'Asia/Seoul', 'America/New_York', 'Europe/London'];
 
 /** A realistic mix: daily Parquet with lookbacks, hourly tables, CSV with a schema. */
-export function tableFile(i: number): object {
+function tableFile(i: number): object {
   const common = {
     $schema: '../schema.json',
     source: `s3://demo-lake/warehouse/ds_${i % 40}/table_${i}`,

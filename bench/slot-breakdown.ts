@@ -1,9 +1,10 @@
 // Where a quota slot's time goes, from the DTS calls of a workload (dts-recorder.ts).
 // A slot is taken by a partition of a WRITE_TRUNCATE table when its lease is granted, and
-// given back the moment the wait has seen its run end; in between:
+// given back once the wait has seen its run end (and the claim is off); in between:
 //   create config  → CreateTransferConfig, carrying the partition's claim
 //   admission      → config created to StartManualTransferRuns sent: the quota queue's
-//                    look(s) at ListTransferConfigs (and its pause between looks)
+//                    looks at ListTransferConfigs, the ticket it writes on the config (a
+//                    rename), and its pauses between looks
 //   start run      → the StartManualTransferRuns call
 //   in flight      → the run PENDING or RUNNING in DTS: the run time the ideal counts,
 //                    plus what the run takes beyond it (overrun)

@@ -36,12 +36,12 @@ export const SETTINGS = {
   crossProcessRepetitions: 3,
 };
 
-export interface Bundle {
+interface Bundle {
   cli: string;
   actionMain: string;
 }
 
-export interface Measured {
+interface Measured {
   figures: Record<string, number>;
   details: Record<string, unknown>;
 }

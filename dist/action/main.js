@@ -14,7 +14,7 @@ import {
   pLimit,
   runTable,
   systemClock
-} from "./chunks/chunk-RKAJBBCG.js";
+} from "./chunks/chunk-ESOE6IRC.js";
 import {
   renderTableSummary
 } from "./chunks/chunk-QRXODIT4.js";

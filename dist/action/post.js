@@ -11,7 +11,7 @@ import {
   maskSecrets,
   parseCleanupState,
   withDeadline
-} from "./chunks/chunk-RKAJBBCG.js";
+} from "./chunks/chunk-ESOE6IRC.js";
 import {
   getState,
   info,

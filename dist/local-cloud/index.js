@@ -1984,6 +1984,18 @@ function queryError(error, tables) {
 }
 
 // packages/local-cloud/src/bigquery/sql/lexer.ts
+var QUERY_CLAUSES = [
+  "WHERE",
+  "GROUP",
+  "HAVING",
+  "QUALIFY",
+  "WINDOW",
+  "ORDER",
+  "LIMIT",
+  "UNION",
+  "INTERSECT",
+  "EXCEPT"
+];
 var SYMBOLS = [">=", "<=", "<>", "!=", "||", "<<", ">>", "=>"];
 var SINGLE_SYMBOLS = new Set("()[],.;+-*/=<>~&|^{}:%!".split(""));
 var WORD_START = /[A-Za-z_]/;
@@ -2444,16 +2456,7 @@ function readPath(tokens, index, { dashedWords }) {
 // packages/local-cloud/src/bigquery/sql/from-items.ts
 var MAX_VIEW_DEPTH = 16;
 var NOT_ALIASES = /* @__PURE__ */ new Set([
-  "WHERE",
-  "GROUP",
-  "HAVING",
-  "QUALIFY",
-  "WINDOW",
-  "ORDER",
-  "LIMIT",
-  "UNION",
-  "INTERSECT",
-  "EXCEPT",
+  ...QUERY_CLAUSES,
   "JOIN",
   "INNER",
   "LEFT",
@@ -2774,19 +2777,7 @@ var FUNCTION_REWRITES = { ...TIME_REWRITES, ...OTHER_REWRITES };
 var NILADIC = /* @__PURE__ */ new Set(["CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_DATETIME", "CURRENT_TIME"]);
 
 // packages/local-cloud/src/bigquery/sql/select-list.ts
-var LIST_END = /* @__PURE__ */ new Set([
-  "FROM",
-  "WHERE",
-  "GROUP",
-  "HAVING",
-  "QUALIFY",
-  "WINDOW",
-  "ORDER",
-  "LIMIT",
-  "UNION",
-  "INTERSECT",
-  "EXCEPT"
-]);
+var LIST_END = /* @__PURE__ */ new Set(["FROM", ...QUERY_CLAUSES]);
 var NOT_NAMES = /* @__PURE__ */ new Set([
   "NULL",
   "TRUE",
@@ -2958,24 +2949,7 @@ var ENGINE_ONLY_RESERVED = new Set(
 );
 var NO_PARAMS = { named: /* @__PURE__ */ new Map(), positional: [] };
 var HIDDEN = "'_partitiontime', '_partitiondate'";
-var CLAUSE_END = /* @__PURE__ */ new Set([
-  "WHERE",
-  "GROUP",
-  "HAVING",
-  "QUALIFY",
-  "WINDOW",
-  "ORDER",
-  "LIMIT",
-  "UNION",
-  "INTERSECT",
-  "EXCEPT",
-  "ON",
-  "USING",
-  "SELECT",
-  "SET",
-  "VALUES",
-  "WHEN"
-]);
+var CLAUSE_END = /* @__PURE__ */ new Set([...QUERY_CLAUSES, "ON", "USING", "SELECT", "SET", "VALUES", "WHEN"]);
 function newState() {
   return {
     referenced: /* @__PURE__ */ new Map(),
@@ -7552,26 +7526,30 @@ var RunExecutor = class {
     try {
       run2.startTime = clock();
       this.setState(run2, "RUNNING");
-      const deadline = run2.startTime.getTime() + runMs * (1 - PENDING_SHARE);
-      const moving = deadline - clock().getTime();
-      if (moving > 0) await this.pause(moving);
+      const told = [];
+      const working = this.work(run2, injected, (severity, text) => told.push([severity, text]));
+      const moving = run2.startTime.getTime() + runMs * (1 - PENDING_SHARE) - clock().getTime();
+      const [failure] = await Promise.all([working, moving > 0 ? this.pause(moving) : void 0]);
       if (!this.alive(run2)) return;
-      let failure;
-      try {
-        if (injected?.kind === "fail-run") {
-          throw new RunFailure(
-            injected.code ?? status14.INTERNAL,
-            injected.message ?? "Transfer run failed (injected fault)."
-          );
-        }
-        await this.transfer(run2);
-      } catch (error) {
-        failure = error instanceof RunFailure ? error : new RunFailure(status14.INTERNAL, `Internal error: ${String(error)}`);
-      }
-      if (!this.alive(run2)) return;
+      for (const [severity, text] of told) this.log(run2, severity, text);
       this.finish(run2, failure);
     } finally {
       quotas.finishRun();
+    }
+  }
+  /** The run's transfer, as a failure value (undefined when it succeeded). */
+  async work(run2, injected, say) {
+    try {
+      if (injected?.kind === "fail-run") {
+        throw new RunFailure(
+          injected.code ?? status14.INTERNAL,
+          injected.message ?? "Transfer run failed (injected fault)."
+        );
+      }
+      await this.transfer(run2, say);
+      return void 0;
+    } catch (error) {
+      return error instanceof RunFailure ? error : new RunFailure(status14.INTERNAL, `Internal error: ${String(error)}`);
     }
   }
   render(run2) {
@@ -7585,11 +7563,10 @@ var RunExecutor = class {
     const tableId = renderRuntimeParams(params.destinationTableNameTemplate, run2.runTime);
     return { params, dataPath, tableId, pattern: parseS3Pattern(dataPath) };
   }
-  async transfer(run2) {
+  async transfer(run2, say) {
     const rendered = this.render(run2);
     const { params, dataPath, pattern } = rendered;
-    this.log(
-      run2,
+    say(
       "INFO",
       `Starting transfer from Amazon S3 ${dataPath} to table ${run2.destinationDatasetId}.${rendered.tableId} (${params.fileFormat}, ${params.writeDisposition}).`
     );
@@ -7617,20 +7594,19 @@ var RunExecutor = class {
         cutoff: config?.lastSuccessfulRunStart
       });
       if (files.length === 0) {
-        this.log(
-          run2,
+        say(
           "INFO",
           `Moving data from Amazon S3 to Google Cloud complete: Moved 0 object(s). No new files found matching ${dataPath}.`
         );
         return;
       }
-      await this.load(run2, rendered, client, files);
+      await this.load(run2, rendered, client, files, say);
     } finally {
       client.destroy();
     }
   }
   /** Reads the files and runs them as one load job into the rendered table. */
-  async load(run2, { params, tableId, pattern }, client, files) {
+  async load(run2, { params, tableId, pattern }, client, files, say) {
     let bodies;
     try {
       bodies = await readFiles(client, pattern.bucket, files);
@@ -7638,11 +7614,7 @@ var RunExecutor = class {
       throw toRunFailure(error, pattern.bucket);
     }
     const bytes = bodies.reduce((sum, file) => sum + file.body.byteLength, 0);
-    this.log(
-      run2,
-      "INFO",
-      `Moving data from Amazon S3 to Google Cloud complete: Moved ${files.length} object(s).`
-    );
+    say("INFO", `Moving data from Amazon S3 to Google Cloud complete: Moved ${files.length} object(s).`);
     if (!this.options.quotas.tryTakeLoadJob(this.options.clock())) {
       throw new RunFailure(status14.RESOURCE_EXHAUSTED, LOAD_JOBS_QUOTA_MESSAGE);
     }
@@ -7659,8 +7631,7 @@ var RunExecutor = class {
         ignoreUnknownValues: params.ignoreUnknownValues,
         csv: params.csv
       });
-      this.log(
-        run2,
+      say(
         "INFO",
         `Job ${run2.name.projectId}:${jobId} (table ${tableId}) completed successfully. Number of records: ${result.rowsLoaded}, with errors: ${result.badRecords}. Bytes read: ${bytes}.`
       );

@@ -1,7 +1,7 @@
 // The demo lake: realistic files for planned partitions written to S3 through the official
 // client, so `npm start` and the tests load something that looks like a team's data, with
 // chosen partitions left missing on purpose (the "skipped" outcome).
-import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import type { PartitionPlan, PlannedTable } from '../plan/types.js';
 import type { SchemaField, TableSpec } from '../tables/types.js';
@@ -20,6 +20,24 @@ const DEFAULT_SEED = 20261121;
 const UPLOAD_CONCURRENCY = 8;
 /** A bound on each S3 call: the local S3 answers in milliseconds, a stuck one never. */
 const UPLOAD_TIMEOUT_MS = 30_000;
+
+/**
+ * The official client, pointed at the local cloud's S3 with its keys. (Imported here, not
+ * by the command: a CommonJS package's named exports are lost through a dynamic import.)
+ */
+export function createLakeClient(env: NodeJS.ProcessEnv): S3Client {
+  return new S3Client({
+    endpoint: env.AWS_ENDPOINT_URL_S3,
+    region: env.AWS_REGION,
+    forcePathStyle: true,
+    credentials: {
+      accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+    },
+    // s3rver does not take the aws-chunked CRC32 uploads newer SDKs send by default.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+}
 
 export interface DemoLakeOptions {
   /** The official client, pointed at the local cloud's S3. */

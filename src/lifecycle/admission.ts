@@ -35,6 +35,9 @@ export const DEFAULT_ADMISSION_TIMING: AdmissionTiming = {
   renewMs: 20_000,
 };
 
+/** Claims a process keeps in the queue per slot of max_parallel. */
+const CLAIMS_PER_SLOT = 2;
+
 /** Never look at the queue more often than this, however often partitions arrive. */
 const MIN_POLL_GAP_MS = 200;
 
@@ -68,7 +71,9 @@ export interface Lease {
 export interface AdmissionGate {
   readonly process: string;
   readonly maxParallel: number;
-  /** Waits for a place among this process's claims (at most max_parallel at once). */
+  /** How many partitions of this process may hold a claim at once. */
+  readonly claims: number;
+  /** Waits for a place among this process's claims (at most twice max_parallel at once). */
   enter(signal?: AbortSignal): Promise<Lease>;
   /** Whether this process may open a live tail (MAX_TAILS_PER_PROJECT across the pipeline). */
   mayTail(): boolean;
@@ -101,7 +106,9 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
   const { dts, clock, maxParallel } = options;
   const random = options.random ?? Math.random;
   const process = options.process ?? randomBytes(5).toString('hex');
-  const slots = new Slots(maxParallel);
+  // Twice the slots: while max_parallel runs are in flight, as many partitions wait with a
+  // config and a ticket, so a freed slot is taken at the next look.
+  const slots = new Slots(maxParallel * CLAIMS_PER_SLOT);
   const waiting = new Map<string, Waiter>();
   const inFlight = new Map<string, Claim>();
   const closing = new AbortController();
@@ -172,9 +179,9 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
   };
 
   /** Renews claims due, and writes again a claim that no longer shows (not one another process holds). */
-  const renew = async (current: QueueView, nowMs: number) => {
+  const renew = async (current: QueueView, nowMs: number, justWritten: ReadonlySet<string>) => {
     const due = [...waiting].filter(([name, waiter]) => {
-      if (current.contested.has(name) || current.inFlight.has(name)) return false;
+      if (justWritten.has(name) || current.contested.has(name) || current.inFlight.has(name)) return false;
       const stale = nowMs - waiter.lease.renewedAtMs >= timing.renewMs;
       const shown = current.shown.get(name);
       return (
@@ -188,16 +195,21 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
     );
   };
 
-  const look = async () => {
+  const read = async () => {
     const configs = await dts.listConfigs(closing.signal);
     listed = configs;
     const nowMs = clock.now().getTime();
-    const current = readQueue(configs, own(), nowMs, timing.claimTtlMs);
-    view = current;
+    view = readQueue(configs, own(), nowMs, timing.claimTtlMs);
+    return { current: view, nowMs };
+  };
+
+  const look = async () => {
+    const { current, nowMs } = await read();
     const justChosen = await chooseTickets(current);
     admit(current, justChosen);
-    await renew(current, nowMs);
-    if (justChosen.size > 0) kicked = true; // their tickets show at once: look again soon
+    await renew(current, nowMs, justChosen);
+    // New tickets show at once: read again now, so a free slot is taken without a poll's wait.
+    if (justChosen.size > 0 && waiting.size > 0) admit((await read()).current, new Set());
   };
 
   /** The jittered gap before the next look; a freed slot or a new claim cuts it short, to a floor. */
@@ -300,6 +312,7 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
   return {
     process,
     maxParallel,
+    claims: maxParallel * CLAIMS_PER_SLOT,
     async enter(signal) {
       await slots.acquire(signal);
       const now = clock.now().getTime();

@@ -67,7 +67,7 @@ async function loadTable(ctx: TableContext, decide: (outcome: PartitionOutcome) 
   const target = await inStep('ensure-table', () => prepareTable(ctx, checks));
   const index = new AppendConfigIndex(ctx.services.dts);
   // The quota queue bounds runs; this only bounds the partitions a table works on at once.
-  const limit = pLimit(ctx.admission.maxParallel);
+  const limit = pLimit(ctx.admission.claims);
   await Promise.all(
     withFiles.map((check) => limit(async () => decide(await loadPartition(ctx, target, check, index)))),
   );

@@ -100,9 +100,8 @@ export async function writeDemoLake(
   ageMs: number = DEMO_LAKE_AGE_MS,
 ): Promise<DemoSummary> {
   const { env, projectId } = cloud;
-  const [{ S3Client }, { loadSettings }, { loadTables }, { buildPlan }, { generateDemoLake }] =
+  const [{ loadSettings }, { loadTables }, { buildPlan }, { createLakeClient, generateDemoLake }] =
     await Promise.all([
-      import('@aws-sdk/client-s3'),
       import('../../tables/settings.js'),
       import('../load-tables.js'),
       import('../../plan/build.js'),
@@ -116,17 +115,7 @@ export async function writeDemoLake(
   const withSeveral = planned.find((table) => table.plan.enabled && table.plan.partitions.length > 1);
   const middle = withSeveral?.plan.partitions[Math.floor(withSeveral.plan.partitions.length / 2)];
   const missing = withSeveral && middle ? [{ table: withSeveral.spec.name, partitionId: middle.id }] : [];
-  const s3 = new S3Client({
-    endpoint: env.AWS_ENDPOINT_URL_S3,
-    region: env.AWS_REGION,
-    forcePathStyle: true,
-    credentials: {
-      accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
-    },
-    // s3rver does not take the aws-chunked CRC32 uploads newer SDKs send by default.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
+  const s3 = createLakeClient(env);
   try {
     const result = await generateDemoLake({ s3, bucket: DEMO_BUCKET, planned, missing });
     await cloud.backdateObjects(ageMs);

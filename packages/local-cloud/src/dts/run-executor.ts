@@ -156,6 +156,9 @@ export class RunExecutor {
       this.setState(run, 'RUNNING');
       // A real run spends its time moving data and writes its summary at the end, just
       // before its state flips: the last log message and the end of the run come together.
+      // It lists its files at that end, not at its start: DTS does not say when it lists, and
+      // this is the hostile reading — a file written while the run is in flight is loaded by
+      // it and, being modified after its start, again by the config's next run.
       const deadline = run.startTime.getTime() + runMs * (1 - PENDING_SHARE);
       const moving = deadline - clock().getTime();
       if (moving > 0) await this.pause(moving);

@@ -7,23 +7,14 @@ import { sqlName } from '../engine/column-types.js';
 import { BigQueryApiError, notFoundDataset, notFoundTable } from '../errors.js';
 import { isIngestionTime, PARTITION_TIME, type StoredTable } from '../model.js';
 import { informationSchemaSql } from './information-schema.js';
-import { closingIndex, isSymbol, isWord, type Token } from './lexer.js';
+import { closingIndex, isSymbol, isWord, QUERY_CLAUSES, type Token } from './lexer.js';
 import { readPath } from './path-expression.js';
 import type { Translator } from './translator.js';
 import { unsupported } from './type-names.js';
 
 const MAX_VIEW_DEPTH = 16;
 const NOT_ALIASES = new Set([
-  'WHERE',
-  'GROUP',
-  'HAVING',
-  'QUALIFY',
-  'WINDOW',
-  'ORDER',
-  'LIMIT',
-  'UNION',
-  'INTERSECT',
-  'EXCEPT',
+  ...QUERY_CLAUSES,
   'JOIN',
   'INNER',
   'LEFT',

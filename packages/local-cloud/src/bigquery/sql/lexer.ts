@@ -27,6 +27,20 @@ export interface Token {
   spaceBefore: boolean;
 }
 
+/** The clauses that end a select list, a FROM item or an expression of a query. */
+export const QUERY_CLAUSES = [
+  'WHERE',
+  'GROUP',
+  'HAVING',
+  'QUALIFY',
+  'WINDOW',
+  'ORDER',
+  'LIMIT',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+];
+
 const SYMBOLS = ['>=', '<=', '<>', '!=', '||', '<<', '>>', '=>'];
 const SINGLE_SYMBOLS = new Set('()[],.;+-*/=<>~&|^{}:%!'.split(''));
 const WORD_START = /[A-Za-z_]/;

@@ -2,22 +2,10 @@
 // (`t.Name`) is named by its last part as written, an explicit or implicit alias by
 // itself, and every other expression `f0_`, `f1_`, … in order. The engine names such
 // columns differently, so each needing it gets an explicit alias.
-import { isSymbol, isWord, splitTopLevel, type Token, topLevelIndices } from './lexer.js';
+import { isSymbol, isWord, QUERY_CLAUSES, splitTopLevel, type Token, topLevelIndices } from './lexer.js';
 
 /** Words that end the select list at the top level. */
-const LIST_END = new Set([
-  'FROM',
-  'WHERE',
-  'GROUP',
-  'HAVING',
-  'QUALIFY',
-  'WINDOW',
-  'ORDER',
-  'LIMIT',
-  'UNION',
-  'INTERSECT',
-  'EXCEPT',
-]);
+const LIST_END = new Set(['FROM', ...QUERY_CLAUSES]);
 
 /** Words that read as identifiers but are values or keywords, never aliases or paths. */
 const NOT_NAMES = new Set([

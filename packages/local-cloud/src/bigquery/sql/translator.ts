@@ -14,6 +14,7 @@ import {
   isSymbol,
   isWord,
   positionOf,
+  QUERY_CLAUSES,
   splitTopLevel,
   syntaxError,
   type Token,
@@ -56,24 +57,7 @@ const ENGINE_ONLY_RESERVED = new Set(
 );
 const NO_PARAMS: QueryParams = { named: new Map(), positional: [] };
 const HIDDEN = "'_partitiontime', '_partitiondate'";
-const CLAUSE_END = new Set([
-  'WHERE',
-  'GROUP',
-  'HAVING',
-  'QUALIFY',
-  'WINDOW',
-  'ORDER',
-  'LIMIT',
-  'UNION',
-  'INTERSECT',
-  'EXCEPT',
-  'ON',
-  'USING',
-  'SELECT',
-  'SET',
-  'VALUES',
-  'WHEN',
-]);
+const CLAUSE_END = new Set([...QUERY_CLAUSES, 'ON', 'USING', 'SELECT', 'SET', 'VALUES', 'WHEN']);
 
 export function newState(): TranslationState {
   return {

@@ -1,0 +1,11 @@
+import { createRequire as __s3bqCreateRequire } from 'node:module';
+import { fileURLToPath as __s3bqFileURLToPath } from 'node:url';
+import { dirname as __s3bqDirname } from 'node:path';
+const require = __s3bqCreateRequire(import.meta.url);
+const __filename = __s3bqFileURLToPath(import.meta.url);
+const __dirname = __s3bqDirname(__filename);
+import {
+  require_dist2 as require_dist
+} from "./chunk-Q5I7DL2S.js";
+import "./chunk-TORVRQCF.js";
+export default require_dist();

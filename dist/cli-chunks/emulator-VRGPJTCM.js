@@ -1,0 +1,24 @@
+import { createRequire as __s3bqCreateRequire } from 'node:module';
+import { fileURLToPath as __s3bqFileURLToPath } from 'node:url';
+import { dirname as __s3bqDirname } from 'node:path';
+const require = __s3bqCreateRequire(import.meta.url);
+const __filename = __s3bqFileURLToPath(import.meta.url);
+const __dirname = __s3bqDirname(__filename);
+import {
+  demoLakeAgeMs,
+  emulatorCommand,
+  exportLine,
+  stopWhenOrphaned,
+  writeDemoLake
+} from "./chunk-XQ4DB2XZ.js";
+import "./chunk-ZDOIXA6L.js";
+import "./chunk-EWHPSNTF.js";
+import "./chunk-KAU5M4UI.js";
+import "./chunk-TORVRQCF.js";
+export {
+  demoLakeAgeMs,
+  emulatorCommand,
+  exportLine,
+  stopWhenOrphaned,
+  writeDemoLake
+};
