@@ -7526,30 +7526,26 @@ var RunExecutor = class {
     try {
       run2.startTime = clock();
       this.setState(run2, "RUNNING");
-      const told = [];
-      const working = this.work(run2, injected, (severity, text) => told.push([severity, text]));
-      const moving = run2.startTime.getTime() + runMs * (1 - PENDING_SHARE) - clock().getTime();
-      const [failure] = await Promise.all([working, moving > 0 ? this.pause(moving) : void 0]);
+      const deadline = run2.startTime.getTime() + runMs * (1 - PENDING_SHARE);
+      const moving = deadline - clock().getTime();
+      if (moving > 0) await this.pause(moving);
       if (!this.alive(run2)) return;
-      for (const [severity, text] of told) this.log(run2, severity, text);
+      let failure;
+      try {
+        if (injected?.kind === "fail-run") {
+          throw new RunFailure(
+            injected.code ?? status14.INTERNAL,
+            injected.message ?? "Transfer run failed (injected fault)."
+          );
+        }
+        await this.transfer(run2);
+      } catch (error) {
+        failure = error instanceof RunFailure ? error : new RunFailure(status14.INTERNAL, `Internal error: ${String(error)}`);
+      }
+      if (!this.alive(run2)) return;
       this.finish(run2, failure);
     } finally {
       quotas.finishRun();
-    }
-  }
-  /** The run's transfer, as a failure value (undefined when it succeeded). */
-  async work(run2, injected, say) {
-    try {
-      if (injected?.kind === "fail-run") {
-        throw new RunFailure(
-          injected.code ?? status14.INTERNAL,
-          injected.message ?? "Transfer run failed (injected fault)."
-        );
-      }
-      await this.transfer(run2, say);
-      return void 0;
-    } catch (error) {
-      return error instanceof RunFailure ? error : new RunFailure(status14.INTERNAL, `Internal error: ${String(error)}`);
     }
   }
   render(run2) {
@@ -7563,10 +7559,11 @@ var RunExecutor = class {
     const tableId = renderRuntimeParams(params.destinationTableNameTemplate, run2.runTime);
     return { params, dataPath, tableId, pattern: parseS3Pattern(dataPath) };
   }
-  async transfer(run2, say) {
+  async transfer(run2) {
     const rendered = this.render(run2);
     const { params, dataPath, pattern } = rendered;
-    say(
+    this.log(
+      run2,
       "INFO",
       `Starting transfer from Amazon S3 ${dataPath} to table ${run2.destinationDatasetId}.${rendered.tableId} (${params.fileFormat}, ${params.writeDisposition}).`
     );
@@ -7594,19 +7591,20 @@ var RunExecutor = class {
         cutoff: config?.lastSuccessfulRunStart
       });
       if (files.length === 0) {
-        say(
+        this.log(
+          run2,
           "INFO",
           `Moving data from Amazon S3 to Google Cloud complete: Moved 0 object(s). No new files found matching ${dataPath}.`
         );
         return;
       }
-      await this.load(run2, rendered, client, files, say);
+      await this.load(run2, rendered, client, files);
     } finally {
       client.destroy();
     }
   }
   /** Reads the files and runs them as one load job into the rendered table. */
-  async load(run2, { params, tableId, pattern }, client, files, say) {
+  async load(run2, { params, tableId, pattern }, client, files) {
     let bodies;
     try {
       bodies = await readFiles(client, pattern.bucket, files);
@@ -7614,7 +7612,11 @@ var RunExecutor = class {
       throw toRunFailure(error, pattern.bucket);
     }
     const bytes = bodies.reduce((sum, file) => sum + file.body.byteLength, 0);
-    say("INFO", `Moving data from Amazon S3 to Google Cloud complete: Moved ${files.length} object(s).`);
+    this.log(
+      run2,
+      "INFO",
+      `Moving data from Amazon S3 to Google Cloud complete: Moved ${files.length} object(s).`
+    );
     if (!this.options.quotas.tryTakeLoadJob(this.options.clock())) {
       throw new RunFailure(status14.RESOURCE_EXHAUSTED, LOAD_JOBS_QUOTA_MESSAGE);
     }
@@ -7631,7 +7633,8 @@ var RunExecutor = class {
         ignoreUnknownValues: params.ignoreUnknownValues,
         csv: params.csv
       });
-      say(
+      this.log(
+        run2,
         "INFO",
         `Job ${run2.name.projectId}:${jobId} (table ${tableId}) completed successfully. Number of records: ${result.rowsLoaded}, with errors: ${result.badRecords}. Bytes read: ${bytes}.`
       );
