@@ -1,5 +1,7 @@
 // `s3bq emulator` as a child process: one JSON line of endpoints that the official clients
 // reach, the demo lake written with --demo, a clean stop on SIGTERM; and its argument checks.
+// The process is the bundled CLI (bin/s3bq.js → dist/), the one users start; CI checks that
+// dist/ is a fresh bundle of src/ before it runs the tests.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import {
 } from '../../src/cli/commands/emulator.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const S3BQ_BIN = join(ROOT, 'bin/s3bq.js');
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -28,15 +31,11 @@ function startCli(args: string[]): {
   exit: Promise<number | null>;
   stderr: () => string;
 } {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'emulator', ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, GOOGLE_CLOUD_PROJECT: 'cli-test-project' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [S3BQ_BIN, 'emulator', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, GOOGLE_CLOUD_PROJECT: 'cli-test-project' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -156,7 +155,7 @@ describe('s3bq emulator (child process)', () => {
     try {
       // bash stays the emulator's parent (a command follows it), as npx and its shell do;
       // SIGKILL gives it no chance to pass anything on.
-      const cli = `node --conditions=source --import tsx src/cli/main.ts emulator --write-env ${envFile}`;
+      const cli = `node ${S3BQ_BIN} emulator --write-env ${envFile}`;
       const shell = spawn('bash', ['-c', `${cli} >/dev/null 2>&1; true`], { cwd: ROOT, stdio: 'ignore' });
       children.push(shell);
       const text = await waitFor(async () => (await readFile(envFile, 'utf8').catch(() => '')) || undefined);

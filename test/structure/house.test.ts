@@ -125,4 +125,17 @@ describe('the house', () => {
     expect(importsOf('src/report').filter((i) => clients.test(i.text))).toEqual([]);
     expect(importsOf('src/lifecycle').filter((i) => /simulat|-sim\b/.test(i.text))).toEqual([]);
   });
+
+  it('runs a test file that replaces modules or the environment in a fresh module graph (*.mocks.test.ts)', () => {
+    // vitest.config.ts shares loaded modules between test files, except for these files;
+    // aws-sdk-client-mock's mockClient() patches the client class every file shares.
+    const replaces = /\bvi\.(mock|doMock|stubEnv|stubGlobal|resetModules)\(|\bmockClient\(/;
+    const tests = [...sourcesUnder('test'), ...sourcesUnder('packages/local-cloud/test')].filter((file) =>
+      file.endsWith('.test.ts'),
+    );
+    const misnamed = tests
+      .filter((file) => file !== import.meta.filename && replaces.test(readFileSync(file, 'utf8')))
+      .filter((file) => !file.endsWith('.mocks.test.ts'));
+    expect(misnamed.map((file) => relative(ROOT, file))).toEqual([]);
+  });
 });
