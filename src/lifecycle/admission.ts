@@ -6,6 +6,7 @@
 // it lists the configs while any of its partitions wait, gives tickets to the ones choosing,
 // admits those whose turn it is, and renews their claims so the others see them alive.
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { DtsFace, TransferConfigInfo } from '../cloud/dts.js';
 import { CloudError } from '../cloud/errors.js';
 import {
@@ -18,6 +19,7 @@ import {
 } from './admission-queue.js';
 import type { Clock } from './clock.js';
 import { type Claim, withClaim } from './config-naming.js';
+import { QuotaLimit, type RunEnd } from './quota-limit.js';
 import { Slots } from './slots.js';
 
 export interface AdmissionTiming {
@@ -51,6 +53,8 @@ export interface AdmissionOptions {
   random?: (() => number) | undefined;
   /** Told when the queue cannot be read (the gate keeps trying). */
   onTrouble?: ((message: string) => void) | undefined;
+  /** Told when DTS's concurrent-runs quota moves this process's limit below max_parallel. */
+  onLimit?: ((message: string) => void) | undefined;
 }
 
 /** One partition's place in the queue, from entering it to its run's end. */
@@ -62,10 +66,11 @@ export interface Lease {
   /** Resolves when the run may start; rejects when the claim was lost or on abort. */
   admitted(signal?: AbortSignal): Promise<void>;
   /**
-   * The run ended or never started: frees the slot and takes the claim off the config, so
-   * no process counts a finished run against the quota.
+   * The run ended (`quota` when DTS failed it on a quota) or never started (no argument):
+   * frees the slot and takes the claim off the config, so no process counts a finished run
+   * against the quota.
    */
-  release(): Promise<void>;
+  release(ended?: RunEnd): Promise<void>;
 }
 
 export interface AdmissionGate {
@@ -89,6 +94,8 @@ interface LeaseState {
   configName?: string;
   baseName?: string;
   renewedAtMs: number;
+  /** When the run was let start, for the quota limit. */
+  admittedAtMs?: number;
   /** Other processes' configs that were choosing when this lease's ticket first showed. */
   blockers?: Set<string>;
 }
@@ -112,12 +119,25 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
   const waiting = new Map<string, Waiter>();
   const inFlight = new Map<string, Claim>();
   const closing = new AbortController();
+  // Every claim written at once (up to all of them) listens on it while its call lasts.
+  setMaxListeners(maxParallel * CLAIMS_PER_SLOT + 10, closing.signal);
   let view: QueueView | undefined;
   let listed: readonly TransferConfigInfo[] = [];
   let polling = false;
   let kicked = false;
   let wake = new AbortController();
   let troubleTold = false;
+  // At most max_parallel, less while DTS's concurrent-runs quota is lower (quota-limit.ts).
+  // Said when it drops and when it is back at max_parallel, not at every step of the climb.
+  const limit = new QuotaLimit(maxParallel, (now, reason) => {
+    if (reason === 'quota') {
+      options.onLimit?.(
+        `DTS failed a run on its concurrent-runs quota: this process now keeps at most ${now} run(s) in flight (max_parallel ${maxParallel}); lower max_parallel if this repeats`,
+      );
+    } else if (now === maxParallel) {
+      options.onLimit?.(`runs end without meeting the quota again: back to max_parallel ${maxParallel}`);
+    }
+  });
 
   const own = (): OwnClaims => ({
     inFlight,
@@ -169,9 +189,10 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
         continue;
       lease.blockers = new Set([...(lease.blockers ?? choosing)].filter((blocker) => choosing.has(blocker)));
     }
-    for (const name of withinSlots(current, process, maxParallel)) {
+    for (const name of withinSlots(current, process, limit.current)) {
       const waiter = waiting.get(name);
       if (waiter?.lease.blockers?.size !== 0) continue;
+      waiter.lease.admittedAtMs = clock.now().getTime();
       waiting.delete(name);
       inFlight.set(name, waiter.lease.claim);
       waiter.resolve();
@@ -291,9 +312,12 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
           kick();
         });
       },
-      async release() {
+      async release(ended) {
         if (released) return;
         released = true;
+        if (ended && state.admittedAtMs !== undefined) {
+          limit.runEnded(ended, state.admittedAtMs, clock.now().getTime());
+        }
         const name = state.configName;
         if (name && state.baseName) {
           // Best effort: a claim left behind goes stale after claimTtlMs anyway.

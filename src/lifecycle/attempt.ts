@@ -2,6 +2,7 @@
 // partition's config (creating it when needed), wait for a slot, start the run and wait
 // for its end. The slot is given back whatever happens, the moment the run has ended.
 import type { TransferConfigInfo, TransferRunInfo } from '../cloud/dts.js';
+import { grpcCodeName, looksLikeQuota } from '../cloud/errors.js';
 import type { PartitionPlan } from '../plan/types.js';
 import {
   type AppendConfigIndex,
@@ -13,6 +14,7 @@ import {
 import type { Claim } from './config-naming.js';
 import { stripClaim, withClaim } from './config-naming.js';
 import type { TableContext } from './context.js';
+import type { RunEnd } from './quota-limit.js';
 import { startAdmitted } from './start.js';
 import { inStep } from './steps.js';
 import type { TableTarget } from './table.js';
@@ -68,10 +70,20 @@ async function openConfig(ctx: TableContext, input: AttemptInput, claim: Claim):
   return opened;
 }
 
+/** Whether DTS failed the run on a quota: it loaded nothing and may start again. */
+export function failedOnQuota(run: TransferRunInfo): boolean {
+  return (
+    run.state === 'FAILED' &&
+    ((run.errorCode !== undefined && grpcCodeName(run.errorCode) === 'RESOURCE_EXHAUSTED') ||
+      looksLikeQuota(run.errorMessage ?? ''))
+  );
+}
+
 export async function attemptRun(ctx: TableContext, input: AttemptInput): Promise<Attempt> {
   const { signal } = ctx;
   const lease = await inStep('admission', () => ctx.admission.enter(signal));
   let config = input.config;
+  let ended: RunEnd | undefined;
   try {
     const claimed = await inStep('create-config', () => claimConfig(ctx, input, lease.claim));
     if ('busy' in claimed) return { kind: 'busy', config: claimed.config, message: claimed.busy };
@@ -102,6 +114,7 @@ export async function attemptRun(ctx: TableContext, input: AttemptInput): Promis
         signals: ctx.watch,
       }),
     );
+    ended = failedOnQuota(run) ? 'quota' : 'ok';
     ctx.emit({
       type: 'run-ended',
       table: ctx.spec.name,
@@ -111,7 +124,7 @@ export async function attemptRun(ctx: TableContext, input: AttemptInput): Promis
     });
     return { kind: 'ran', config: current, run };
   } finally {
-    await lease.release();
+    await lease.release(ended);
   }
 }
 

@@ -3,9 +3,8 @@
 // another run holds its config), verify what landed, decide, and delete the config it
 // created whatever happened.
 import type { TransferRunInfo } from '../cloud/dts.js';
-import { grpcCodeName, looksLikeQuota } from '../cloud/errors.js';
 import { backoffDelay } from '../cloud/retry.js';
-import { attemptRun } from './attempt.js';
+import { attemptRun, failedOnQuota } from './attempt.js';
 import { deletePartitionConfig } from './cleanup.js';
 import type { AppendConfigIndex, PartitionConfig } from './config.js';
 import type { TableContext } from './context.js';
@@ -24,14 +23,6 @@ export const MAX_RUN_ATTEMPTS = 5;
 const MAX_MOVES = 5;
 
 type FilesCheck = Extract<PrecheckResult, { kind: 'files' }>;
-
-function failedOnQuota(run: TransferRunInfo): boolean {
-  return (
-    run.state === 'FAILED' &&
-    ((run.errorCode !== undefined && grpcCodeName(run.errorCode) === 'RESOURCE_EXHAUSTED') ||
-      looksLikeQuota(run.errorMessage ?? ''))
-  );
-}
 
 /** A partition's result, and the step it failed in when it did. */
 export interface PartitionOutcome {

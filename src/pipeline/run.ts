@@ -57,6 +57,7 @@ export async function runPipeline(
     clock,
     timing: deps.timing?.admission,
     onTrouble: note,
+    onLimit: note,
   });
   // The tail sees every transfer of the project: a run of another process that ends frees a
   // slot, and the queue is looked at again at once rather than at its next poll.
