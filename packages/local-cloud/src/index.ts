@@ -196,7 +196,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         faultService: 'dts',
         host: HOST,
       }).then(track),
-      startLoggingRestGateway({ handlers: logging.handlers, faults, host: HOST }).then(track),
+      startLoggingRestGateway({
+        handlers: logging.handlers,
+        services: logging.services,
+        faults,
+        host: HOST,
+      }).then(track),
       startAdminServer({ faults, denyBucket: s3.denyBucket, stats, host: HOST }).then(track),
     ]);
 

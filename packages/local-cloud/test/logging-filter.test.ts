@@ -155,6 +155,8 @@ describe('Logging filters: comparisons by field type', () => {
     ['labels."k8s.io/app" = web', 'b'],
     ['resource.labels.zone:east', 'a'],
     ['log_id("other/log")', 'd'],
+    // Function names are case-insensitive, as the documented views filters spell it.
+    ['LOG_ID("other/log")', 'd'],
     ['logName="projects/p/logs/other%2Flog"', 'd'],
   ])('%j matches %j', (filter, expected) => {
     expect(ids(filter)).toBe(expected);
@@ -237,6 +239,7 @@ describe('Logging filters: errors point at the offending text', () => {
     ['labels.x="a\\qb"', 1, 12, 'invalid escape sequence "\\q"'],
     ['labels.x="open', 1, 10, 'Unterminated string'],
     ['sample(insertId, 0.1)', 1, 1, 'not supported by the local cloud'],
+    ['SEARCH("x")', 1, 1, 'not supported by the local cloud'],
     ['frobnicate("x")', 1, 1, 'unknown function'],
     ['severity=ERROR\n  AND (labels.x=1', 2, 18, 'expected'],
   ])('%j is refused at line %i, column %i', (filter, line, column, named) => {

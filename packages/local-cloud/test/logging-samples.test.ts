@@ -1,8 +1,8 @@
 // The official nodejs-logging samples (googleapis/nodejs-logging/samples) run against the
 // local cloud with their calls as written; only the client construction changes (the
 // local endpoint and dummy credentials). Each sample's console output is captured and
-// checked. The samples of sinks (ConfigServiceV2) and log-based metrics
-// (MetricsServiceV2), which the local cloud does not implement, are run by
+// checked. The samples of sinks and configuration (ConfigServiceV2) and log-based metrics
+// (MetricsServiceV2) are run by logging-config-samples.test.ts, the one refused by name by
 // logging-samples-unimplemented.test.ts. The tally of passing samples is printed.
 import { format } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,24 +1,23 @@
-// Cloud Logging's ConfigServiceV2 (sinks, buckets, views, exclusions, links, settings) and
-// MetricsServiceV2 (log-based metrics) are not implemented by the local cloud. Every one of
-// their RPCs gives the one honest answer, as DTS's and Logging's unimplemented calls do:
-// UNIMPLEMENTED naming the call with the reason `notImplemented` over gRPC, HTTP 501 with
-// a Google error body (status UNIMPLEMENTED, reason notImplemented) over REST. Checked
-// through the official @google-cloud/logging clients on both transports, and as raw HTTP
-// on every URL binding of the two services (which also proves that none of their URLs is
-// taken by a LoggingServiceV2 route).
+// What the local Cloud Logging serves next to LoggingServiceV2 but does not implement:
+// ConfigServiceV2's CopyLogEntries (a copy to Cloud Storage, which the local cloud lacks)
+// and google.longrunning.Operations' DeleteOperation and WaitOperation (which Logging does
+// not bind over HTTP). Every other RPC of ConfigServiceV2, MetricsServiceV2 and Operations
+// has a handler. The missing ones give the one honest answer, as DTS's do: UNIMPLEMENTED
+// naming the call with the reason `notImplemented` over gRPC, HTTP 501 with a Google error
+// body (status UNIMPLEMENTED, reason notImplemented) over REST.
 import { v2 } from '@google-cloud/logging';
 import * as grpc from '@grpc/grpc-js';
-import type protobuf from 'protobufjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultRegistry } from '../src/faults.js';
 import { type LoggingEmulator, startLoggingEmulator, startLoggingRestGateway } from '../src/logging/index.js';
 import {
   LOGGING_CONFIG_SERVICE_NAME,
   LOGGING_METRICS_SERVICE_NAME,
+  LOGGING_OPERATIONS_SERVICE_NAME,
   loadLoggingMixinProtos,
+  loadLoggingOperationsProto,
 } from '../src/rpc/protos.js';
 import type { RestGateway } from '../src/rpc/rest-gateway.js';
-import { compileRoutes, type HttpRoute } from '../src/rpc/rest-routes.js';
 import { loggingClientOptions } from './logging-clients.js';
 
 const PROJECT = 'unimplemented-project';
@@ -28,122 +27,106 @@ let gateway: RestGateway;
 
 beforeAll(async () => {
   emulator = await startLoggingEmulator({ faults, projectId: PROJECT });
-  gateway = await startLoggingRestGateway({ handlers: emulator.handlers, faults });
+  gateway = await startLoggingRestGateway({
+    handlers: emulator.handlers,
+    services: emulator.services,
+    faults,
+  });
 });
 afterAll(async () => {
   await Promise.all([gateway?.stop(), emulator?.stop()]);
 });
 
-const services = loadLoggingMixinProtos().map((proto) => ({
-  name: proto.serviceName,
-  methods: proto.service.methodsArray,
-  routes: compileRoutes(proto.service),
-}));
-
-/** `{parent=projects/*}` → `parent: 'projects/x'`: the path fields a REST call needs. */
-function requestFor(route: HttpRoute): Record<string, string> {
-  const request: Record<string, string> = {};
-  const variables = route.template.matchAll(/\{([^}=]+)(?:=([^}]*))?\}/g);
-  for (const [index, match] of [...variables].entries()) {
-    const field = route.variables[index]?.join('.') ?? '';
-    request[field] = (match[2] ?? '*').replaceAll('**', 'x/y').replaceAll('*', 'x');
-  }
-  return request;
-}
-
-function firstRoute(routes: HttpRoute[], method: protobuf.Method): HttpRoute {
-  const route = routes.find((candidate) => candidate.method === method);
-  if (!route) throw new Error(`${method.name} has no google.api.http binding`);
-  return route;
-}
-
-function clientFor(serviceName: string, transport: 'grpc' | 'rest') {
+function clientFor(transport: 'grpc' | 'rest') {
   const hostPort = transport === 'grpc' ? emulator.hostPort : gateway.hostPort;
-  const options = loggingClientOptions(PROJECT, hostPort, transport) as ConstructorParameters<
-    typeof v2.ConfigServiceV2Client
-  >[0];
-  return serviceName === LOGGING_CONFIG_SERVICE_NAME
-    ? new v2.ConfigServiceV2Client(options)
-    : new v2.MetricsServiceV2Client(options);
+  return new v2.ConfigServiceV2Client(
+    loggingClientOptions(PROJECT, hostPort, transport) as ConstructorParameters<
+      typeof v2.ConfigServiceV2Client
+    >[0],
+  );
 }
 
-const named = (service: string, rpc: string) =>
-  expect.stringContaining(`The local cloud does not implement ${service}/${rpc}.`);
+const unimplemented = (service: string, rpc: string) => ({
+  code: grpc.status.UNIMPLEMENTED,
+  message: expect.stringContaining(`The local cloud does not implement ${service}/${rpc}.`),
+  reason: 'notImplemented',
+});
 
-describe('ConfigServiceV2 and MetricsServiceV2 on the local Cloud Logging', () => {
-  it('are the two services of the Logging API besides LoggingServiceV2, 37 RPCs', () => {
-    expect(services.map((service) => service.name)).toEqual([
+describe('the Logging services served next to LoggingServiceV2', () => {
+  it('have a handler for every RPC but CopyLogEntries, DeleteOperation and WaitOperation', () => {
+    const served = [...loadLoggingMixinProtos(), loadLoggingOperationsProto()];
+    expect(served.map((proto) => proto.serviceName)).toEqual([
       LOGGING_CONFIG_SERVICE_NAME,
       LOGGING_METRICS_SERVICE_NAME,
+      LOGGING_OPERATIONS_SERVICE_NAME,
     ]);
-    expect(services.map((service) => service.methods.length)).toEqual([32, 5]);
+    const missing = served.flatMap((proto) =>
+      proto.service.methodsArray
+        .filter((method) => !emulator.services[proto.serviceName]?.[method.name])
+        .map((method) => `${proto.serviceName}/${method.name}`),
+    );
+    expect(missing).toEqual([
+      `${LOGGING_CONFIG_SERVICE_NAME}/CopyLogEntries`,
+      `${LOGGING_OPERATIONS_SERVICE_NAME}/DeleteOperation`,
+      `${LOGGING_OPERATIONS_SERVICE_NAME}/WaitOperation`,
+    ]);
   });
 
   it.each(['grpc', 'rest'] as const)(
-    'answer every RPC with UNIMPLEMENTED naming it, through the official client over %s',
+    'answer CopyLogEntries with UNIMPLEMENTED by name over %s',
     async (transport) => {
-      for (const service of services) {
-        const client = clientFor(service.name, transport);
-        const calls = client as unknown as Record<
-          string,
-          (request: object, options?: object) => Promise<unknown>
-        >;
-        try {
-          for (const method of service.methods) {
-            const call = method.name.replace(/^./, (char) => char.toLowerCase());
-            const request = requestFor(firstRoute(service.routes, method));
-            const error = await calls[call]
-              ?.call(client, request, { autoPaginate: false })
-              .catch((e: unknown) => e);
-            expect(error, `${service.name}/${method.name} over ${transport}`).toMatchObject({
-              code: grpc.status.UNIMPLEMENTED,
-              message: named(service.name, method.name),
-              reason: 'notImplemented',
-            });
-          }
-        } finally {
-          await client.close();
-        }
+      const client = clientFor(transport);
+      try {
+        const request = {
+          name: `projects/${PROJECT}/locations/global/buckets/_Default`,
+          destination: 'storage.googleapis.com/archive',
+        };
+        await expect(client.copyLogEntries(request)).rejects.toMatchObject(
+          unimplemented(LOGGING_CONFIG_SERVICE_NAME, 'CopyLogEntries'),
+        );
+      } finally {
+        await client.close();
       }
     },
   );
 
-  it('answer HTTP 501 with a Google error body on every URL binding of the two services', async () => {
-    let bindings = 0;
-    for (const service of services) {
-      for (const route of service.routes) {
-        const path = route.template.replace(/\{[^}=]+(?:=([^}]*))?\}/g, (_, pattern: string | undefined) =>
-          (pattern ?? '*').replaceAll('**', 'x/y').replaceAll('*', 'x'),
-        );
-        const response = await fetch(`${gateway.url}${path}`, {
-          method: route.httpMethod,
-          ...(route.body ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}),
-          signal: AbortSignal.timeout(5_000),
-        });
-        const where = `${route.httpMethod} ${path} (${service.name}/${route.method.name})`;
-        expect(response.status, where).toBe(501);
-        const { error } = (await response.json()) as { error: Record<string, unknown> };
-        expect(error, where).toMatchObject({
-          code: 501,
-          status: 'UNIMPLEMENTED',
-          message: named(service.name, route.method.name),
-          errors: [{ reason: 'notImplemented', domain: 'global' }],
-          details: [
-            {
-              '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-              reason: 'notImplemented',
-              metadata: { service: service.name, method: route.method.name },
-            },
-          ],
-        });
-        bindings++;
-      }
+  it('answer DeleteOperation over gRPC with UNIMPLEMENTED by name (Logging binds it to no URL)', async () => {
+    const client = clientFor('grpc');
+    try {
+      const name = `projects/${PROJECT}/locations/global/operations/any`;
+      await expect(client.operationsClient.deleteOperation({ name })).rejects.toMatchObject({
+        code: grpc.status.UNIMPLEMENTED,
+        details: expect.stringContaining(`${LOGGING_OPERATIONS_SERVICE_NAME}/DeleteOperation`),
+      });
+    } finally {
+      await client.close();
     }
-    // Each RPC has one binding per resource kind it applies to (projects, organizations, …).
-    expect(bindings).toBeGreaterThan(37);
   });
 
-  it('leave LoggingServiceV2 as it was, on both transports', async () => {
+  it('answer HTTP 501 with a Google error body on the CopyLogEntries URL', async () => {
+    const response = await fetch(`${gateway.url}/v2/entries:copy`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(response.status).toBe(501);
+    const { error } = (await response.json()) as { error: Record<string, unknown> };
+    expect(error).toMatchObject({
+      code: 501,
+      status: 'UNIMPLEMENTED',
+      errors: [{ reason: 'notImplemented', domain: 'global' }],
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'notImplemented',
+          metadata: { service: LOGGING_CONFIG_SERVICE_NAME, method: 'CopyLogEntries' },
+        },
+      ],
+    });
+  });
+
+  it('leave LoggingServiceV2 as it was, and an unknown URL 404', async () => {
     const logging = new v2.LoggingServiceV2Client(
       loggingClientOptions(PROJECT, gateway.hostPort, 'rest') as ConstructorParameters<
         typeof v2.LoggingServiceV2Client

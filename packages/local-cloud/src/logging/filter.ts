@@ -2,7 +2,9 @@
 // syntax tree from the peggy parser (filter-parser.ts), field paths checked against the
 // LogEntry schema (filter-fields.ts), literals converted to each field's type once, here,
 // so that a bad timestamp, severity or number fails the request with INVALID_ARGUMENT at
-// its position instead of silently matching nothing. Functions: `log_id()` only.
+// its position instead of silently matching nothing. Functions: `log_id()` only, in any
+// case (`LOG_ID()` too): the language is case-insensitive but for regular expressions and
+// the logical operators.
 
 import { entryView } from './entry-view.js';
 import type {
@@ -24,7 +26,7 @@ import { parseDuration, parseRfc3339, parseSeverity, SEVERITY_RANK } from './log
 export type LogPredicate = (record: LogRecord) => boolean;
 
 /** Functions of the real query language that the local cloud does not evaluate. */
-const UNSUPPORTED_FUNCTIONS = new Set(['sample', 'ip_in_net', 'SEARCH', 'cast', 'regexp_extract', 'source']);
+const UNSUPPORTED_FUNCTIONS = new Set(['sample', 'ip_in_net', 'search', 'cast', 'regexp_extract', 'source']);
 
 /** Compiles a filter; throws RpcError(INVALID_ARGUMENT) pointing at what is wrong. */
 export function compileLogFilter(filter: string): LogPredicate {
@@ -59,7 +61,8 @@ function compileExpression(node: FilterExpression, filter: string): LogPredicate
 
 function compileFunction(node: FunctionCall, filter: string): LogPredicate {
   const [argument] = node.args;
-  if (node.name === 'log_id') {
+  const name = node.name.toLowerCase();
+  if (name === 'log_id') {
     if (node.args.length !== 1 || argument?.type !== 'literal') {
       throw filterError(filter, node.at, 'log_id() takes one argument, the log ID, e.g. log_id("syslog").');
     }
@@ -69,7 +72,7 @@ function compileFunction(node: FunctionCall, filter: string): LogPredicate {
       return decodeURIComponent(logName.slice(logName.indexOf('/logs/') + 6)) === wanted;
     };
   }
-  const problem = UNSUPPORTED_FUNCTIONS.has(node.name)
+  const problem = UNSUPPORTED_FUNCTIONS.has(name)
     ? `the function ${node.name}() is not supported by the local cloud (only log_id() is).`
     : `unknown function ${node.name}().`;
   throw filterError(filter, node.at, problem);

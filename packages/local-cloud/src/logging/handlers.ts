@@ -3,6 +3,7 @@
 // TailLogEntries (bidirectional streaming, gRPC only) lives in tail.ts.
 import { status } from '@grpc/grpc-js';
 import { RpcError, type UnaryHandlers } from '../log-contract.js';
+import type { EntryRouter } from './entry-routing.js';
 import { decodePageToken, encodePageToken, validateParent, validateResourceNames } from './log-query.js';
 import { recordToEntry } from './log-record.js';
 import type { LogStore } from './log-store.js';
@@ -26,7 +27,11 @@ function encodedLogName(logName: string): string {
   return logId.includes('/') ? `${logName.slice(0, index)}/logs/${encodeURIComponent(logId)}` : logName;
 }
 
-export function createLoggingHandlers(store: LogStore): UnaryHandlers {
+/**
+ * `route` keeps the entries the Log Router sends to the project's listing (entry-routing.ts);
+ * without it every valid entry is stored.
+ */
+export function createLoggingHandlers(store: LogStore, route?: EntryRouter): UnaryHandlers {
   return {
     async ListLogEntries(request) {
       const page = store.list({
@@ -45,7 +50,7 @@ export function createLoggingHandlers(store: LogStore): UnaryHandlers {
       if (errors.length > 0 && !write.partialSuccess) {
         throw new RpcError(status.INVALID_ARGUMENT, `Nothing was written. ${errors.join(' ')}`);
       }
-      if (!write.dryRun) store.write(drafts);
+      if (!write.dryRun) store.write(route ? route(drafts) : drafts);
       if (errors.length > 0) {
         throw new RpcError(
           status.INVALID_ARGUMENT,

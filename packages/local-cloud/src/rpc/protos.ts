@@ -33,6 +33,8 @@ export const LOGGING_SERVICE_NAME = 'google.logging.v2.LoggingServiceV2';
 export const LOGGING_CONFIG_SERVICE_NAME = 'google.logging.v2.ConfigServiceV2';
 /** Log-based metrics: served on Logging's ports, not implemented. */
 export const LOGGING_METRICS_SERVICE_NAME = 'google.logging.v2.MetricsServiceV2';
+/** Long-running operations of the Logging API (bucket and link operations), on Logging's ports. */
+export const LOGGING_OPERATIONS_SERVICE_NAME = 'google.longrunning.Operations';
 /** The Locations mixin Google serves next to many APIs (DTS clients call it as getLocation). */
 export const LOCATIONS_SERVICE_NAME = 'google.cloud.location.Locations';
 
@@ -116,6 +118,7 @@ let dtsProto: LoadedProto | undefined;
 let loggingProto: LoadedProto | undefined;
 let locationsProto: LoadedProto | undefined;
 let loggingMixinProtos: LoadedProto[] | undefined;
+let loggingOperationsProto: LoadedProto | undefined;
 
 /** The DTS v1 service from @google-cloud/bigquery-data-transfer's own protos (cached). */
 export function loadDtsProto(): LoadedProto {
@@ -151,6 +154,33 @@ export function loadLoggingMixinProtos(): LoadedProto[] {
     );
   }
   return loggingMixinProtos;
+}
+
+// Where Logging binds google.longrunning.Operations over HTTP: the rules of its official
+// client's operations client (config_service_v2_client.js `lroOptions.httpRules`), which
+// differ from the `/v1/operations/**` bindings operations.proto itself carries.
+const LOGGING_OPERATION_RULES: Record<string, Record<string, unknown>> = {
+  GetOperation: { get: '/v2/{name=*/*/locations/*/operations/*}' },
+  ListOperations: { get: '/v2/{name=*/*/locations/*}/operations' },
+  CancelOperation: { post: '/v2/{name=*/*/locations/*/operations/*}:cancel', body: '*' },
+};
+
+/**
+ * google.longrunning.Operations as Logging serves it, from the Logging Root already loaded
+ * (cached). Its HTTP bindings are rewritten to Logging's there: nothing else serves that
+ * Root's Operations service, and parsing the protos a second time would slow every start.
+ * The methods Logging does not bind over HTTP keep no binding.
+ */
+export function loadLoggingOperationsProto(): LoadedProto {
+  if (loggingOperationsProto) return loggingOperationsProto;
+  const { root, source } = loadLoggingProto();
+  const loaded = serviceOf(LOGGING_OPERATIONS_SERVICE_NAME, root, source);
+  for (const method of loaded.service.methodsArray) {
+    const rule = LOGGING_OPERATION_RULES[method.name];
+    method.parsedOptions = rule ? [{ '(google.api.http)': rule }] : [];
+  }
+  loggingOperationsProto = loaded;
+  return loaded;
 }
 
 /**
