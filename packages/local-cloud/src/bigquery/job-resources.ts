@@ -69,6 +69,7 @@ export function jobResource(job: Job, baseUrl: string, dryRun = false) {
     selfLink: `${baseUrl}/bigquery/v2/projects/${job.projectId}/jobs/${job.jobId}?location=${job.location}`,
     user_email: 'local-cloud@localhost',
     jobReference: jobReference(job),
+    jobCreationReason: { code: job.creationReason ?? 'REQUESTED' },
     configuration: { ...job.configuration, jobType: job.jobType, ...(dryRun ? { dryRun: true } : {}) },
     status,
     statistics,

@@ -23,6 +23,8 @@ export interface Job {
   result?: StatementResult | undefined;
   /** Set when the job failed: reported in status.errorResult. */
   error?: BigQueryApiError | undefined;
+  /** Why jobs.query created it in JOB_CREATION_OPTIONAL mode (LARGE_RESULTS, OTHER); else REQUESTED. */
+  creationReason?: string | undefined;
   /** Extra statistics of the job type (copy: copiedRows…). */
   extraStatistics?: Record<string, unknown> | undefined;
 }

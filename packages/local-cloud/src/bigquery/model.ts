@@ -57,6 +57,8 @@ export interface StoredTable {
   etag: number;
   /** The engine table holding the rows (tables only). */
   storage: string;
+  /** The latest instant rows of an expired partition were dropped at (time travel reads no earlier state). */
+  rowsExpiredAt?: number | undefined;
   /** Epoch ms of each partition's last change, as INFORMATION_SCHEMA.PARTITIONS reports it. */
   partitionModified: Map<string, number>;
   /** tabledata.insertAll de-duplication: insertId → epoch ms it was first seen. */
@@ -88,6 +90,8 @@ export interface StoredDataset {
   access: AccessEntry[];
   defaultTableExpirationMs?: string | undefined;
   defaultPartitionExpirationMs?: string | undefined;
+  /** The time-travel window in hours; absent: BigQuery's default (168). */
+  maxTimeTravelHours?: number | undefined;
   creationTime: number;
   lastModifiedTime: number;
   etag: number;

@@ -8,6 +8,7 @@ import type { Job, JobRegistry } from './jobs.js';
 import { writeQueryResults } from './query-destination.js';
 import { runStatement, type StatementRequest, type StatementResult } from './query-runner.js';
 import { isDdl } from './sql/ddl.js';
+import { checkLegacyOptions, legacyToGoogleSql } from './sql/legacy-sql.js';
 import { readQueryParams } from './sql/params.js';
 import type { Store } from './store.js';
 
@@ -37,15 +38,11 @@ export class QueryJobs {
       throw new BigQueryApiError('invalid', 'Required parameter is missing: query');
     }
     // The API's default is legacy SQL; only an explicit false runs GoogleSQL.
-    if (config.useLegacySql !== false) {
-      throw new BigQueryApiError(
-        'invalidQuery',
-        'The local cloud runs GoogleSQL only, and useLegacySql defaults to true: set useLegacySql to false.',
-      );
-    }
+    const legacy = config.useLegacySql !== false;
+    if (legacy) checkLegacyOptions(config);
     const dataset = config.defaultDataset as { projectId?: string; datasetId?: string } | undefined;
     return {
-      sql,
+      sql: legacy ? legacyToGoogleSql(sql, projectId) : sql,
       projectId,
       defaultDataset: dataset?.datasetId
         ? { projectId: dataset.projectId ?? projectId, datasetId: dataset.datasetId }
@@ -103,6 +100,22 @@ export class QueryJobs {
     job.result = await this.execute(request);
     this.settle(job, request);
     return request.dryRun ? job : this.registry.add(job);
+  }
+
+  /**
+   * jobs.query in JOB_CREATION_OPTIONAL mode: the statement runs, and becomes a job only
+   * when `reasonFor` names why one is needed; otherwise nothing is kept.
+   */
+  async queryOptional(
+    request: QueryJobRequest,
+    reasonFor: (job: Job) => string | undefined,
+  ): Promise<{ job: Job; created: boolean }> {
+    const job = this.newJob(request, this.registry.newId(request.projectId, undefined));
+    job.result = await this.execute(request);
+    this.settle(job, request);
+    job.creationReason = request.dryRun ? undefined : reasonFor(job);
+    if (job.creationReason === undefined) return { job, created: false };
+    return { job: this.registry.add(job), created: true };
   }
 
   /** jobs.insert: a dry run fails the call; a real run that fails is a failed job. */

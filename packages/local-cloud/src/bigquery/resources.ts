@@ -2,6 +2,7 @@
 import type { PartitionStat } from './engine/table-storage.js';
 import { rangeResource } from './layout-rules.js';
 import type { StoredDataset, StoredTable } from './model.js';
+import { DEFAULT_TIME_TRAVEL_HOURS } from './time-travel.js';
 
 export function datasetResource(dataset: StoredDataset, baseUrl: string): Record<string, unknown> {
   const { projectId, datasetId } = dataset;
@@ -18,6 +19,7 @@ export function datasetResource(dataset: StoredDataset, baseUrl: string): Record
     access: dataset.access,
     defaultTableExpirationMs: dataset.defaultTableExpirationMs,
     defaultPartitionExpirationMs: dataset.defaultPartitionExpirationMs,
+    maxTimeTravelHours: String(dataset.maxTimeTravelHours ?? DEFAULT_TIME_TRAVEL_HOURS),
     creationTime: String(dataset.creationTime),
     lastModifiedTime: String(dataset.lastModifiedTime),
     type: 'DEFAULT',

@@ -8,6 +8,7 @@ import { BigQueryApiError } from './errors.js';
 import type { Route } from './http-types.js';
 import { pageOf } from './http-types.js';
 import { jobListItem, jobResource, resultPage } from './job-resources.js';
+import { answerQuery } from './jobs-query.js';
 import { jobOfPath } from './route-params.js';
 import { readUpload, runUploadJob } from './upload-jobs.js';
 
@@ -46,37 +47,9 @@ export const jobRoutes: Route[] = [
     method: 'POST',
     pattern: '/projects/:projectId/queries',
     operation: 'jobs.query',
-    handle: async ({ queries }, { params, body }) => {
-      const dryRun = body.dryRun === true;
-      const { maxResults, formatOptions, ...config } = body;
-      const job = await queries.query({
-        projectId: params.projectId ?? '',
-        config,
-        location: body.location,
-        dryRun,
-        configuration: { query: config },
-      });
-      if (dryRun) {
-        const reference = { projectId: job.projectId, location: job.location };
-        return {
-          body: {
-            kind: 'bigquery#queryResponse',
-            jobReference: reference,
-            schema: { fields: job.result?.fields ?? [] },
-            totalBytesProcessed: String(job.result?.bytesProcessed ?? 0),
-            jobComplete: true,
-            cacheHit: false,
-          },
-        };
-      }
-      const options = (formatOptions ?? {}) as Body;
-      const format = timestampFormatOf(options.useInt64Timestamp, options.timestampOutputFormat);
-      const query = new URLSearchParams();
-      if (maxResults !== undefined) query.set('maxResults', String(maxResults));
-      return {
-        body: { kind: 'bigquery#queryResponse', queryId: job.jobId, ...resultPage(job, query, format) },
-      };
-    },
+    handle: async ({ queries }, { params, body }) => ({
+      body: await answerQuery(queries, params.projectId ?? '', body),
+    }),
   },
   {
     method: 'GET',

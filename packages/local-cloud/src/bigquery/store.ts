@@ -1,7 +1,8 @@
 // The catalog of the local BigQuery: projects → datasets → tables and views, with the
 // validation BigQuery applies to each change. Every table owns an engine table (see
-// engine/table-storage.ts), created, evolved and dropped with it. Expired tables are gone
-// on the next read, against the injected clock.
+// engine/table-storage.ts), created and evolved with it. A deleted or expired table leaves
+// the catalog at once (expired ones on the next read, against the injected clock) and is
+// kept for its dataset's time-travel window (time-travel.ts) before its rows are dropped.
 import { checkAccess, DEFAULT_ACCESS, datasetFilter, mergeLabels } from './dataset-rules.js';
 import type { TableStorage } from './engine/table-storage.js';
 import { BigQueryApiError, notFoundDataset, notFoundTable, tableName } from './errors.js';
@@ -13,6 +14,7 @@ import {
   normalizePartitioning,
   normalizeSchema,
 } from './schema-rules.js';
+import { DEFAULT_TIME_TRAVEL_HOURS, readTimeTravelHours, splitSnapshot, TimeTravel } from './time-travel.js';
 
 const DATASET_ID = /^[A-Za-z0-9_]{1,1024}$/;
 const TABLE_ID = /^[\p{L}\p{M}\p{N}\p{Pc}\p{Pd}\p{Zs}]{1,1024}$/u;
@@ -36,6 +38,9 @@ function applyDatasetFields(dataset: StoredDataset, body: Body, mode: Mode): voi
     dataset[key] = optionalString(body, key, dataset[key], mode);
   }
   if ('labels' in body || mode === 'replace') dataset.labels = mergeLabels(dataset.labels, body.labels, mode);
+  const hours = body.maxTimeTravelHours;
+  if (hours !== undefined && hours !== null) dataset.maxTimeTravelHours = readTimeTravelHours(hours);
+  else if ('maxTimeTravelHours' in body || mode === 'replace') dataset.maxTimeTravelHours = undefined;
   if (body.access !== undefined && body.access !== null) dataset.access = checkAccess(body.access);
 }
 
@@ -81,13 +86,16 @@ function applyTableFields(table: StoredTable, body: Body, mode: Mode): void {
 
 export class Store {
   private readonly projects = new Map<string, Map<string, StoredDataset>>();
+  private readonly timeTravel: TimeTravel;
 
   constructor(
     private readonly clock: () => Date,
     readonly storage: TableStorage,
     private readonly viewSchemaOf: ViewSchemaOf,
     readonly defaultLocation = 'US',
-  ) {}
+  ) {
+    this.timeTravel = new TimeTravel(storage);
+  }
 
   private now(): number {
     return this.clock().getTime();
@@ -174,7 +182,8 @@ export class Store {
       throw new BigQueryApiError('resourceInUse', `Dataset ${projectId}:${datasetId} is still in use`);
     }
     this.datasetsOf(projectId).delete(datasetId);
-    for (const table of dataset.tables.values()) await this.storage.drop(table);
+    const now = this.now();
+    for (const table of dataset.tables.values()) await this.keepDeleted(dataset, table, now);
   }
 
   getTable(projectId: string, datasetId: string, tableId: string): StoredTable {
@@ -294,18 +303,50 @@ export class Store {
 
   async deleteTable(projectId: string, datasetId: string, tableId: string): Promise<void> {
     const table = this.getTable(projectId, datasetId, tableId);
-    this.getDataset(projectId, datasetId).tables.delete(tableId);
-    await this.storage.drop(table);
+    const dataset = this.getDataset(projectId, datasetId);
+    dataset.tables.delete(tableId);
+    await this.keepDeleted(dataset, table, this.now());
   }
 
-  /** BigQuery deletes a table at its expirationTime. */
+  /**
+   * The table a copy job's source names: the table itself, or with a `@<ms>` / `@-<ms>`
+   * snapshot decorator, the deleted table as it was then (see time-travel.ts).
+   */
+  sourceTable(
+    projectId: string,
+    datasetId: string,
+    decorated: string,
+  ): { table: StoredTable; at?: number | undefined } {
+    const { tableId, instant } = splitSnapshot(decorated);
+    if (instant === undefined) return { table: this.getTable(projectId, datasetId, tableId) };
+    const dataset = this.getDataset(projectId, datasetId);
+    this.dropExpiredTables(dataset);
+    const windowHours = dataset.maxTimeTravelHours ?? DEFAULT_TIME_TRAVEL_HOURS;
+    return this.timeTravel.snapshot(
+      dataset.tables.get(tableId),
+      { projectId, datasetId, tableId, location: dataset.location },
+      instant,
+      { now: this.now(), windowHours },
+    );
+  }
+
+  private keepDeleted(dataset: StoredDataset, table: StoredTable, deletedAt: number): Promise<void> {
+    const windowHours = dataset.maxTimeTravelHours ?? DEFAULT_TIME_TRAVEL_HOURS;
+    return this.timeTravel.keep(table, deletedAt, windowHours, dataset.location);
+  }
+
+  /** BigQuery deletes a table at its expirationTime; deleted tables leave their window. */
   private dropExpiredTables(dataset: StoredDataset): void {
     const now = this.now();
     for (const [id, table] of dataset.tables) {
       if (table.expirationTime !== undefined && Number(table.expirationTime) <= now) {
         dataset.tables.delete(id);
-        void this.storage.drop(table).catch(() => undefined);
+        void this.keepDeleted(dataset, table, Number(table.expirationTime)).catch(() => undefined);
       }
     }
+    this.timeTravel.purge(now, (projectId, datasetId) => {
+      const current = this.projects.get(projectId)?.get(datasetId);
+      return current ? (current.maxTimeTravelHours ?? DEFAULT_TIME_TRAVEL_HOURS) : undefined;
+    });
   }
 }

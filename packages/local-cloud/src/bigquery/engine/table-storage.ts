@@ -57,6 +57,23 @@ function engineColumnsSql(table: StoredTable): string {
   return columns.join(', ');
 }
 
+/**
+ * The rows of a table whose partition had expired at `instant` (a condition on its engine
+ * table), with the expression of each row's expiry; none without partition expiration.
+ */
+export function expiredRowsSql(
+  table: StoredTable,
+  instant: Date,
+): { condition: string; end: string } | undefined {
+  const partitioning = table.timePartitioning;
+  const start = partitionStartSql(table);
+  if (partitioning?.expirationMs === undefined || !start) return undefined;
+  // An interval literal holds 32-bit numbers; 90 days of milliseconds do not fit.
+  const expiration = `to_milliseconds(CAST(${partitioning.expirationMs} AS BIGINT))`;
+  const end = `(${start} + ${partitionIntervalSql(partitioning.type)} + ${expiration})`;
+  return { condition: `${end} <= TIMESTAMPTZ '${instant.toISOString()}'`, end };
+}
+
 export class TableStorage {
   constructor(
     readonly engine: SqlEngine,
@@ -82,6 +99,18 @@ export class TableStorage {
   drop(table: StoredTable): Promise<void> {
     return this.engine.exclusive(async (connection) => {
       await connection.run(`DROP TABLE IF EXISTS ${sqlName(table.storage)}`);
+    });
+  }
+
+  /**
+   * Moves a deleted table's rows to a fresh engine name, kept for time travel. The table
+   * names it at once; the rename is queued before any work that could read it there.
+   */
+  retire(table: StoredTable): Promise<void> {
+    const current = table.storage;
+    table.storage = this.engine.newTableName('bq_deleted');
+    return this.engine.exclusive(async (connection) => {
+      await connection.run(`ALTER TABLE ${sqlName(current)} RENAME TO ${sqlName(table.storage)}`);
     });
   }
 
@@ -123,16 +152,20 @@ export class TableStorage {
     }
   }
 
-  /** Drops partitions whose expiration has passed (BigQuery deletes them; they never come back). */
+  /**
+   * Drops partitions whose expiration has passed (BigQuery deletes them; they never come
+   * back), and records the latest instant such rows expired: time travel must not read the
+   * kept state as the state of an instant before it.
+   */
   async purgeExpired(connection: DuckDBConnection, table: StoredTable): Promise<void> {
-    const partitioning = table.timePartitioning;
-    const start = partitionStartSql(table);
-    if (!this.hasRows(table) || partitioning?.expirationMs === undefined || !start) return;
-    const now = this.clock().toISOString();
-    // An interval literal holds 32-bit numbers; 90 days of milliseconds do not fit.
-    const expiration = `to_milliseconds(CAST(${partitioning.expirationMs} AS BIGINT))`;
-    const end = `(${start} + ${partitionIntervalSql(partitioning.type)} + ${expiration})`;
-    await connection.run(`DELETE FROM ${sqlName(table.storage)} WHERE ${end} <= TIMESTAMPTZ '${now}'`);
+    const expired = expiredRowsSql(table, this.clock());
+    if (!this.hasRows(table) || !expired) return;
+    const from = `FROM ${sqlName(table.storage)} WHERE ${expired.condition}`;
+    const latest = await connection.runAndReadAll(`SELECT max(epoch_ms(${expired.end})) ${from}`);
+    const expiredAt = latest.getRowsJS()[0]?.[0];
+    if (expiredAt === null || expiredAt === undefined) return;
+    await connection.run(`DELETE ${from}`);
+    table.rowsExpiredAt = Math.max(table.rowsExpiredAt ?? 0, Number(expiredAt));
   }
 
   partitionStats(table: StoredTable): Promise<PartitionStat[]> {
@@ -179,6 +212,7 @@ export class TableStorage {
       await connection.run(
         `DELETE FROM ${sqlName(table.storage)} WHERE ${partitionFilterSql(table, partitionId)}`,
       );
+      table.lastModifiedTime = this.clock().getTime();
     });
   }
 }
