@@ -17,9 +17,9 @@ import type { DtsStore, RunState, StoredRun } from './dts-store.js';
 import { selectFiles } from './file-selection.js';
 import { CONCURRENT_RUNS_QUOTA_MESSAGE, type DtsQuotas, LOAD_JOBS_QUOTA_MESSAGE } from './quotas.js';
 import {
-  createRunS3Client,
   listMatchingFiles,
   RunFailure,
+  RunS3Clients,
   readFiles,
   type SourceFile,
   toRunFailure,
@@ -64,10 +64,15 @@ export class RunExecutor {
   private stopped = false;
   private readonly stopping: Promise<void>;
   private signalStop: () => void = () => undefined;
+  private readonly s3Clients: RunS3Clients;
 
   constructor(private readonly options: RunExecutorOptions) {
     this.stopping = new Promise((resolve) => {
       this.signalStop = resolve;
+    });
+    this.s3Clients = new RunS3Clients({
+      endpoint: options.s3Endpoint,
+      requestTimeoutMs: options.s3RequestTimeoutMs ?? 30_000,
     });
   }
 
@@ -95,6 +100,7 @@ export class RunExecutor {
     this.signalStop();
     // A run blocked on a hung S3 call would hold shutdown until its request deadline.
     await Promise.race([Promise.allSettled([...this.inFlight]), this.options.sleep(STOP_GRACE_MS)]);
+    this.s3Clients.destroy();
   }
 
   private alive(run: StoredRun): boolean {
@@ -205,13 +211,8 @@ export class RunExecutor {
       'INFO',
       `Starting transfer from Amazon S3 ${dataPath} to table ${run.destinationDatasetId}.${rendered.tableId} (${params.fileFormat}, ${params.writeDisposition}).`,
     );
-    const client = createRunS3Client({
-      endpoint: this.options.s3Endpoint,
-      accessKeyId: params.accessKeyId,
-      secretAccessKey: params.secretAccessKey,
-      requestTimeoutMs: this.options.s3RequestTimeoutMs ?? 30_000,
-    });
-    try {
+    const keys = { accessKeyId: params.accessKeyId, secretAccessKey: params.secretAccessKey };
+    await this.s3Clients.with(keys, async (client) => {
       let listed: SourceFile[];
       try {
         listed = await listMatchingFiles(client, pattern);
@@ -237,9 +238,7 @@ export class RunExecutor {
         return;
       }
       await this.load(run, rendered, client, files);
-    } finally {
-      client.destroy();
-    }
+    });
   }
 
   /** Reads the files and runs them as one load job into the rendered table. */

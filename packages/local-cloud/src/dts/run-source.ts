@@ -31,7 +31,7 @@ export interface RunSourceOptions {
   requestTimeoutMs: number;
 }
 
-export function createRunS3Client(options: RunSourceOptions): S3Client {
+function createRunS3Client(options: RunSourceOptions): S3Client {
   return new S3Client({
     endpoint: options.endpoint,
     forcePathStyle: true,
@@ -47,6 +47,69 @@ export function createRunS3Client(options: RunSourceOptions): S3Client {
       throwOnRequestTimeout: true,
     },
   });
+}
+
+/** The most key pairs whose clients stay open at once; a local cloud sees a handful. */
+const CACHED_CLIENTS = 16;
+
+interface CachedClient {
+  client: S3Client;
+  /** Runs using it now: a retired client is destroyed once the last one is done. */
+  users: number;
+  retired: boolean;
+}
+
+/**
+ * One S3 client per key pair, kept across runs: building a client (its config, provider
+ * chains and middleware) cost more than the run's own requests, and reusing it changes
+ * nothing a run can see — every request is still signed with the config's keys and goes
+ * through the local S3 endpoint, so bad keys and denied buckets fail the same way.
+ */
+export class RunS3Clients {
+  private readonly clients = new Map<string, CachedClient>();
+
+  constructor(private readonly base: Omit<RunSourceOptions, 'accessKeyId' | 'secretAccessKey'>) {}
+
+  /** Runs `work` with the client of this key pair. */
+  async with<T>(
+    keys: { accessKeyId: string; secretAccessKey: string },
+    work: (client: S3Client) => Promise<T>,
+  ): Promise<T> {
+    const entry = this.entry(keys);
+    entry.users += 1;
+    try {
+      return await work(entry.client);
+    } finally {
+      entry.users -= 1;
+      if (entry.retired && entry.users === 0) entry.client.destroy();
+    }
+  }
+
+  private entry(keys: { accessKeyId: string; secretAccessKey: string }): CachedClient {
+    const key = JSON.stringify([keys.accessKeyId, keys.secretAccessKey]);
+    const cached = this.clients.get(key);
+    if (cached) return cached;
+    if (this.clients.size >= CACHED_CLIENTS) {
+      const [oldest] = this.clients.keys();
+      if (oldest !== undefined) this.retire(oldest);
+    }
+    const entry = { client: createRunS3Client({ ...this.base, ...keys }), users: 0, retired: false };
+    this.clients.set(key, entry);
+    return entry;
+  }
+
+  /** Destroying a client aborts its requests in flight: a client in use goes when its runs end. */
+  private retire(key: string): void {
+    const entry = this.clients.get(key);
+    this.clients.delete(key);
+    if (!entry) return;
+    entry.retired = true;
+    if (entry.users === 0) entry.client.destroy();
+  }
+
+  destroy(): void {
+    for (const key of [...this.clients.keys()]) this.retire(key);
+  }
 }
 
 /** Maps an S3 error to what DTS reports; never includes the secret key. */

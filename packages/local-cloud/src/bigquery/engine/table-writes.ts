@@ -137,26 +137,25 @@ async function replaceOrAppend(
   }
 }
 
-/** Moves a filled stage into the table under the plan, then drops the stage. */
+/**
+ * Moves a filled stage into the table under the plan. The caller drops the stage, whatever
+ * happens (staged-write.ts: one DROP per write, not one here and one there).
+ */
 export async function commitStage(
   connection: DuckDBConnection,
   table: StoredTable,
   stage: string,
   plan: WritePlan,
 ): Promise<WriteResult> {
-  try {
-    if (isIngestionTime(table) && plan.partitionTimeMicros !== undefined) {
-      const instant = `CAST(make_timestamp(${plan.partitionTimeMicros}) AS TIMESTAMPTZ)`;
-      await connection.run(`UPDATE ${sqlName(stage)} SET ${sqlName(PARTITION_TIME)} = ${instant}`);
-    }
-    const { rows, partitions } = await stagedRows(connection, table, stage);
-    checkDecorator(table, plan, partitions);
-    await inTransaction(connection, () => replaceOrAppend(connection, table, stage, plan));
-    recordModification(table, plan, partitions);
-    return { rows, partitions };
-  } finally {
-    await dropStage(connection, stage);
+  if (isIngestionTime(table) && plan.partitionTimeMicros !== undefined) {
+    const instant = `CAST(make_timestamp(${plan.partitionTimeMicros}) AS TIMESTAMPTZ)`;
+    await connection.run(`UPDATE ${sqlName(stage)} SET ${sqlName(PARTITION_TIME)} = ${instant}`);
   }
+  const { rows, partitions } = await stagedRows(connection, table, stage);
+  checkDecorator(table, plan, partitions);
+  await inTransaction(connection, () => replaceOrAppend(connection, table, stage, plan));
+  recordModification(table, plan, partitions);
+  return { rows, partitions };
 }
 
 function recordModification(table: StoredTable, plan: WritePlan, partitions: string[]): void {

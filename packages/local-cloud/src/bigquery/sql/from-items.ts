@@ -9,6 +9,7 @@ import { isIngestionTime, PARTITION_TIME, type StoredTable } from '../model.js';
 import { informationSchemaSql } from './information-schema.js';
 import { closingIndex, isSymbol, isWord, QUERY_CLAUSES, type Token } from './lexer.js';
 import { readPath } from './path-expression.js';
+import { filteredTableName } from './table-name-filter.js';
 import type { Translator } from './translator.js';
 import { unsupported } from './type-names.js';
 
@@ -147,7 +148,11 @@ function resolveTable(translator: Translator, parts: string[], index: number): S
   }
 }
 
-function informationSchema(translator: Translator, parts: string[]): { sql: string; name: string } {
+function informationSchema(
+  translator: Translator,
+  parts: string[],
+  onlyTable: (name: string) => string | undefined,
+): { sql: string; name: string } {
   const view = (parts.at(-1) ?? '').toUpperCase();
   const scope = parts.slice(0, -2);
   if (scope.length === 0 || scope.some((part) => /^region-/i.test(part))) {
@@ -159,7 +164,7 @@ function informationSchema(translator: Translator, parts: string[]): { sql: stri
     scope.length === 1 ? [translator.options.projectId, scope[0] ?? ''] : [scope[0] ?? '', scope[1] ?? ''];
   checkLocation(translator, projectId, datasetId);
   const dataset = translator.options.store.getDataset(projectId, datasetId);
-  const { sql, tables } = informationSchemaSql(dataset, view);
+  const { sql, tables } = informationSchemaSql(dataset, view, onlyTable(view));
   for (const table of tables) translator.state.referenced.set(table.storage, table);
   return { sql: `(${sql})`, name: view };
 }
@@ -198,7 +203,9 @@ function pathItem(translator: Translator, index: number): Item {
     };
   }
   if (parts.length >= 3 && (parts.at(-2) ?? '').toUpperCase() === 'INFORMATION_SCHEMA') {
-    const info = informationSchema(translator, parts);
+    const info = informationSchema(translator, parts, (view) =>
+      filteredTableName(translator, index, named.next, named.name ?? view),
+    );
     return { text: `${info.sql} AS ${sqlName(named.name ?? info.name)}`, next: named.next };
   }
   if (parts.length === 2 && (parts[0] ?? '').toUpperCase() === 'INFORMATION_SCHEMA') {

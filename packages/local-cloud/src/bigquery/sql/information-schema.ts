@@ -105,12 +105,19 @@ function blankTable(): StoredTable {
 const unionOrEmpty = (rows: string[], empty: string): string =>
   rows.length > 0 ? rows.join(' UNION ALL ') : `${empty} WHERE false`;
 
-/** The subquery for `dataset.INFORMATION_SCHEMA.<view>`, and the tables it reads. */
+/**
+ * The subquery for `dataset.INFORMATION_SCHEMA.<view>`, and the tables it reads: every
+ * table of the dataset, or only `onlyTable` when the query filters on that table_name
+ * (table-name-filter.ts says when).
+ */
 export function informationSchemaSql(
   dataset: StoredDataset,
   view: string,
+  onlyTable?: string,
 ): { sql: string; tables: StoredTable[] } {
-  const tables = [...dataset.tables.values()].sort((a, b) => a.tableId.localeCompare(b.tableId));
+  const named = onlyTable === undefined ? undefined : dataset.tables.get(onlyTable);
+  const all = onlyTable === undefined ? [...dataset.tables.values()] : named ? [named] : [];
+  const tables = all.sort((a, b) => a.tableId.localeCompare(b.tableId));
   switch (view) {
     case 'PARTITIONS': {
       const stored = tables.filter(
