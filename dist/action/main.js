@@ -14,7 +14,7 @@ import {
   pLimit,
   runTable,
   systemClock
-} from "./chunks/chunk-ESOE6IRC.js";
+} from "./chunks/chunk-NJU56MXD.js";
 import {
   renderTableSummary
 } from "./chunks/chunk-QRXODIT4.js";
@@ -29042,7 +29042,8 @@ async function runPipeline(planned, settings, request, deps) {
     maxParallel: settings.maxParallel,
     clock,
     timing: deps.timing?.admission,
-    onTrouble: note
+    onTrouble: note,
+    onLimit: note
   });
   const watch = createRunWatch({
     logging: services.logging,

@@ -11,7 +11,7 @@ import {
   maskSecrets,
   parseCleanupState,
   withDeadline
-} from "./chunks/chunk-ESOE6IRC.js";
+} from "./chunks/chunk-NJU56MXD.js";
 import {
   getState,
   info,

@@ -73,9 +73,9 @@ var faultRuleSchema = z.strictObject({
 });
 var denySchema = z.strictObject({ bucket: z.string().min(1) });
 var HttpError = class extends Error {
-  constructor(status22, message) {
+  constructor(status34, message) {
     super(message);
-    this.status = status22;
+    this.status = status34;
   }
   status;
 };
@@ -149,8 +149,8 @@ async function startAdminServer(options) {
     );
   }
   const server = answeringServer(route, (response, error) => {
-    const status22 = error instanceof HttpError ? error.status : 500;
-    sendJson(response, status22, { error: error instanceof Error ? error.message : String(error) });
+    const status34 = error instanceof HttpError ? error.status : 500;
+    sendJson(response, status34, { error: error instanceof Error ? error.message : String(error) });
   });
   return listenOnLoopback(server, options.host, options.port);
 }
@@ -254,11 +254,11 @@ var RPC_STATUS_OF = {
   503: "UNAVAILABLE"
 };
 var BigQueryApiError = class extends Error {
-  constructor(reason, message, status22) {
+  constructor(reason, message, status34) {
     super(message);
     this.reason = reason;
     this.name = "BigQueryApiError";
-    this.status = status22 ?? STATUS_OF[reason];
+    this.status = status34 ?? STATUS_OF[reason];
   }
   reason;
   status;
@@ -273,12 +273,12 @@ var BigQueryApiError = class extends Error {
     };
   }
 };
-function reasonForStatus(status22) {
-  if (status22 === 404) return "notFound";
-  if (status22 === 409) return "duplicate";
-  if (status22 === 403) return "accessDenied";
-  if (status22 === 429) return "quotaExceeded";
-  if (status22 >= 500) return "backendError";
+function reasonForStatus(status34) {
+  if (status34 === 404) return "notFound";
+  if (status34 === 409) return "duplicate";
+  if (status34 === 403) return "accessDenied";
+  if (status34 === 429) return "quotaExceeded";
+  if (status34 >= 500) return "backendError";
   return "invalid";
 }
 var tableName = (projectId, datasetId, tableId) => `${projectId}:${datasetId}.${tableId}`;
@@ -506,6 +506,14 @@ function engineColumnsSql(table) {
   if (isIngestionTime(table)) columns.push(`${sqlName(PARTITION_TIME)} TIMESTAMPTZ`);
   return columns.join(", ");
 }
+function expiredRowsSql(table, instant2) {
+  const partitioning = table.timePartitioning;
+  const start = partitionStartSql(table);
+  if (partitioning?.expirationMs === void 0 || !start) return void 0;
+  const expiration = `to_milliseconds(CAST(${partitioning.expirationMs} AS BIGINT))`;
+  const end = `(${start} + ${partitionIntervalSql(partitioning.type)} + ${expiration})`;
+  return { condition: `${end} <= TIMESTAMPTZ '${instant2.toISOString()}'`, end };
+}
 var TableStorage = class {
   constructor(engine, clock) {
     this.engine = engine;
@@ -529,6 +537,17 @@ var TableStorage = class {
   drop(table) {
     return this.engine.exclusive(async (connection) => {
       await connection.run(`DROP TABLE IF EXISTS ${sqlName(table.storage)}`);
+    });
+  }
+  /**
+   * Moves a deleted table's rows to a fresh engine name, kept for time travel. The table
+   * names it at once; the rename is queued before any work that could read it there.
+   */
+  retire(table) {
+    const current = table.storage;
+    table.storage = this.engine.newTableName("bq_deleted");
+    return this.engine.exclusive(async (connection) => {
+      await connection.run(`ALTER TABLE ${sqlName(current)} RENAME TO ${sqlName(table.storage)}`);
     });
   }
   /** Applies an accepted schema change: new columns, and REQUIRED relaxed to NULLABLE. */
@@ -567,15 +586,20 @@ var TableStorage = class {
       );
     }
   }
-  /** Drops partitions whose expiration has passed (BigQuery deletes them; they never come back). */
+  /**
+   * Drops partitions whose expiration has passed (BigQuery deletes them; they never come
+   * back), and records the latest instant such rows expired: time travel must not read the
+   * kept state as the state of an instant before it.
+   */
   async purgeExpired(connection, table) {
-    const partitioning = table.timePartitioning;
-    const start = partitionStartSql(table);
-    if (!this.hasRows(table) || partitioning?.expirationMs === void 0 || !start) return;
-    const now = this.clock().toISOString();
-    const expiration = `to_milliseconds(CAST(${partitioning.expirationMs} AS BIGINT))`;
-    const end = `(${start} + ${partitionIntervalSql(partitioning.type)} + ${expiration})`;
-    await connection.run(`DELETE FROM ${sqlName(table.storage)} WHERE ${end} <= TIMESTAMPTZ '${now}'`);
+    const expired = expiredRowsSql(table, this.clock());
+    if (!this.hasRows(table) || !expired) return;
+    const from = `FROM ${sqlName(table.storage)} WHERE ${expired.condition}`;
+    const latest = await connection.runAndReadAll(`SELECT max(epoch_ms(${expired.end})) ${from}`);
+    const expiredAt = latest.getRowsJS()[0]?.[0];
+    if (expiredAt === null || expiredAt === void 0) return;
+    await connection.run(`DELETE ${from}`);
+    table.rowsExpiredAt = Math.max(table.rowsExpiredAt ?? 0, Number(expiredAt));
   }
   partitionStats(table) {
     return this.engine.exclusive((connection) => this.partitionStatsOn(connection, table));
@@ -614,6 +638,7 @@ var TableStorage = class {
       await connection.run(
         `DELETE FROM ${sqlName(table.storage)} WHERE ${partitionFilterSql(table, partitionId)}`
       );
+      table.lastModifiedTime = this.clock().getTime();
     });
   }
 };
@@ -739,11 +764,11 @@ async function handle(routes, options, request, response) {
   if (fault?.kind === "hang") return;
   if (fault?.kind === "latency") await options.sleep(fault.latencyMs ?? 0);
   if (fault?.kind === "error") {
-    const status23 = fault.code ?? 500;
+    const status35 = fault.code ?? 500;
     throw new BigQueryApiError(
-      reasonForStatus(status23),
+      reasonForStatus(status35),
       fault.message ?? `Injected fault on ${match.route.operation}`,
-      status23
+      status35
     );
   }
   const result = await match.route.handle(options.context(), {
@@ -752,8 +777,8 @@ async function handle(routes, options, request, response) {
     body,
     raw: raw ? { bytes: raw, contentType: request.headers["content-type"] ?? "" } : void 0
   });
-  const status22 = result.status ?? 200;
-  if (status22 === 204) {
+  const status34 = result.status ?? 200;
+  if (status34 === 204) {
     response.writeHead(204).end();
     return;
   }
@@ -761,7 +786,7 @@ async function handle(routes, options, request, response) {
     result.body ?? {},
     (_key, value) => typeof value === "bigint" ? value.toString() : value
   );
-  response.writeHead(status22, { "content-type": "application/json; charset=UTF-8" }).end(text);
+  response.writeHead(status34, { "content-type": "application/json; charset=UTF-8" }).end(text);
 }
 function findRoute(routes, method, segments) {
   for (const candidate of routes) {
@@ -1421,19 +1446,15 @@ async function replaceOrAppend(connection, table, stage, plan) {
   }
 }
 async function commitStage(connection, table, stage, plan) {
-  try {
-    if (isIngestionTime(table) && plan.partitionTimeMicros !== void 0) {
-      const instant2 = `CAST(make_timestamp(${plan.partitionTimeMicros}) AS TIMESTAMPTZ)`;
-      await connection.run(`UPDATE ${sqlName(stage)} SET ${sqlName(PARTITION_TIME)} = ${instant2}`);
-    }
-    const { rows, partitions } = await stagedRows(connection, table, stage);
-    checkDecorator(table, plan, partitions);
-    await inTransaction(connection, () => replaceOrAppend(connection, table, stage, plan));
-    recordModification(table, plan, partitions);
-    return { rows, partitions };
-  } finally {
-    await dropStage(connection, stage);
+  if (isIngestionTime(table) && plan.partitionTimeMicros !== void 0) {
+    const instant2 = `CAST(make_timestamp(${plan.partitionTimeMicros}) AS TIMESTAMPTZ)`;
+    await connection.run(`UPDATE ${sqlName(stage)} SET ${sqlName(PARTITION_TIME)} = ${instant2}`);
   }
+  const { rows, partitions } = await stagedRows(connection, table, stage);
+  checkDecorator(table, plan, partitions);
+  await inTransaction(connection, () => replaceOrAppend(connection, table, stage, plan));
+  recordModification(table, plan, partitions);
+  return { rows, partitions };
 }
 function recordModification(table, plan, partitions) {
   if (plan.disposition === "WRITE_TRUNCATE" && plan.partitionId === void 0)
@@ -2409,8 +2430,10 @@ function blankTable() {
   };
 }
 var unionOrEmpty = (rows, empty) => rows.length > 0 ? rows.join(" UNION ALL ") : `${empty} WHERE false`;
-function informationSchemaSql(dataset, view) {
-  const tables = [...dataset.tables.values()].sort((a, b) => a.tableId.localeCompare(b.tableId));
+function informationSchemaSql(dataset, view, onlyTable) {
+  const named = onlyTable === void 0 ? void 0 : dataset.tables.get(onlyTable);
+  const all = onlyTable === void 0 ? [...dataset.tables.values()] : named ? [named] : [];
+  const tables = all.sort((a, b) => a.tableId.localeCompare(b.tableId));
   switch (view) {
     case "PARTITIONS": {
       const stored = tables.filter(
@@ -2451,6 +2474,83 @@ function readPath(tokens, index, { dashedWords }) {
     at2 += 1;
   }
   return { parts, next: at2 };
+}
+
+// packages/local-cloud/src/bigquery/sql/table-name-filter.ts
+var WHERE_ENDS = /* @__PURE__ */ new Set([
+  "GROUP",
+  "HAVING",
+  "QUALIFY",
+  "WINDOW",
+  "ORDER",
+  "LIMIT",
+  "UNION",
+  "INTERSECT",
+  "EXCEPT"
+]);
+var NOT_A_CONJUNCTION = ["OR", "NOT", "CASE", "BETWEEN", "XOR"];
+function whereEnd(tokens, where) {
+  let depth = 0;
+  for (let index = where + 1; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (isSymbol(token, "(", "[")) depth += 1;
+    else if (isSymbol(token, ")", "]")) {
+      depth -= 1;
+      if (depth < 0) return index;
+    } else if (depth === 0 && (isSymbol(token, ";") || token?.kind === "word" && WHERE_ENDS.has(token.value)))
+      return index;
+  }
+  return tokens.length;
+}
+function conjuncts(tokens, from, to) {
+  const parts = [];
+  let depth = 0;
+  let start = from;
+  for (let index = from; index < to; index += 1) {
+    const token = tokens[index];
+    if (isSymbol(token, "(", "[")) depth += 1;
+    else if (isSymbol(token, ")", "]")) depth -= 1;
+    else if (depth === 0 && isWord(token, ...NOT_A_CONJUNCTION)) return void 0;
+    else if (depth === 0 && isWord(token, "AND")) {
+      parts.push([start, index]);
+      start = index + 1;
+    }
+  }
+  parts.push([start, to]);
+  return parts;
+}
+var isName = (token, name) => (token?.kind === "word" || token?.kind === "quoted") && token.value.toLowerCase() === name;
+function stringValue(translator, token) {
+  if (token?.kind === "string") return token.value;
+  if (token?.kind !== "param") return void 0;
+  const bound = translator.options.params.named.get(token.value.toLowerCase());
+  return typeof bound?.value === "string" ? bound.value : void 0;
+}
+function equalsValue(translator, from, to, alias2) {
+  const { tokens } = translator;
+  const column2 = (at2, end) => {
+    if (end - at2 === 1) return isName(tokens[at2], "table_name");
+    return end - at2 === 3 && isName(tokens[at2], alias2) && isSymbol(tokens[at2 + 1], ".") && isName(tokens[at2 + 2], "table_name");
+  };
+  for (const valueAt of [to - 1, from]) {
+    const [columnFrom, columnTo] = valueAt === from ? [from + 2, to] : [from, to - 2];
+    const equals = valueAt === from ? from + 1 : to - 2;
+    if (isSymbol(tokens[equals], "=") && column2(columnFrom, columnTo)) {
+      const value = stringValue(translator, tokens[valueAt]);
+      if (value !== void 0) return value;
+    }
+  }
+  return void 0;
+}
+function filteredTableName(translator, itemStart, next, alias2) {
+  const { tokens } = translator;
+  if (!isWord(tokens[itemStart - 1], "FROM") || !isWord(tokens[next], "WHERE")) return void 0;
+  const parts = conjuncts(tokens, next + 1, whereEnd(tokens, next));
+  for (const [from, to] of parts ?? []) {
+    const value = equalsValue(translator, from, to, alias2.toLowerCase());
+    if (value !== void 0) return value;
+  }
+  return void 0;
 }
 
 // packages/local-cloud/src/bigquery/sql/from-items.ts
@@ -2561,7 +2661,7 @@ function resolveTable(translator, parts, index) {
     throw notFoundTable(...ids2);
   }
 }
-function informationSchema(translator, parts) {
+function informationSchema(translator, parts, onlyTable) {
   const view = (parts.at(-1) ?? "").toUpperCase();
   const scope = parts.slice(0, -2);
   if (scope.length === 0 || scope.some((part) => /^region-/i.test(part))) {
@@ -2572,7 +2672,7 @@ function informationSchema(translator, parts) {
   const [projectId, datasetId] = scope.length === 1 ? [translator.options.projectId, scope[0] ?? ""] : [scope[0] ?? "", scope[1] ?? ""];
   checkLocation(translator, projectId, datasetId);
   const dataset = translator.options.store.getDataset(projectId, datasetId);
-  const { sql, tables } = informationSchemaSql(dataset, view);
+  const { sql, tables } = informationSchemaSql(dataset, view, onlyTable(view));
   for (const table of tables) translator.state.referenced.set(table.storage, table);
   return { sql: `(${sql})`, name: view };
 }
@@ -2605,7 +2705,11 @@ function pathItem(translator, index) {
     };
   }
   if (parts.length >= 3 && (parts.at(-2) ?? "").toUpperCase() === "INFORMATION_SCHEMA") {
-    const info = informationSchema(translator, parts);
+    const info = informationSchema(
+      translator,
+      parts,
+      (view) => filteredTableName(translator, index, named.next, named.name ?? view)
+    );
     return { text: `${info.sql} AS ${sqlName(named.name ?? info.name)}`, next: named.next };
   }
   if (parts.length === 2 && (parts[0] ?? "").toUpperCase() === "INFORMATION_SCHEMA") {
@@ -2788,7 +2892,7 @@ var NOT_NAMES = /* @__PURE__ */ new Set([
   "CURRENT_DATETIME",
   "CURRENT_TIME"
 ]);
-var isName = (token) => token?.kind === "quoted" || token?.kind === "word" && !NOT_NAMES.has(token.value);
+var isName2 = (token) => token?.kind === "quoted" || token?.kind === "word" && !NOT_NAMES.has(token.value);
 function mainSelectIndex(tokens) {
   for (const index of topLevelIndices(tokens, 0, tokens.length)) {
     const token = tokens[index];
@@ -2812,12 +2916,12 @@ function itemName(tokens, from, to) {
   const items = tokens.slice(from, to);
   if (items.some((token, index) => isSymbol(token, "*") && (index === 0 || isSymbol(items[index - 1], "."))))
     return "star";
-  if (isWord(before, "AS") && isName(last))
+  if (isWord(before, "AS") && isName2(last))
     return { at: to - 1, output: { name: nameOf(last), how: "quote" } };
-  const isPath = items.every((token, index) => index % 2 === 0 ? isName(token) : isSymbol(token, "."));
+  const isPath = items.every((token, index) => index % 2 === 0 ? isName2(token) : isSymbol(token, "."));
   if (isPath && items.length % 2 === 1) return { at: to - 1, output: { name: nameOf(last), how: "append" } };
-  const endsExpression = before && (isName(before) || ["number", "string", "param"].includes(before.kind) || isSymbol(before, ")", "]"));
-  if (items.length >= 2 && isName(last) && endsExpression && !isSymbol(tokens[to - 3], ".")) {
+  const endsExpression = before && (isName2(before) || ["number", "string", "param"].includes(before.kind) || isSymbol(before, ")", "]"));
+  if (items.length >= 2 && isName2(last) && endsExpression && !isSymbol(tokens[to - 3], ".")) {
     return { at: to - 1, output: { name: nameOf(last), how: "alias" } };
   }
   return "anonymous";
@@ -3544,13 +3648,13 @@ function readColumns(sql, tokens, open) {
     const options = topLevelWord(tokens, from, to, "OPTIONS");
     const description = options >= 0 ? readOptions(sql, tokens, options + 1).options.get("description") : void 0;
     if (options >= 0) end = options;
-    const required2 = isWord(tokens[end - 2], "NOT") && isWord(tokens[end - 1], "NULL");
-    if (required2) end -= 2;
+    const required3 = isWord(tokens[end - 2], "NOT") && isWord(tokens[end - 1], "NULL");
+    if (required3) end -= 2;
     const column2 = tokens[from];
     return {
       name: column2?.kind === "quoted" ? column2.value : column2?.text,
       ...fieldType(tokens, from + 1, end),
-      ...required2 ? { mode: "REQUIRED" } : {},
+      ...required3 ? { mode: "REQUIRED" } : {},
       ...description ? { description: tokenize(description)[0]?.value } : {}
     };
   });
@@ -3856,6 +3960,51 @@ async function runDdl(store, request) {
   return { ...base, ddl: { operation, target: { projectId, datasetId, tableId } } };
 }
 
+// packages/local-cloud/src/bigquery/sql/legacy-sql.ts
+var SUBSET = "SELECT column, … FROM [project:dataset.table] LIMIT n";
+var IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*";
+var PROJECT = "[a-z][a-z0-9-]{4,28}[a-z0-9]";
+var LEGACY_SELECT = new RegExp(
+  `^\\s*SELECT\\s+(?<columns>${IDENTIFIER}(?:\\s*,\\s*${IDENTIFIER})*)\\s+FROM\\s+\\[(?:(?<project>${PROJECT}):)?(?<dataset>[A-Za-z0-9_]{1,1024})\\.(?<table>[A-Za-z0-9_]{1,1024})\\](?:\\s+LIMIT\\s+(?<limit>\\d{1,18}))?\\s*;?\\s*$`,
+  "i"
+);
+function refused() {
+  return new BigQueryApiError(
+    "invalidQuery",
+    `The local cloud serves only this subset of legacy SQL (useLegacySql, the API's default): ${SUBSET}. Set useLegacySql to false and write the query in GoogleSQL.`
+  );
+}
+function legacyToGoogleSql(sql, projectId) {
+  const groups = LEGACY_SELECT.exec(sql)?.groups;
+  if (!groups) throw refused();
+  const columns = (groups.columns ?? "").split(",").map((column2) => `\`${column2.trim()}\``);
+  const table = `\`${groups.project ?? projectId}.${groups.dataset}.${groups.table}\``;
+  const limit = groups.limit === void 0 ? "" : ` LIMIT ${groups.limit}`;
+  return `SELECT ${columns.join(", ")} FROM ${table}${limit}`;
+}
+function checkLegacyOptions(config) {
+  const named = config.queryParameters;
+  if (Array.isArray(named) && named.length > 0) {
+    throw new BigQueryApiError(
+      "invalidQuery",
+      "Query parameters are not supported in legacy SQL: set useLegacySql to false to use them."
+    );
+  }
+  const hasDestination = config.destinationTable !== void 0 && config.destinationTable !== null;
+  if (config.allowLargeResults === true && !hasDestination) {
+    throw new BigQueryApiError(
+      "invalid",
+      "allowLargeResults requires a destination table: set destinationTable, or drop allowLargeResults."
+    );
+  }
+  if (config.flattenResults === false && config.allowLargeResults !== true) {
+    throw new BigQueryApiError(
+      "invalid",
+      "flattenResults: false requires allowLargeResults: true (and a destination table) in legacy SQL."
+    );
+  }
+}
+
 // packages/local-cloud/src/bigquery/sql/params.ts
 import { LIST as LIST2, listValue as listValue2, STRUCT as STRUCT2, structValue as structValue2 } from "@duckdb/node-api";
 
@@ -4137,15 +4286,11 @@ var QueryJobs = class {
     if (typeof sql !== "string" || sql.trim() === "") {
       throw new BigQueryApiError("invalid", "Required parameter is missing: query");
     }
-    if (config.useLegacySql !== false) {
-      throw new BigQueryApiError(
-        "invalidQuery",
-        "The local cloud runs GoogleSQL only, and useLegacySql defaults to true: set useLegacySql to false."
-      );
-    }
+    const legacy = config.useLegacySql !== false;
+    if (legacy) checkLegacyOptions(config);
     const dataset = config.defaultDataset;
     return {
-      sql,
+      sql: legacy ? legacyToGoogleSql(sql, projectId) : sql,
       projectId,
       defaultDataset: dataset?.datasetId ? { projectId: dataset.projectId ?? projectId, datasetId: dataset.datasetId } : void 0,
       params: readQueryParams(config.queryParameters),
@@ -4196,6 +4341,18 @@ var QueryJobs = class {
     job.result = await this.execute(request);
     this.settle(job, request);
     return request.dryRun ? job : this.registry.add(job);
+  }
+  /**
+   * jobs.query in JOB_CREATION_OPTIONAL mode: the statement runs, and becomes a job only
+   * when `reasonFor` names why one is needed; otherwise nothing is kept.
+   */
+  async queryOptional(request, reasonFor) {
+    const job = this.newJob(request, this.registry.newId(request.projectId, void 0));
+    job.result = await this.execute(request);
+    this.settle(job, request);
+    job.creationReason = request.dryRun ? void 0 : reasonFor(job);
+    if (job.creationReason === void 0) return { job, created: false };
+    return { job: this.registry.add(job), created: true };
   }
   /** jobs.insert: a dry run fails the call; a real run that fails is a failed job. */
   async insert(request) {
@@ -4366,6 +4523,117 @@ function checkRangeChange(before, after) {
   }
 }
 
+// packages/local-cloud/src/bigquery/time-travel.ts
+var DEFAULT_TIME_TRAVEL_HOURS = 168;
+var MIN_TIME_TRAVEL_HOURS = 48;
+var HOUR_MS = 36e5;
+var DECORATOR = /^(?<table>[^@]+)@(?<instant>-?\d{1,16})$/;
+function readTimeTravelHours(value) {
+  const hours = Number(value);
+  if (!Number.isInteger(hours) || hours < MIN_TIME_TRAVEL_HOURS || hours > DEFAULT_TIME_TRAVEL_HOURS || hours % 24 !== 0) {
+    throw new BigQueryApiError(
+      "invalid",
+      `Invalid value for maxTimeTravelHours: ${String(value)}. The time travel window must be a multiple of 24 hours between ${MIN_TIME_TRAVEL_HOURS} and ${DEFAULT_TIME_TRAVEL_HOURS}.`
+    );
+  }
+  return hours;
+}
+function splitSnapshot(tableId) {
+  if (!tableId.includes("@")) return { tableId };
+  const match = DECORATOR.exec(tableId);
+  if (!match?.groups) {
+    throw new BigQueryApiError(
+      "invalid",
+      `Invalid table decorator in "${tableId}": use table@<milliseconds since the epoch> or table@-<milliseconds ago>.`
+    );
+  }
+  return { tableId: match.groups.table ?? "", instant: Number(match.groups.instant) };
+}
+var TimeTravel = class {
+  constructor(storage) {
+    this.storage = storage;
+  }
+  storage;
+  deleted = /* @__PURE__ */ new Map();
+  /** Keeps a deleted table for `windowHours`; its engine table is renamed, not dropped. */
+  keep(table, deletedAt, windowHours, location) {
+    if (table.kind !== "TABLE") return Promise.resolve();
+    const key = datasetKey(table.projectId, table.datasetId);
+    const kept = this.deleted.get(key) ?? [];
+    kept.push({ table, deletedAt, keptUntil: deletedAt + windowHours * HOUR_MS, location });
+    this.deleted.set(key, kept);
+    return this.storage.hasRows(table) ? this.storage.retire(table) : Promise.resolve();
+  }
+  /**
+   * Drops for good every deleted table that has left its window: the window it was deleted
+   * under, or its dataset's window now if that is shorter (`windowOf` answers for the
+   * datasets that exist).
+   */
+  purge(now, windowOf) {
+    for (const [key, kept] of this.deleted) {
+      const alive = kept.filter((entry) => {
+        const hours = windowOf(entry.table.projectId, entry.table.datasetId);
+        const until = hours === void 0 ? entry.keptUntil : entry.deletedAt + hours * HOUR_MS;
+        if (now < Math.min(entry.keptUntil, until)) return true;
+        if (this.storage.hasRows(entry.table)) void this.storage.drop(entry.table).catch(() => void 0);
+        return false;
+      });
+      if (alive.length > 0) this.deleted.set(key, alive);
+      else this.deleted.delete(key);
+    }
+  }
+  /**
+   * The deleted table `tableId` as it was at `instant` (`-n`: n ms before now; `0`: the
+   * oldest readable instant), and that instant resolved. The caller has purged first.
+   */
+  snapshot(live, reference, instant2, clock) {
+    const { projectId, datasetId, tableId } = reference;
+    const name = `${tableName(projectId, datasetId, tableId)}@${instant2}`;
+    const incarnations = (this.deleted.get(datasetKey(projectId, datasetId)) ?? []).filter((entry) => entry.table.tableId === tableId && entry.location === reference.location).map((entry) => ({ table: entry.table, deletedAt: entry.deletedAt }));
+    if (live) incarnations.push({ table: live });
+    const windowStart = clock.now - clock.windowHours * HOUR_MS;
+    const at2 = resolveInstant(instant2, clock.now, windowStart, incarnations);
+    if (at2 > clock.now) throw invalidSnapshot(at2, name, `Cannot read after ${clock.now}.`);
+    if (at2 < windowStart) throw invalidSnapshot(at2, name, `Cannot read before ${windowStart}.`);
+    const covering = incarnations.find(
+      (entry) => entry.table.creationTime <= at2 && (entry.deletedAt === void 0 || at2 < entry.deletedAt)
+    );
+    if (covering?.deletedAt !== void 0) return { table: keptStateAt(covering.table, at2, name), at: at2 };
+    if (covering) {
+      throw new BigQueryApiError(
+        "notImplemented",
+        `The local cloud does not implement snapshots of an existing table at a past instant (${name}): it keeps a table's history only once the table is deleted. Copy the table itself instead.`
+      );
+    }
+    const next = incarnations.map((entry) => entry.table.creationTime).filter((created) => created > at2).sort((a, b) => a - b)[0];
+    if (next !== void 0) throw invalidSnapshot(at2, name, `Cannot read before ${next}.`);
+    throw new BigQueryApiError(
+      "notFound",
+      `Not found: Table ${name}: the table did not exist at ${at2} (a snapshot must name an instant before its deletion).`
+    );
+  }
+};
+function keptStateAt(table, at2, name) {
+  const changed = Math.max(table.lastModifiedTime, table.rowsExpiredAt ?? 0);
+  if (at2 >= changed) return table;
+  throw new BigQueryApiError(
+    "notImplemented",
+    `The local cloud does not implement snapshots of a table at an instant before its last change (${name}; last changed at ${changed}): it keeps only a deleted table's last state. Name an instant after ${changed}.`
+  );
+}
+function resolveInstant(instant2, now, windowStart, incarnations) {
+  if (instant2 < 0) return now + instant2;
+  if (instant2 > 0) return instant2;
+  const created = Math.min(...incarnations.map((entry) => entry.table.creationTime), now);
+  return Math.max(windowStart, created);
+}
+function invalidSnapshot(at2, name, bound) {
+  return new BigQueryApiError("invalid", `Invalid snapshot time ${at2} for table ${name}. ${bound}`);
+}
+function datasetKey(projectId, datasetId) {
+  return `${projectId}/${datasetId}`;
+}
+
 // packages/local-cloud/src/bigquery/resources.ts
 function datasetResource(dataset, baseUrl) {
   const { projectId, datasetId } = dataset;
@@ -4382,6 +4650,7 @@ function datasetResource(dataset, baseUrl) {
     access: dataset.access,
     defaultTableExpirationMs: dataset.defaultTableExpirationMs,
     defaultPartitionExpirationMs: dataset.defaultPartitionExpirationMs,
+    maxTimeTravelHours: String(dataset.maxTimeTravelHours ?? DEFAULT_TIME_TRAVEL_HOURS),
     creationTime: String(dataset.creationTime),
     lastModifiedTime: String(dataset.lastModifiedTime),
     type: "DEFAULT"
@@ -4531,11 +4800,26 @@ function notSupported(what) {
 }
 function sourceTable(store, reference) {
   const tableId = reference.tableId ?? "";
-  if (tableId.includes("@")) throw notSupported("copies from table snapshots (table@time needs time travel)");
-  const table = store.getTable(reference.projectId ?? "", reference.datasetId ?? "", tableId);
+  const source2 = store.sourceTable(reference.projectId ?? "", reference.datasetId ?? "", tableId);
+  const { table } = source2;
   if (table.kind !== "TABLE")
     throw new BigQueryApiError("invalid", `Cannot copy ${table.datasetId}.${table.tableId}: it is a view.`);
-  return table;
+  return source2;
+}
+async function fillFrom(store, connection, stage, source2) {
+  const { table, at: at2 } = source2;
+  if (!store.storage.hasRows(table)) return;
+  if (at2 === void 0) {
+    await store.storage.purgeExpired(connection, table);
+    await connection.run(`INSERT INTO ${sqlName(stage)} SELECT * FROM ${sqlName(table.storage)}`);
+    return;
+  }
+  const columns = table.schema.map((field) => sqlName(field.name)).join(", ");
+  const expired = expiredRowsSql(table, new Date(at2));
+  const where = expired ? ` WHERE NOT (${expired.condition})` : "";
+  await connection.run(
+    `INSERT INTO ${sqlName(stage)} (${columns}) SELECT ${columns} FROM ${sqlName(table.storage)}${where}`
+  );
 }
 function sameSchema(a, b) {
   return JSON.stringify(a.schema) === JSON.stringify(b.schema);
@@ -4545,16 +4829,22 @@ async function destinationOf(store, copy2, first) {
   const projectId = reference.projectId ?? "";
   const datasetId = reference.datasetId ?? "";
   const { table: tableId } = splitDecorator(reference.tableId ?? "");
-  if (store.hasDataset(projectId, datasetId) && store.listTables(projectId, datasetId).some((table) => table.tableId === tableId)) {
+  if (store.hasDataset(projectId, datasetId) && store.listTables(projectId, datasetId).some((table2) => table2.tableId === tableId)) {
     return store.getTable(projectId, datasetId, tableId);
   }
   if (copy2.createDisposition === "CREATE_NEVER") throw notFoundTable(projectId, datasetId, tableId);
+  const { table, at: at2 } = first;
+  if (at2 !== void 0)
+    return store.insertTable(projectId, datasetId, {
+      tableReference: { tableId },
+      schema: { fields: table.schema }
+    });
   return store.insertTable(projectId, datasetId, {
     tableReference: { tableId },
-    schema: { fields: first.schema },
-    timePartitioning: first.timePartitioning,
-    rangePartitioning: rangeResource(first.rangePartitioning),
-    clustering: first.clustering ? { fields: first.clustering } : void 0
+    schema: { fields: table.schema },
+    timePartitioning: table.timePartitioning,
+    rangePartitioning: rangeResource(table.rangePartitioning),
+    clustering: table.clustering ? { fields: table.clustering } : void 0
   });
 }
 async function copy(store, copy2, now) {
@@ -4566,7 +4856,7 @@ async function copy(store, copy2, now) {
   const [first] = sources;
   if (!first) throw new BigQueryApiError("invalid", "A copy job needs sourceTable or sourceTables.");
   const destination3 = await destinationOf(store, copy2, first);
-  if (!sources.every((source2) => sameSchema(source2, destination3))) {
+  if (!sources.every((source2) => sameSchema(source2.table, destination3))) {
     throw new BigQueryApiError(
       "invalid",
       `Provided Schema does not match Table ${destination3.projectId}:${destination3.datasetId}.${destination3.tableId}.`
@@ -4578,10 +4868,7 @@ async function copy(store, copy2, now) {
     disposition: String(copy2.writeDisposition ?? "WRITE_EMPTY"),
     now,
     fill: async (connection, stage) => {
-      for (const source2 of sources) {
-        await store.storage.purgeExpired(connection, source2);
-        await connection.run(`INSERT INTO ${sqlName(stage)} SELECT * FROM ${sqlName(source2.storage)}`);
-      }
+      for (const source2 of sources) await fillFrom(store, connection, stage, source2);
     }
   });
   return { rows: written.rows, destination: destination3 };
@@ -4749,7 +5036,7 @@ function jobResource(job, baseUrl, dryRun = false) {
     totalBytesProcessed: String(job.result?.bytesProcessed ?? 0),
     query: queryStatistics(job.result, dryRun)
   } : { ...times, ...job.extraStatistics ?? {} };
-  const status22 = job.error ? { state: "DONE", errorResult: errorProto(job.error), errors: [errorProto(job.error)] } : { state: "DONE" };
+  const status34 = job.error ? { state: "DONE", errorResult: errorProto(job.error), errors: [errorProto(job.error)] } : { state: "DONE" };
   return {
     kind: "bigquery#job",
     etag: "1",
@@ -4757,8 +5044,9 @@ function jobResource(job, baseUrl, dryRun = false) {
     selfLink: `${baseUrl}/bigquery/v2/projects/${job.projectId}/jobs/${job.jobId}?location=${job.location}`,
     user_email: "local-cloud@localhost",
     jobReference: jobReference(job),
+    jobCreationReason: { code: job.creationReason ?? "REQUESTED" },
     configuration: { ...job.configuration, jobType: job.jobType, ...dryRun ? { dryRun: true } : {} },
-    status: status22,
+    status: status34,
     statistics
   };
 }
@@ -4787,16 +5075,87 @@ function resultPage(job, query, format) {
   };
 }
 function jobListItem(job, baseUrl) {
-  const { id, jobReference: reference, configuration, status: status22, statistics } = jobResource(job, baseUrl);
+  const { id, jobReference: reference, configuration, status: status34, statistics } = jobResource(job, baseUrl);
   return {
     kind: "bigquery#job",
     id,
     jobReference: reference,
     state: "DONE",
     configuration,
-    status: status22,
+    status: status34,
     statistics,
     user_email: "local-cloud@localhost"
+  };
+}
+
+// packages/local-cloud/src/bigquery/jobs-query.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+var DEFAULT_PAGE_ROWS = 1e5;
+var JOB_CREATION_MODES = [
+  "JOB_CREATION_MODE_UNSPECIFIED",
+  "JOB_CREATION_REQUIRED",
+  "JOB_CREATION_OPTIONAL"
+];
+function readJobCreationMode(value) {
+  if (value === void 0 || value === null) return false;
+  if (typeof value !== "string" || !JOB_CREATION_MODES.includes(value)) {
+    throw new BigQueryApiError(
+      "invalid",
+      `Invalid value at 'query_request.job_creation_mode': ${JSON.stringify(value)}. Use one of ${JOB_CREATION_MODES.join(", ")}.`
+    );
+  }
+  return value === "JOB_CREATION_OPTIONAL";
+}
+function creationReason(job, config, pageRows) {
+  const result = job.result;
+  if (result?.statementType !== "SELECT" || config.destinationTable) return "OTHER";
+  return result.rows.length > pageRows ? "LARGE_RESULTS" : void 0;
+}
+function dryRunResponse(job) {
+  return {
+    kind: "bigquery#queryResponse",
+    jobReference: { projectId: job.projectId, location: job.location },
+    schema: { fields: job.result?.fields ?? [] },
+    totalBytesProcessed: String(job.result?.bytesProcessed ?? 0),
+    jobComplete: true,
+    cacheHit: false
+  };
+}
+async function answerQuery(queries, projectId, body) {
+  const dryRun = body.dryRun === true;
+  const { maxResults, formatOptions, jobCreationMode, ...config } = body;
+  const optional = readJobCreationMode(jobCreationMode);
+  const request = { projectId, config, location: body.location, dryRun, configuration: { query: config } };
+  const pageRows = Number(maxResults ?? DEFAULT_PAGE_ROWS) || DEFAULT_PAGE_ROWS;
+  const { job, created } = optional ? await queries.queryOptional(request, (ran) => creationReason(ran, config, pageRows)) : { job: await queries.query(request), created: !dryRun };
+  if (dryRun) return dryRunResponse(job);
+  const options = formatOptions ?? {};
+  const format = timestampFormatOf(options.useInt64Timestamp, options.timestampOutputFormat);
+  const query = new URLSearchParams();
+  if (maxResults !== void 0) query.set("maxResults", String(maxResults));
+  const { jobReference: jobReference2, ...page } = resultPage(job, query, format);
+  const times = {
+    creationTime: String(job.creationTime),
+    startTime: String(job.creationTime),
+    endTime: String(job.endTime)
+  };
+  if (!created) {
+    return {
+      kind: "bigquery#queryResponse",
+      queryId: `query_${randomUUID2()}`,
+      location: job.location,
+      ...times,
+      ...page
+    };
+  }
+  return {
+    kind: "bigquery#queryResponse",
+    jobReference: jobReference2,
+    queryId: job.jobId,
+    location: job.location,
+    ...times,
+    ...optional && job.creationReason ? { jobCreationReason: { code: job.creationReason } } : {},
+    ...page
   };
 }
 
@@ -4976,37 +5335,9 @@ var jobRoutes = [
     method: "POST",
     pattern: "/projects/:projectId/queries",
     operation: "jobs.query",
-    handle: async ({ queries }, { params, body }) => {
-      const dryRun = body.dryRun === true;
-      const { maxResults, formatOptions, ...config } = body;
-      const job = await queries.query({
-        projectId: params.projectId ?? "",
-        config,
-        location: body.location,
-        dryRun,
-        configuration: { query: config }
-      });
-      if (dryRun) {
-        const reference = { projectId: job.projectId, location: job.location };
-        return {
-          body: {
-            kind: "bigquery#queryResponse",
-            jobReference: reference,
-            schema: { fields: job.result?.fields ?? [] },
-            totalBytesProcessed: String(job.result?.bytesProcessed ?? 0),
-            jobComplete: true,
-            cacheHit: false
-          }
-        };
-      }
-      const options = formatOptions ?? {};
-      const format = timestampFormatOf(options.useInt64Timestamp, options.timestampOutputFormat);
-      const query = new URLSearchParams();
-      if (maxResults !== void 0) query.set("maxResults", String(maxResults));
-      return {
-        body: { kind: "bigquery#queryResponse", queryId: job.jobId, ...resultPage(job, query, format) }
-      };
-    }
+    handle: async ({ queries }, { params, body }) => ({
+      body: await answerQuery(queries, params.projectId ?? "", body)
+    })
   },
   {
     method: "GET",
@@ -5509,6 +5840,9 @@ function applyDatasetFields(dataset, body, mode) {
     dataset[key] = optionalString(body, key, dataset[key], mode);
   }
   if ("labels" in body || mode === "replace") dataset.labels = mergeLabels(dataset.labels, body.labels, mode);
+  const hours = body.maxTimeTravelHours;
+  if (hours !== void 0 && hours !== null) dataset.maxTimeTravelHours = readTimeTravelHours(hours);
+  else if ("maxTimeTravelHours" in body || mode === "replace") dataset.maxTimeTravelHours = void 0;
   if (body.access !== void 0 && body.access !== null) dataset.access = checkAccess(body.access);
 }
 function readSchema(body) {
@@ -5552,12 +5886,14 @@ var Store = class {
     this.storage = storage;
     this.viewSchemaOf = viewSchemaOf;
     this.defaultLocation = defaultLocation;
+    this.timeTravel = new TimeTravel(storage);
   }
   clock;
   storage;
   viewSchemaOf;
   defaultLocation;
   projects = /* @__PURE__ */ new Map();
+  timeTravel;
   now() {
     return this.clock().getTime();
   }
@@ -5633,7 +5969,8 @@ var Store = class {
       throw new BigQueryApiError("resourceInUse", `Dataset ${projectId}:${datasetId} is still in use`);
     }
     this.datasetsOf(projectId).delete(datasetId);
-    for (const table of dataset.tables.values()) await this.storage.drop(table);
+    const now = this.now();
+    for (const table of dataset.tables.values()) await this.keepDeleted(dataset, table, now);
   }
   getTable(projectId, datasetId, tableId) {
     const dataset = this.getDataset(projectId, datasetId);
@@ -5738,18 +6075,44 @@ var Store = class {
   }
   async deleteTable(projectId, datasetId, tableId) {
     const table = this.getTable(projectId, datasetId, tableId);
-    this.getDataset(projectId, datasetId).tables.delete(tableId);
-    await this.storage.drop(table);
+    const dataset = this.getDataset(projectId, datasetId);
+    dataset.tables.delete(tableId);
+    await this.keepDeleted(dataset, table, this.now());
   }
-  /** BigQuery deletes a table at its expirationTime. */
+  /**
+   * The table a copy job's source names: the table itself, or with a `@<ms>` / `@-<ms>`
+   * snapshot decorator, the deleted table as it was then (see time-travel.ts).
+   */
+  sourceTable(projectId, datasetId, decorated) {
+    const { tableId, instant: instant2 } = splitSnapshot(decorated);
+    if (instant2 === void 0) return { table: this.getTable(projectId, datasetId, tableId) };
+    const dataset = this.getDataset(projectId, datasetId);
+    this.dropExpiredTables(dataset);
+    const windowHours = dataset.maxTimeTravelHours ?? DEFAULT_TIME_TRAVEL_HOURS;
+    return this.timeTravel.snapshot(
+      dataset.tables.get(tableId),
+      { projectId, datasetId, tableId, location: dataset.location },
+      instant2,
+      { now: this.now(), windowHours }
+    );
+  }
+  keepDeleted(dataset, table, deletedAt) {
+    const windowHours = dataset.maxTimeTravelHours ?? DEFAULT_TIME_TRAVEL_HOURS;
+    return this.timeTravel.keep(table, deletedAt, windowHours, dataset.location);
+  }
+  /** BigQuery deletes a table at its expirationTime; deleted tables leave their window. */
   dropExpiredTables(dataset) {
     const now = this.now();
     for (const [id, table] of dataset.tables) {
       if (table.expirationTime !== void 0 && Number(table.expirationTime) <= now) {
         dataset.tables.delete(id);
-        void this.storage.drop(table).catch(() => void 0);
+        void this.keepDeleted(dataset, table, Number(table.expirationTime)).catch(() => void 0);
       }
     }
+    this.timeTravel.purge(now, (projectId, datasetId) => {
+      const current = this.projects.get(projectId)?.get(datasetId);
+      return current ? current.maxTimeTravelHours ?? DEFAULT_TIME_TRAVEL_HOURS : void 0;
+    });
   }
 };
 
@@ -5840,6 +6203,7 @@ var DTS_SERVICE_NAME = "google.cloud.bigquery.datatransfer.v1.DataTransferServic
 var LOGGING_SERVICE_NAME = "google.logging.v2.LoggingServiceV2";
 var LOGGING_CONFIG_SERVICE_NAME = "google.logging.v2.ConfigServiceV2";
 var LOGGING_METRICS_SERVICE_NAME = "google.logging.v2.MetricsServiceV2";
+var LOGGING_OPERATIONS_SERVICE_NAME = "google.longrunning.Operations";
 var LOCATIONS_SERVICE_NAME = "google.cloud.location.Locations";
 var require2 = createRequire(import.meta.url);
 function packageDir(name) {
@@ -5900,6 +6264,7 @@ var dtsProto;
 var loggingProto;
 var locationsProto;
 var loggingMixinProtos;
+var loggingOperationsProto;
 function loadDtsProto() {
   if (!dtsProto) {
     const source2 = join3(protoDirOf("@google-cloud/bigquery-data-transfer"), "protos.json");
@@ -5922,6 +6287,22 @@ function loadLoggingMixinProtos() {
     );
   }
   return loggingMixinProtos;
+}
+var LOGGING_OPERATION_RULES = {
+  GetOperation: { get: "/v2/{name=*/*/locations/*/operations/*}" },
+  ListOperations: { get: "/v2/{name=*/*/locations/*}/operations" },
+  CancelOperation: { post: "/v2/{name=*/*/locations/*/operations/*}:cancel", body: "*" }
+};
+function loadLoggingOperationsProto() {
+  if (loggingOperationsProto) return loggingOperationsProto;
+  const { root, source: source2 } = loadLoggingProto();
+  const loaded = serviceOf(LOGGING_OPERATIONS_SERVICE_NAME, root, source2);
+  for (const method of loaded.service.methodsArray) {
+    const rule = LOGGING_OPERATION_RULES[method.name];
+    method.parsedOptions = rule ? [{ "(google.api.http)": rule }] : [];
+  }
+  loggingOperationsProto = loaded;
+  return loaded;
 }
 function loadLocationsProto() {
   if (!locationsProto) {
@@ -5954,10 +6335,10 @@ function loadRpcTypes() {
   return rpcTypes;
 }
 function grpcStatusDetails(error) {
-  const { status: status22, errorInfo } = loadRpcTypes();
+  const { status: status34, errorInfo } = loadRpcTypes();
   const info = errorInfo.encode(errorInfo.fromObject(error.errorInfo)).finish();
-  const encoded = status22.encode(
-    status22.fromObject({
+  const encoded = status34.encode(
+    status34.fromObject({
       code: error.code,
       message: error.message,
       details: [{ type_url: ERROR_INFO_TYPE, value: info }]
@@ -6091,7 +6472,7 @@ async function startGrpcServer(options) {
 }
 
 // packages/local-cloud/src/dts/config-handlers.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
+import { randomUUID as randomUUID3 } from "node:crypto";
 
 // packages/local-cloud/src/dts/amazon-s3-params.ts
 import { status as status9 } from "@grpc/grpc-js";
@@ -6876,7 +7257,7 @@ async function createConfig(deps, request) {
   checkDestination(warehouse, parent, destinationDatasetId, "create");
   const now = clock();
   const config = {
-    name: { ...parent, configId: randomUUID2() },
+    name: { ...parent, configId: randomUUID3() },
     displayName: String(input.displayName ?? ""),
     dataSourceId: AMAZON_S3,
     destinationDatasetId,
@@ -7059,7 +7440,7 @@ function createDataSourceHandlers(deps) {
 }
 
 // packages/local-cloud/src/dts/run-handlers.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
+import { randomUUID as randomUUID4 } from "node:crypto";
 
 // packages/local-cloud/src/dts/dts-store.ts
 var RUN_STATES = ["PENDING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"];
@@ -7171,7 +7552,7 @@ var MAX_RUNS_PER_REQUEST = 1e4;
 function startRun(deps, config, runTime) {
   const now = deps.clock();
   const run2 = {
-    name: { ...config.name, runId: randomUUID3() },
+    name: { ...config.name, runId: randomUUID4() },
     runTime,
     scheduleTime: now,
     state: "PENDING",
@@ -7357,10 +7738,52 @@ function createRunS3Client(options) {
     }
   });
 }
+var CACHED_CLIENTS = 16;
+var RunS3Clients = class {
+  constructor(base) {
+    this.base = base;
+  }
+  base;
+  clients = /* @__PURE__ */ new Map();
+  /** Runs `work` with the client of this key pair. */
+  async with(keys, work) {
+    const entry = this.entry(keys);
+    entry.users += 1;
+    try {
+      return await work(entry.client);
+    } finally {
+      entry.users -= 1;
+      if (entry.retired && entry.users === 0) entry.client.destroy();
+    }
+  }
+  entry(keys) {
+    const key = JSON.stringify([keys.accessKeyId, keys.secretAccessKey]);
+    const cached = this.clients.get(key);
+    if (cached) return cached;
+    if (this.clients.size >= CACHED_CLIENTS) {
+      const [oldest] = this.clients.keys();
+      if (oldest !== void 0) this.retire(oldest);
+    }
+    const entry = { client: createRunS3Client({ ...this.base, ...keys }), users: 0, retired: false };
+    this.clients.set(key, entry);
+    return entry;
+  }
+  /** Destroying a client aborts its requests in flight: a client in use goes when its runs end. */
+  retire(key) {
+    const entry = this.clients.get(key);
+    this.clients.delete(key);
+    if (!entry) return;
+    entry.retired = true;
+    if (entry.users === 0) entry.client.destroy();
+  }
+  destroy() {
+    for (const key of [...this.clients.keys()]) this.retire(key);
+  }
+};
 function toRunFailure(error, bucket) {
   if (error instanceof RunFailure) return error;
   if (error instanceof S3ServiceException) {
-    const status22 = error.$metadata.httpStatusCode;
+    const status34 = error.$metadata.httpStatusCode;
     switch (error.name) {
       case "NoSuchBucket":
         return new RunFailure(
@@ -7380,16 +7803,16 @@ function toRunFailure(error, bucket) {
           `Amazon S3 throttled the transfer (SlowDown): ${error.message}`
         );
       default:
-        if (status22 === 403)
+        if (status34 === 403)
           return new RunFailure(
             grpcStatus.PERMISSION_DENIED,
             `Access to Amazon S3 bucket ${bucket} was denied.`
           );
-        if (status22 === 404)
+        if (status34 === 404)
           return new RunFailure(grpcStatus.NOT_FOUND, `Amazon S3 bucket ${bucket} or object was not found.`);
         return new RunFailure(
           grpcStatus.UNAVAILABLE,
-          `Amazon S3 answered ${error.name} (HTTP ${status22 ?? "?"}): ${error.message}`
+          `Amazon S3 answered ${error.name} (HTTP ${status34 ?? "?"}): ${error.message}`
         );
     }
   }
@@ -7445,6 +7868,10 @@ var RunExecutor = class {
     this.stopping = new Promise((resolve) => {
       this.signalStop = resolve;
     });
+    this.s3Clients = new RunS3Clients({
+      endpoint: options.s3Endpoint,
+      requestTimeoutMs: options.s3RequestTimeoutMs ?? 3e4
+    });
   }
   options;
   inFlight = /* @__PURE__ */ new Set();
@@ -7453,6 +7880,7 @@ var RunExecutor = class {
   stopped = false;
   stopping;
   signalStop = () => void 0;
+  s3Clients;
   /** The injected sleep, cut short when the executor stops so shutdown never waits a run out. */
   pause(ms) {
     return Promise.race([this.options.sleep(ms), this.stopping]);
@@ -7474,6 +7902,7 @@ var RunExecutor = class {
     this.stopped = true;
     this.signalStop();
     await Promise.race([Promise.allSettled([...this.inFlight]), this.options.sleep(STOP_GRACE_MS)]);
+    this.s3Clients.destroy();
   }
   alive(run2) {
     return !this.stopped && this.options.store.getRun(run2.name.configId, run2.name.runId) === run2;
@@ -7567,13 +7996,8 @@ var RunExecutor = class {
       "INFO",
       `Starting transfer from Amazon S3 ${dataPath} to table ${run2.destinationDatasetId}.${rendered.tableId} (${params.fileFormat}, ${params.writeDisposition}).`
     );
-    const client = createRunS3Client({
-      endpoint: this.options.s3Endpoint,
-      accessKeyId: params.accessKeyId,
-      secretAccessKey: params.secretAccessKey,
-      requestTimeoutMs: this.options.s3RequestTimeoutMs ?? 3e4
-    });
-    try {
+    const keys = { accessKeyId: params.accessKeyId, secretAccessKey: params.secretAccessKey };
+    await this.s3Clients.with(keys, async (client) => {
       let listed;
       try {
         listed = await listMatchingFiles(client, pattern);
@@ -7599,9 +8023,7 @@ var RunExecutor = class {
         return;
       }
       await this.load(run2, rendered, client, files);
-    } finally {
-      client.destroy();
-    }
+    });
   }
   /** Reads the files and runs them as one load job into the rendered table. */
   async load(run2, { params, tableId, pattern }, client, files) {
@@ -7966,74 +8388,58 @@ function sendError2(response, error) {
   });
 }
 
-// packages/local-cloud/src/logging/handlers.ts
+// packages/local-cloud/src/logging/bucket-handlers.ts
+import { status as status21 } from "@grpc/grpc-js";
+
+// packages/local-cloud/src/logging/bucket-fields.ts
+import { status as status20 } from "@grpc/grpc-js";
+
+// packages/local-cloud/src/logging/config-common.ts
 import { status as status18 } from "@grpc/grpc-js";
 
-// packages/local-cloud/src/logging/log-query.ts
-import { status as status16 } from "@grpc/grpc-js";
-var DEFAULT_PAGE_SIZE = 50;
-var MAX_PAGE_SIZE2 = 1e3;
-var PARENT2 = /^(projects|organizations|folders|billingAccounts)\/[^/]+$/;
-function validateResourceNames(names) {
-  if (names.length === 0) {
-    throw new RpcError(
-      status16.INVALID_ARGUMENT,
-      'resourceNames is required: name the project, e.g. "projects/P".'
-    );
-  }
-  for (const name of names) {
-    if (!PARENT2.test(name)) {
-      throw new RpcError(
-        status16.INVALID_ARGUMENT,
-        `Invalid resource name "${name}": use "projects/PROJECT_ID" (log buckets and views are not emulated).`
-      );
-    }
-  }
-  return names;
+// packages/local-cloud/src/logging/entry-schema.ts
+var HTTP_REQUEST = {
+  requestMethod: "string",
+  requestUrl: "string",
+  requestSize: "number",
+  status: "number",
+  responseSize: "number",
+  userAgent: "string",
+  remoteIp: "string",
+  serverIp: "string",
+  referer: "string",
+  latency: "duration",
+  cacheLookup: "bool",
+  cacheHit: "bool",
+  cacheValidatedWithOriginServer: "bool",
+  cacheFillBytes: "number",
+  protocol: "string"
+};
+var LOG_ENTRY_SCHEMA = {
+  logName: "string",
+  resource: { type: "string", labels: "map" },
+  timestamp: "timestamp",
+  receiveTimestamp: "timestamp",
+  severity: "severity",
+  insertId: "string",
+  httpRequest: HTTP_REQUEST,
+  labels: "map",
+  operation: { id: "string", producer: "string", first: "bool", last: "bool" },
+  trace: "string",
+  spanId: "string",
+  traceSampled: "bool",
+  sourceLocation: { file: "string", line: "number", function: "string" },
+  split: { uid: "string", index: "number", totalSplits: "number" },
+  textPayload: "string",
+  jsonPayload: "struct",
+  protoPayload: "any"
+};
+var PAYLOAD_FIELDS = /* @__PURE__ */ new Set(["textPayload", "jsonPayload", "protoPayload"]);
+function isMessage(schema) {
+  return typeof schema === "object";
 }
-function validateParent(parent) {
-  if (!PARENT2.test(parent)) {
-    throw new RpcError(
-      status16.INVALID_ARGUMENT,
-      `Invalid parent "${parent}": use "projects/PROJECT_ID" (or organizations/, folders/, billingAccounts/).`
-    );
-  }
-  return parent;
-}
-function parseOrderBy(orderBy) {
-  const normalized = orderBy.trim().replace(/\s+/g, " ");
-  if (normalized === "" || normalized === "timestamp" || normalized === "timestamp asc") return false;
-  if (normalized === "timestamp desc") return true;
-  throw new RpcError(
-    status16.INVALID_ARGUMENT,
-    `Invalid orderBy "${orderBy}": only "timestamp asc" and "timestamp desc" are supported.`
-  );
-}
-function validatePageSize(pageSize) {
-  if (pageSize < 0 || pageSize > MAX_PAGE_SIZE2) {
-    throw new RpcError(
-      status16.INVALID_ARGUMENT,
-      `pageSize must be between 0 and ${MAX_PAGE_SIZE2}, got ${pageSize}: page through larger results with pageToken.`
-    );
-  }
-  return pageSize === 0 ? DEFAULT_PAGE_SIZE : pageSize;
-}
-function encodePageToken(offset, key) {
-  return Buffer.from(JSON.stringify({ offset, key })).toString("base64url");
-}
-function decodePageToken(token, key) {
-  if (token === "") return 0;
-  try {
-    const decoded = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-    if (typeof decoded.offset === "number" && decoded.offset >= 0 && decoded.key === key) {
-      return decoded.offset;
-    }
-  } catch {
-  }
-  throw new RpcError(
-    status16.INVALID_ARGUMENT,
-    "Invalid pageToken: it must come from a previous response to the same request."
-  );
+function camelCaseOf(name) {
+  return name.replace(/_([a-z0-9])/g, (_, char) => char.toUpperCase());
 }
 
 // packages/local-cloud/src/logging/log-values.ts
@@ -8121,271 +8527,6 @@ function parseDuration(text) {
   if (!match) return void 0;
   const nanos = BigInt(match[2]) * NANOS_PER_SECOND + BigInt((match[3] ?? "").padEnd(9, "0") || "0");
   return match[1] ? -nanos : nanos;
-}
-
-// packages/local-cloud/src/logging/log-record.ts
-var DTS_RESOURCE_TYPE = "bigquery_dts_config";
-function dtsLogName(projectId) {
-  return `projects/${projectId}/logs/bigquerydatatransfer.googleapis.com%2Ftransfer_config`;
-}
-function parentOf(logName) {
-  return logName.slice(0, logName.indexOf("/logs/"));
-}
-function recordFromTransferLog(entry, sequence, received) {
-  const timestampNanos = dateToNanos(entry.time);
-  const receiveNanos = dateToNanos(received);
-  return {
-    entry: {
-      logName: dtsLogName(entry.projectId),
-      resource: {
-        type: DTS_RESOURCE_TYPE,
-        labels: { project_id: entry.projectId, config_id: entry.configId, location: entry.location }
-      },
-      labels: { run_id: entry.runId },
-      severity: entry.severity,
-      timestamp: nanosToTimestamp(timestampNanos),
-      receiveTimestamp: nanosToTimestamp(receiveNanos),
-      insertId: `dts${sequence.toString(36).padStart(8, "0")}`,
-      payload: "jsonPayload",
-      jsonPayload: { fields: { message: { stringValue: entry.message, kind: "stringValue" } } }
-    },
-    timestampNanos,
-    receiveNanos,
-    sequence
-  };
-}
-function recordToEntry(record) {
-  return { ...record.entry };
-}
-
-// packages/local-cloud/src/logging/resource-descriptors.ts
-var projectLabel = {
-  key: "project_id",
-  valueType: "STRING",
-  description: 'The identifier of the Google Cloud project associated with this resource, such as "my-project".'
-};
-var RESOURCE_DESCRIPTORS = [
-  {
-    name: "monitoredResourceDescriptors/bigquery_dts_config",
-    type: "bigquery_dts_config",
-    displayName: "BigQuery DTS Config",
-    description: "A BigQuery Data Transfer Service transfer configuration.",
-    labels: [
-      projectLabel,
-      { key: "location", valueType: "STRING", description: "The location of the transfer configuration." },
-      { key: "config_id", valueType: "STRING", description: "The ID of the transfer configuration." }
-    ],
-    launchStage: "GA"
-  },
-  {
-    name: "monitoredResourceDescriptors/global",
-    type: "global",
-    displayName: "Global",
-    description: "A resource type that is not associated with any specific resource.",
-    labels: [projectLabel],
-    launchStage: "GA"
-  }
-];
-
-// packages/local-cloud/src/logging/write-entries.ts
-import { status as status17 } from "@grpc/grpc-js";
-var MAX_ENTRY_BYTES = 256 * 1024;
-var LOG_NAME = /^((?:projects|organizations|folders|billingAccounts)\/[^/]+)\/logs\/([^/]+)$/;
-var LOG_ID_CHARACTERS = /^[A-Za-z0-9/_\-.]+$/;
-var OPTIONAL_MESSAGES = ["httpRequest", "operation", "sourceLocation", "split"];
-function checkLogName(logName, where) {
-  const match = LOG_NAME.exec(logName);
-  let logId = "";
-  try {
-    logId = decodeURIComponent(match?.[2] ?? "");
-  } catch {
-  }
-  if (!match || logId.length >= 512 || !LOG_ID_CHARACTERS.test(logId)) {
-    throw new RpcError(
-      status17.INVALID_ARGUMENT,
-      `${where} "${logName}" is invalid: use "projects/PROJECT_ID/logs/LOG_ID" with LOG_ID under 512 characters of letters, digits, "_", "-", "." and "/" (written URL-encoded as %2F).`
-    );
-  }
-  return logName;
-}
-function entrySize(entry) {
-  return JSON.stringify(
-    entry,
-    (_, value) => value instanceof Uint8Array ? "x".repeat(value.length) : value
-  ).length;
-}
-function draftOf(entry, index, request) {
-  const where = `entries[${index}]`;
-  const logName = checkLogName(
-    entry.logName || request.logName || "",
-    `${where}.logName`
-  );
-  const ownResource = entry.resource;
-  const resource2 = ownResource?.type ? ownResource : request.resource;
-  if (!resource2?.type) {
-    throw new RpcError(status17.INVALID_ARGUMENT, `${where}.resource is required (e.g. {type: "global"}).`);
-  }
-  const size = entrySize(entry);
-  if (size > MAX_ENTRY_BYTES) {
-    throw new RpcError(
-      status17.INVALID_ARGUMENT,
-      `${where} is ${size} bytes; Cloud Logging accepts entries of at most ${MAX_ENTRY_BYTES} bytes.`
-    );
-  }
-  const draft = {
-    logName,
-    resource: { type: resource2.type, labels: { ...resource2.labels ?? {} } },
-    labels: { ...request.labels ?? {}, ...entry.labels ?? {} },
-    severity: entry.severity ?? "DEFAULT",
-    timestampNanos: timestampToNanos(entry.timestamp),
-    insertId: entry.insertId ?? "",
-    ...payloadOf(entry)
-  };
-  for (const name of OPTIONAL_MESSAGES) {
-    const value = entry[name];
-    if (value !== null && value !== void 0) draft[name] = value;
-  }
-  if (entry.trace) draft.trace = entry.trace;
-  if (entry.spanId) draft.spanId = entry.spanId;
-  if (entry.traceSampled === true) draft.traceSampled = true;
-  return draft;
-}
-function payloadOf(entry) {
-  const member = entry.payload;
-  if (member === "jsonPayload")
-    return { payload: member, jsonPayload: entry.jsonPayload };
-  if (member === "protoPayload") {
-    return { payload: member, protoPayload: entry.protoPayload };
-  }
-  if (member === "textPayload" || typeof entry.textPayload === "string") {
-    return { payload: "textPayload", textPayload: entry.textPayload ?? "" };
-  }
-  return {};
-}
-function checkEntries(request) {
-  const entries = request.entries ?? [];
-  if (entries.length === 0) {
-    throw new RpcError(status17.INVALID_ARGUMENT, "entries: at least one log entry is required.");
-  }
-  const drafts = [];
-  const errors = [];
-  entries.forEach((entry, index) => {
-    try {
-      drafts.push(draftOf(entry, index, request));
-    } catch (error) {
-      if (!(error instanceof RpcError)) throw error;
-      errors.push(error.message);
-    }
-  });
-  return { drafts, errors };
-}
-
-// packages/local-cloud/src/logging/handlers.ts
-function pageOf2(items, request, key) {
-  const pageSize = Number(request.pageSize ?? 0);
-  const offset = decodePageToken(request.pageToken ?? "", key);
-  const page = items.slice(offset, pageSize > 0 ? offset + pageSize : void 0);
-  const next = offset + page.length;
-  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : "" };
-}
-function encodedLogName(logName) {
-  const index = logName.indexOf("/logs/");
-  if (index < 0) return logName;
-  const logId = logName.slice(index + 6);
-  return logId.includes("/") ? `${logName.slice(0, index)}/logs/${encodeURIComponent(logId)}` : logName;
-}
-function createLoggingHandlers(store) {
-  return {
-    async ListLogEntries(request) {
-      const page = store.list({
-        resourceNames: request.resourceNames ?? [],
-        filter: request.filter,
-        orderBy: request.orderBy,
-        pageSize: Number(request.pageSize ?? 0),
-        pageToken: request.pageToken
-      });
-      return { entries: page.records.map(recordToEntry), nextPageToken: page.nextPageToken };
-    },
-    async WriteLogEntries(request) {
-      const write2 = request;
-      const { drafts, errors } = checkEntries(write2);
-      if (errors.length > 0 && !write2.partialSuccess) {
-        throw new RpcError(status18.INVALID_ARGUMENT, `Nothing was written. ${errors.join(" ")}`);
-      }
-      if (!write2.dryRun) store.write(drafts);
-      if (errors.length > 0) {
-        throw new RpcError(
-          status18.INVALID_ARGUMENT,
-          `${drafts.length} of ${drafts.length + errors.length} entries were written (partialSuccess); refused: ${errors.join(" ")}`
-        );
-      }
-      return {};
-    },
-    async ListLogs(request) {
-      const parent = validateParent(request.parent ?? "");
-      const extra = request.resourceNames ?? [];
-      const parents = validateResourceNames([parent, ...extra]);
-      const { page, nextPageToken } = pageOf2(store.logNames(parents), request, JSON.stringify(parents));
-      return { logNames: page, nextPageToken };
-    },
-    async DeleteLog(request) {
-      const logName = encodedLogName(request.logName ?? "");
-      store.deleteLog(checkLogName(logName, "logName"));
-      return {};
-    },
-    async ListMonitoredResourceDescriptors(request) {
-      const { page, nextPageToken } = pageOf2(RESOURCE_DESCRIPTORS, request, "descriptors");
-      return { resourceDescriptors: page, nextPageToken };
-    }
-  };
-}
-
-// packages/local-cloud/src/logging/log-store.ts
-import { status as status20 } from "@grpc/grpc-js";
-
-// packages/local-cloud/src/logging/entry-schema.ts
-var HTTP_REQUEST = {
-  requestMethod: "string",
-  requestUrl: "string",
-  requestSize: "number",
-  status: "number",
-  responseSize: "number",
-  userAgent: "string",
-  remoteIp: "string",
-  serverIp: "string",
-  referer: "string",
-  latency: "duration",
-  cacheLookup: "bool",
-  cacheHit: "bool",
-  cacheValidatedWithOriginServer: "bool",
-  cacheFillBytes: "number",
-  protocol: "string"
-};
-var LOG_ENTRY_SCHEMA = {
-  logName: "string",
-  resource: { type: "string", labels: "map" },
-  timestamp: "timestamp",
-  receiveTimestamp: "timestamp",
-  severity: "severity",
-  insertId: "string",
-  httpRequest: HTTP_REQUEST,
-  labels: "map",
-  operation: { id: "string", producer: "string", first: "bool", last: "bool" },
-  trace: "string",
-  spanId: "string",
-  traceSampled: "bool",
-  sourceLocation: { file: "string", line: "number", function: "string" },
-  split: { uid: "string", index: "number", totalSplits: "number" },
-  textPayload: "string",
-  jsonPayload: "struct",
-  protoPayload: "any"
-};
-var PAYLOAD_FIELDS = /* @__PURE__ */ new Set(["textPayload", "jsonPayload", "protoPayload"]);
-function isMessage(schema) {
-  return typeof schema === "object";
-}
-function camelCaseOf(name) {
-  return name.replace(/_([a-z0-9])/g, (_, char) => char.toUpperCase());
 }
 
 // packages/local-cloud/src/logging/entry-view.ts
@@ -8556,7 +8697,7 @@ function matchValues(values, comparator, literal) {
 }
 
 // packages/local-cloud/src/logging/filter-parser.ts
-import { status as status19 } from "@grpc/grpc-js";
+import { status as status16 } from "@grpc/grpc-js";
 
 // packages/local-cloud/src/logging/filter-parser.generated.js
 function at(loc) {
@@ -10768,7 +10909,7 @@ function filterError(filter, at2, problem) {
   const lineText = filter.split(/\r\n|\r|\n/)[at2.line - 1] ?? "";
   const caret = `${" ".repeat(Math.max(0, at2.column - 1))}^`;
   return new RpcError(
-    status19.INVALID_ARGUMENT,
+    status16.INVALID_ARGUMENT,
     `Unparseable filter at line ${at2.line}, column ${at2.column}: ${problem}
   ${lineText}
   ${caret}`
@@ -10777,7 +10918,7 @@ function filterError(filter, at2, problem) {
 function parseLogFilter(filter) {
   if (filter.length > MAX_FILTER_LENGTH) {
     throw new RpcError(
-      status19.INVALID_ARGUMENT,
+      status16.INVALID_ARGUMENT,
       `The filter is ${filter.length} characters long; Cloud Logging accepts at most ${MAX_FILTER_LENGTH}.`
     );
   }
@@ -11034,7 +11175,7 @@ function compileRe2(pattern) {
 }
 
 // packages/local-cloud/src/logging/filter.ts
-var UNSUPPORTED_FUNCTIONS = /* @__PURE__ */ new Set(["sample", "ip_in_net", "SEARCH", "cast", "regexp_extract", "source"]);
+var UNSUPPORTED_FUNCTIONS = /* @__PURE__ */ new Set(["sample", "ip_in_net", "search", "cast", "regexp_extract", "source"]);
 function compileLogFilter(filter) {
   const tree = parseLogFilter(filter);
   return tree === null ? () => true : compileExpression(tree, filter);
@@ -11065,7 +11206,8 @@ function compileExpression(node, filter) {
 }
 function compileFunction(node, filter) {
   const [argument] = node.args;
-  if (node.name === "log_id") {
+  const name = node.name.toLowerCase();
+  if (name === "log_id") {
     if (node.args.length !== 1 || argument?.type !== "literal") {
       throw filterError(filter, node.at, 'log_id() takes one argument, the log ID, e.g. log_id("syslog").');
     }
@@ -11075,7 +11217,7 @@ function compileFunction(node, filter) {
       return decodeURIComponent(logName.slice(logName.indexOf("/logs/") + 6)) === wanted;
     };
   }
-  const problem = UNSUPPORTED_FUNCTIONS.has(node.name) ? `the function ${node.name}() is not supported by the local cloud (only log_id() is).` : `unknown function ${node.name}().`;
+  const problem = UNSUPPORTED_FUNCTIONS.has(name) ? `the function ${node.name}() is not supported by the local cloud (only log_id() is).` : `unknown function ${node.name}().`;
   throw filterError(filter, node.at, problem);
 }
 function compileComparison(node, filter) {
@@ -11136,14 +11278,14 @@ function prepareLiteral(literal, comparator, filter) {
 var ORDERING = /* @__PURE__ */ new Set(["<", "<=", ">", ">="]);
 function checkComparator(field, comparator, node, filter) {
   const name = field.segments.join(".");
-  const refuse = (why) => filterError(filter, node.at, `"${name}" ${why}`);
+  const refuse2 = (why) => filterError(filter, node.at, `"${name}" ${why}`);
   if (field.type === "node" && comparator !== ":") {
-    throw refuse(`holds several fields: compare one of them, or use ":" (has) or ":*" (exists).`);
+    throw refuse2(`holds several fields: compare one of them, or use ":" (has) or ":*" (exists).`);
   }
-  if (field.type === "bool" && ORDERING.has(comparator)) throw refuse("is true or false: use = or !=.");
+  if (field.type === "bool" && ORDERING.has(comparator)) throw refuse2("is true or false: use = or !=.");
   const isTime = field.type === "timestamp" || field.type === "duration";
   if (isTime && (comparator === ":" || comparator === "=~" || comparator === "!~")) {
-    throw refuse(`is a ${field.type}: compare it with =, !=, <, <=, > or >=.`);
+    throw refuse2(`is a ${field.type}: compare it with =, !=, <, <=, > or >=.`);
   }
 }
 function checkLiteral(field, comparator, literal, prepared, filter) {
@@ -11168,7 +11310,1721 @@ function checkLiteral(field, comparator, literal, prepared, filter) {
   }
 }
 
+// packages/local-cloud/src/logging/log-query.ts
+import { status as status17 } from "@grpc/grpc-js";
+var DEFAULT_PAGE_SIZE = 50;
+var MAX_PAGE_SIZE2 = 1e3;
+var PARENT2 = /^(projects|organizations|folders|billingAccounts)\/[^/]+$/;
+function validateResourceNames(names) {
+  if (names.length === 0) {
+    throw new RpcError(
+      status17.INVALID_ARGUMENT,
+      'resourceNames is required: name the project, e.g. "projects/P".'
+    );
+  }
+  for (const name of names) {
+    if (!PARENT2.test(name)) {
+      throw new RpcError(
+        status17.INVALID_ARGUMENT,
+        `Invalid resource name "${name}": use "projects/PROJECT_ID" (log buckets and views are not emulated).`
+      );
+    }
+  }
+  return names;
+}
+function validateParent(parent) {
+  if (!PARENT2.test(parent)) {
+    throw new RpcError(
+      status17.INVALID_ARGUMENT,
+      `Invalid parent "${parent}": use "projects/PROJECT_ID" (or organizations/, folders/, billingAccounts/).`
+    );
+  }
+  return parent;
+}
+function parseOrderBy(orderBy) {
+  const normalized = orderBy.trim().replace(/\s+/g, " ");
+  if (normalized === "" || normalized === "timestamp" || normalized === "timestamp asc") return false;
+  if (normalized === "timestamp desc") return true;
+  throw new RpcError(
+    status17.INVALID_ARGUMENT,
+    `Invalid orderBy "${orderBy}": only "timestamp asc" and "timestamp desc" are supported.`
+  );
+}
+function validatePageSize(pageSize) {
+  if (pageSize < 0 || pageSize > MAX_PAGE_SIZE2) {
+    throw new RpcError(
+      status17.INVALID_ARGUMENT,
+      `pageSize must be between 0 and ${MAX_PAGE_SIZE2}, got ${pageSize}: page through larger results with pageToken.`
+    );
+  }
+  return pageSize === 0 ? DEFAULT_PAGE_SIZE : pageSize;
+}
+function encodePageToken(offset, key) {
+  return Buffer.from(JSON.stringify({ offset, key })).toString("base64url");
+}
+function decodePageToken(token, key) {
+  if (token === "") return 0;
+  try {
+    const decoded = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+    if (typeof decoded.offset === "number" && decoded.offset >= 0 && decoded.key === key) {
+      return decoded.offset;
+    }
+  } catch {
+  }
+  throw new RpcError(
+    status17.INVALID_ARGUMENT,
+    "Invalid pageToken: it must come from a previous response to the same request."
+  );
+}
+
+// packages/local-cloud/src/logging/config-common.ts
+function timestampOf(date) {
+  const millis = date.getTime();
+  return { seconds: String(Math.floor(millis / 1e3)), nanos: millis % 1e3 * 1e6 };
+}
+var DEFAULT_PAGE_SIZE2 = 50;
+function pageOf2(items, request, key) {
+  const asked = Number(request.pageSize ?? 0);
+  const pageSize = Number.isInteger(asked) && asked > 0 ? asked : DEFAULT_PAGE_SIZE2;
+  const offset = decodePageToken(request.pageToken ?? "", key);
+  const page = items.slice(offset, offset + pageSize);
+  const next = offset + page.length;
+  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : "" };
+}
+var snakeCase = (path) => path.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`);
+function maskPaths(request) {
+  const mask = request.updateMask;
+  return (mask?.paths ?? []).map(snakeCase);
+}
+function checkMask(paths, updatable, resource2) {
+  for (const path of paths) {
+    if (!updatable.includes(path)) {
+      throw new RpcError(
+        status18.INVALID_ARGUMENT,
+        `updateMask names "${path}", which cannot be updated on a ${resource2}: use ${updatable.join(", ")}.`
+      );
+    }
+  }
+}
+var MAX_FILTER_LENGTH2 = 2e4;
+function checkFilter(value, field, isRequired) {
+  const filter = typeof value === "string" ? value : "";
+  if (isRequired && filter.trim() === "") {
+    throw new RpcError(
+      status18.INVALID_ARGUMENT,
+      `${field} is required: a Logging query such as severity>=ERROR.`
+    );
+  }
+  if (filter.length > MAX_FILTER_LENGTH2) {
+    throw new RpcError(status18.INVALID_ARGUMENT, `${field} is longer than ${MAX_FILTER_LENGTH2} characters.`);
+  }
+  try {
+    compileLogFilter(filter);
+  } catch (error) {
+    if (error instanceof RpcError) throw new RpcError(error.code, `Invalid ${field}: ${error.message}`);
+    throw error;
+  }
+  return filter;
+}
+function requiredMessage(value, field) {
+  if (typeof value !== "object" || value === null) {
+    throw new RpcError(status18.INVALID_ARGUMENT, `${field} is required.`);
+  }
+  return value;
+}
+function notFound2(kind, name) {
+  return new RpcError(status18.NOT_FOUND, `${kind} ${name} does not exist.`);
+}
+function alreadyExists(kind, name) {
+  return new RpcError(
+    status18.ALREADY_EXISTS,
+    `${kind} ${name} already exists: choose another id or update it.`
+  );
+}
+function numberOf(parent) {
+  let hash = 0;
+  for (const char of parent) hash = (hash * 31 + char.charCodeAt(0)) % 9e11;
+  return String(1e11 + hash);
+}
+
+// packages/local-cloud/src/logging/config-names.ts
+import { status as status19 } from "@grpc/grpc-js";
+var PARENT3 = "(?:projects|organizations|folders|billingAccounts)/[^/]+";
+var SEGMENT = "[^/]+";
+function invalid7(field, value, form) {
+  return new RpcError(
+    status19.INVALID_ARGUMENT,
+    `Invalid ${field} "${value}": it must be of the form "${form}" (e.g. projects/my-project for the parent).`
+  );
+}
+function required2(value, field) {
+  if (typeof value !== "string" || value === "") {
+    throw new RpcError(status19.INVALID_ARGUMENT, `${field} is required.`);
+  }
+  return value;
+}
+function parseParent2(value, field) {
+  const name = required2(value, field);
+  if (!new RegExp(`^${PARENT3}$`).test(name)) throw invalid7(field, name, "projects/[PROJECT_ID]");
+  return name;
+}
+function parseChild(value, field, collection) {
+  const name = required2(value, field);
+  const match = new RegExp(`^(${PARENT3})/${collection}/(${SEGMENT})$`).exec(name);
+  if (!match) throw invalid7(field, name, `projects/[PROJECT_ID]/${collection}/[ID]`);
+  return { parent: match[1] ?? "", id: match[2] ?? "" };
+}
+function parseLocation(value, field) {
+  const name = required2(value, field);
+  const match = new RegExp(`^(${PARENT3})/locations/(${SEGMENT})$`).exec(name);
+  if (!match) throw invalid7(field, name, "projects/[PROJECT_ID]/locations/[LOCATION_ID]");
+  const location = match[2] ?? "";
+  checkLocation2(location);
+  return { parent: match[1] ?? "", location };
+}
+function parseBucketName(value, field) {
+  const name = required2(value, field);
+  if (!new RegExp(`^${PARENT3}/locations/${SEGMENT}/buckets/${SEGMENT}$`).test(name)) {
+    throw invalid7(field, name, "projects/[PROJECT_ID]/locations/[LOCATION_ID]/buckets/[BUCKET_ID]");
+  }
+  return name;
+}
+function parseBucketChild(value, field, collection) {
+  const name = required2(value, field);
+  const match = new RegExp(
+    `^(${PARENT3}/locations/${SEGMENT}/buckets/${SEGMENT})/${collection}/(${SEGMENT})$`
+  ).exec(name);
+  if (!match) {
+    throw invalid7(
+      field,
+      name,
+      `projects/[PROJECT_ID]/locations/[LOCATION_ID]/buckets/[BUCKET_ID]/${collection}/[ID]`
+    );
+  }
+  return { bucket: match[1] ?? "", id: match[2] ?? "" };
+}
+var LOCATION = /^(?:global|us|eu|[a-z]+-[a-z]+[1-9][0-9]?)$/;
+function checkLocation2(location) {
+  if (!LOCATION.test(location)) {
+    throw new RpcError(
+      status19.INVALID_ARGUMENT,
+      `Location "${location}" is not supported by Cloud Logging: use global, us, eu or a region such as us-central1.`
+    );
+  }
+}
+var ID_RULES = {
+  sink: {
+    field: "sink.name",
+    chars: "A-Za-z0-9_.-",
+    describe: "letters, digits, _, - and .",
+    alphanumericFirst: true
+  },
+  exclusion: {
+    field: "exclusion.name",
+    chars: "A-Za-z0-9_.-",
+    describe: "letters, digits, _, - and .",
+    alphanumericFirst: true
+  },
+  // The REST reference adds "Bucket identifiers must start with an alphanumeric
+  // character". View ids are documented with the same characters only; the built-in views
+  // start with `_`, so a leading `_` or `-` is refused for views too (the hostile reading).
+  bucket: {
+    field: "bucketId",
+    chars: "A-Za-z0-9_.-",
+    describe: "letters, digits, _, - and .",
+    alphanumericFirst: true
+  },
+  view: {
+    field: "viewId",
+    chars: "A-Za-z0-9_.-",
+    describe: "letters, digits, _, - and .",
+    alphanumericFirst: true
+  },
+  link: { field: "linkId", chars: "A-Za-z0-9_", describe: "letters, digits and _", alphanumericFirst: false },
+  metric: {
+    field: "metric.name",
+    chars: "A-Za-z0-9_\\-.,+!*',()%/",
+    describe: "letters, digits and _-.,+!*',()%/",
+    alphanumericFirst: false
+  }
+};
+function checkId(kind, value) {
+  const rule = ID_RULES[kind];
+  const id = required2(value, rule.field);
+  const where = `${rule.field} "${id}"`;
+  if (id.length > 100) throw new RpcError(status19.INVALID_ARGUMENT, `${where} is longer than 100 characters.`);
+  if (!new RegExp(`^[${rule.chars}]+$`).test(id)) {
+    throw new RpcError(status19.INVALID_ARGUMENT, `${where} may only contain ${rule.describe}.`);
+  }
+  if (rule.alphanumericFirst && !/^[A-Za-z0-9]/.test(id)) {
+    throw new RpcError(status19.INVALID_ARGUMENT, `${where} must start with a letter or a digit.`);
+  }
+  if (kind === "metric" && id.startsWith("/")) {
+    throw new RpcError(status19.INVALID_ARGUMENT, `${where} must not start with "/".`);
+  }
+  return id;
+}
+function checkDescription(value, field) {
+  const text = typeof value === "string" ? value : "";
+  if (text.length > 8e3) {
+    throw new RpcError(status19.INVALID_ARGUMENT, `${field} is longer than 8000 characters.`);
+  }
+  return text;
+}
+
+// packages/local-cloud/src/logging/config-store.ts
+var UNDELETE_DAYS = 7;
+var DAY_MS2 = 864e5;
+var REQUIRED_LOG_IDS = [
+  "cloudaudit.googleapis.com/activity",
+  "externalaudit.googleapis.com/activity",
+  "cloudaudit.googleapis.com/system_event",
+  "externalaudit.googleapis.com/system_event",
+  "cloudaudit.googleapis.com/access_transparency",
+  "externalaudit.googleapis.com/access_transparency"
+];
+var REQUIRED_SINK_FILTER = REQUIRED_LOG_IDS.map((id) => `log_id("${id}")`).join(" OR ");
+var DEFAULT_SINK_FILTER = REQUIRED_LOG_IDS.map((id) => `NOT log_id("${id}")`).join(" AND ");
+var DEFAULT_VIEW_FILTER = 'NOT LOG_ID("cloudaudit.googleapis.com/data_access") AND NOT LOG_ID("externalaudit.googleapis.com/data_access")';
+var LEGACY_WRITER_IDENTITY = "serviceAccount:cloud-logs@system.gserviceaccount.com";
+function uniqueWriterIdentity(parent, sinkId) {
+  const suffix = numberOf(`${parent}/sinks/${sinkId}`).slice(-6);
+  return `serviceAccount:p${numberOf(parent)}-${suffix}@gcp-sa-logging.iam.gserviceaccount.com`;
+}
+function builtInBucket(parent, id) {
+  const name = `${parent}/locations/global/buckets/${id}`;
+  const view = (viewId, filter, description) => [
+    viewId,
+    { name: `${name}/views/${viewId}`, description, filter }
+  ];
+  const views2 = new Map([view("_AllLogs", "", "View of all logs in the bucket.")]);
+  if (id === "_Default")
+    views2.set(...view("_Default", DEFAULT_VIEW_FILTER, "Default view of the _Default bucket."));
+  return {
+    bucket: {
+      name,
+      description: id === "_Required" ? "Audit bucket" : "Default bucket",
+      // _Required keeps its entries 400 days and cannot be changed; _Default, 30 days.
+      retentionDays: id === "_Required" ? 400 : 30,
+      locked: id === "_Required",
+      lifecycleState: "ACTIVE",
+      analyticsEnabled: false,
+      restrictedFields: [],
+      indexConfigs: []
+    },
+    views: views2,
+    links: /* @__PURE__ */ new Map()
+  };
+}
+function builtInSink(parent, id, filter) {
+  return [
+    id,
+    {
+      sink: {
+        name: id,
+        destination: `logging.googleapis.com/${parent}/locations/global/buckets/${id}`,
+        filter,
+        description: "",
+        disabled: false,
+        exclusions: [],
+        // A sink writing to a bucket of its own parent has no writer identity.
+        writerIdentity: "",
+        includeChildren: false
+      },
+      uniqueWriterIdentity: false
+    }
+  ];
+}
+function newParent(parent) {
+  const required3 = builtInBucket(parent, "_Required");
+  const fallback = builtInBucket(parent, "_Default");
+  return {
+    parent,
+    sinks: new Map([
+      builtInSink(parent, "_Required", REQUIRED_SINK_FILTER),
+      builtInSink(parent, "_Default", DEFAULT_SINK_FILTER)
+    ]),
+    exclusions: /* @__PURE__ */ new Map(),
+    buckets: /* @__PURE__ */ new Map([
+      [required3.bucket.name, required3],
+      [fallback.bucket.name, fallback]
+    ]),
+    metrics: /* @__PURE__ */ new Map(),
+    settings: {
+      name: `${parent}/settings`,
+      kmsKeyName: "",
+      kmsServiceAccountId: `service-${numberOf(parent)}@gcp-sa-logging.iam.gserviceaccount.com`,
+      storageLocation: "",
+      disableDefaultSink: false
+    },
+    cmekSettings: {
+      name: `${parent}/cmekSettings`,
+      kmsKeyName: "",
+      kmsKeyVersionName: "",
+      serviceAccountId: `cmek-p${numberOf(parent)}@gcp-sa-logging.iam.gserviceaccount.com`
+    }
+  };
+}
+var ConfigStore = class {
+  constructor(clock = () => /* @__PURE__ */ new Date()) {
+    this.clock = clock;
+  }
+  clock;
+  parents = /* @__PURE__ */ new Map();
+  /** The configuration of a parent, created as the real service has it on first use. */
+  of(parent) {
+    let config = this.parents.get(parent);
+    if (!config) {
+      config = newParent(parent);
+      this.parents.set(parent, config);
+    }
+    this.purgeDeletedBuckets(config);
+    return config;
+  }
+  /** The configuration of a parent if anything has read or changed it yet. */
+  peek(parent) {
+    return this.parents.has(parent) ? this.of(parent) : void 0;
+  }
+  now() {
+    return timestampOf(this.clock());
+  }
+  /** Buckets deleted more than 7 days ago are gone for good, their ids free again. */
+  purgeDeletedBuckets(config) {
+    const now = this.clock().getTime();
+    for (const [name, state] of config.buckets) {
+      if (state.deletedAt && now - state.deletedAt.getTime() >= UNDELETE_DAYS * DAY_MS2)
+        config.buckets.delete(name);
+    }
+  }
+};
+function parentPart(name) {
+  return name.split("/").slice(0, 2).join("/");
+}
+function sortedValues(items) {
+  return [...items.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, value]) => value);
+}
+
+// packages/local-cloud/src/logging/bucket-fields.ts
+var BUCKET_UPDATABLE = [
+  "description",
+  "retention_days",
+  "locked",
+  "restricted_fields",
+  "index_configs",
+  "analytics_enabled",
+  "cmek_settings"
+];
+var RESTRICTABLE = [
+  "textPayload",
+  "jsonPayload",
+  "protoPayload",
+  "httpRequest",
+  "labels",
+  "sourceLocation"
+];
+var KMS_KEY = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+var INDEX_PATH = /^(jsonPayload|labels)\.[A-Za-z0-9_.-]{1,790}$/;
+function failedPrecondition(message) {
+  return new RpcError(status20.FAILED_PRECONDITION, message);
+}
+function checkRetention(value, creating) {
+  const days = Number(value ?? 0);
+  if (creating && days === 0) return 30;
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new RpcError(
+      status20.INVALID_ARGUMENT,
+      `bucket.retentionDays must be from 1 to 3650 days, got ${String(value)}.`
+    );
+  }
+  return days;
+}
+function checkRestrictedFields(value) {
+  const fields = value ?? [];
+  for (const field of fields) {
+    if (!RESTRICTABLE.includes(field.split(".")[0] ?? "")) {
+      throw new RpcError(
+        status20.INVALID_ARGUMENT,
+        `bucket.restrictedFields "${field}" is not eligible: use ${RESTRICTABLE.join(", ")} or their children.`
+      );
+    }
+  }
+  return fields;
+}
+function checkIndexConfigs(value, now) {
+  const configs = value ?? [];
+  return configs.map((config, index) => {
+    const fieldPath = String(config.fieldPath ?? "");
+    if (!INDEX_PATH.test(fieldPath)) {
+      throw new RpcError(
+        status20.INVALID_ARGUMENT,
+        `bucket.indexConfigs[${index}].fieldPath "${fieldPath}" must be a jsonPayload. or labels. path of letters, digits, _, - and . (at most 800 characters).`
+      );
+    }
+    if (config.type !== "INDEX_TYPE_STRING" && config.type !== "INDEX_TYPE_INTEGER") {
+      throw new RpcError(
+        status20.INVALID_ARGUMENT,
+        `bucket.indexConfigs[${index}].type must be INDEX_TYPE_STRING or INDEX_TYPE_INTEGER.`
+      );
+    }
+    return { fieldPath, type: config.type, createTime: now };
+  });
+}
+function checkCmek(value, bucketName) {
+  const settings = value;
+  const key = String(settings?.kmsKeyName ?? "");
+  if (!settings || key === "") return null;
+  if (bucketName.includes("/locations/global/")) {
+    throw new RpcError(
+      status20.INVALID_ARGUMENT,
+      "CMEK cannot be configured on a bucket in the global location: use a region."
+    );
+  }
+  if (!KMS_KEY.test(key)) {
+    throw new RpcError(
+      status20.INVALID_ARGUMENT,
+      `bucket.cmekSettings.kmsKeyName "${key}" must be projects/P/locations/L/keyRings/R/cryptoKeys/K.`
+    );
+  }
+  return { name: "", kmsKeyName: key, kmsKeyVersionName: "", serviceAccountId: "" };
+}
+function applyBucketFields(bucket, changes, paths, creating, now) {
+  const name = String(bucket.name);
+  if (paths.includes("description"))
+    bucket.description = checkDescription(changes.description, "bucket.description");
+  if (paths.includes("retention_days")) {
+    const days = checkRetention(changes.retentionDays, creating);
+    if (!creating && bucket.locked === true && days !== bucket.retentionDays) {
+      throw failedPrecondition(`Bucket ${name} is locked: its retention cannot change.`);
+    }
+    bucket.retentionDays = days;
+  }
+  if (paths.includes("locked")) {
+    if (bucket.locked === true && changes.locked !== true)
+      throw failedPrecondition(`Bucket ${name} is locked for good.`);
+    bucket.locked = changes.locked === true;
+  }
+  if (paths.includes("restricted_fields"))
+    bucket.restrictedFields = checkRestrictedFields(changes.restrictedFields);
+  if (paths.includes("index_configs")) bucket.indexConfigs = checkIndexConfigs(changes.indexConfigs, now);
+  if (paths.includes("analytics_enabled")) {
+    if (bucket.analyticsEnabled === true && changes.analyticsEnabled !== true) {
+      throw failedPrecondition(
+        `Bucket ${name} has log analytics enabled: once enabled it cannot be disabled.`
+      );
+    }
+    bucket.analyticsEnabled = changes.analyticsEnabled === true;
+  }
+  if (paths.includes("cmek_settings")) {
+    const cmek = checkCmek(changes.cmekSettings, name);
+    if (bucket.cmekSettings && !cmek)
+      throw failedPrecondition(`Bucket ${name} has CMEK: it cannot be disabled.`);
+    bucket.cmekSettings = cmek;
+  }
+}
+function findBucket(store, name, field = "name") {
+  const bucketName = parseBucketName(name, field);
+  const state = store.of(parentPart(bucketName)).buckets.get(bucketName);
+  if (!state) throw notFound2("Bucket", bucketName);
+  return state;
+}
+function activeBucket(store, name, field = "name") {
+  const state = findBucket(store, name, field);
+  if (state.deletedAt) {
+    throw failedPrecondition(
+      `Bucket ${String(state.bucket.name)} is deleted (DELETE_REQUESTED): undelete it first.`
+    );
+  }
+  return state;
+}
+
+// packages/local-cloud/src/logging/bucket-handlers.ts
+var MAX_BUCKETS = 100;
+function createBucket(store, request) {
+  const { parent, location } = parseLocation(request.parent, "parent");
+  const id = checkId("bucket", request.bucketId);
+  const changes = requiredMessage(request.bucket, "bucket");
+  const { buckets } = store.of(parent);
+  const name = `${parent}/locations/${location}/buckets/${id}`;
+  if (buckets.has(name)) throw alreadyExists("Bucket", name);
+  if (buckets.size >= MAX_BUCKETS) {
+    throw new RpcError(
+      status21.RESOURCE_EXHAUSTED,
+      `${parent} already has ${MAX_BUCKETS} log buckets: delete one first.`
+    );
+  }
+  const now = store.now();
+  const bucket = { name, lifecycleState: "ACTIVE", locked: false, analyticsEnabled: false };
+  applyBucketFields(bucket, changes, BUCKET_UPDATABLE, true, now);
+  Object.assign(bucket, { createTime: now, updateTime: now });
+  const views2 = /* @__PURE__ */ new Map([["_AllLogs", { name: `${name}/views/_AllLogs`, description: "", filter: "" }]]);
+  buckets.set(name, { bucket, views: views2, links: /* @__PURE__ */ new Map() });
+  return bucket;
+}
+function updateBucket(store, request) {
+  const state = activeBucket(store, request.name);
+  const name = String(state.bucket.name);
+  if (name.endsWith("/buckets/_Required")) {
+    throw new RpcError(status21.FAILED_PRECONDITION, "The _Required bucket cannot be changed.");
+  }
+  const changes = requiredMessage(request.bucket, "bucket");
+  const paths = maskPaths(request);
+  if (paths.length === 0) {
+    throw new RpcError(
+      status21.INVALID_ARGUMENT,
+      `updateMask is required: name the fields to change (${BUCKET_UPDATABLE.join(", ")}).`
+    );
+  }
+  checkMask(paths, BUCKET_UPDATABLE, "log bucket");
+  if (name.endsWith("/buckets/_Default") && paths.includes("retention_days") && changes.retentionDays !== state.bucket.retentionDays) {
+    throw unimplemented(LOGGING_CONFIG_SERVICE_NAME, "UpdateBucket (retention of the _Default bucket)");
+  }
+  const now = store.now();
+  const bucket = { ...state.bucket };
+  applyBucketFields(bucket, changes, paths, false, now);
+  bucket.updateTime = now;
+  state.bucket = bucket;
+  return bucket;
+}
+function asOperation(store, operations, request, kind) {
+  const startTime = store.now();
+  const bucket = kind === "createBucketRequest" ? createBucket(store, request) : updateBucket(store, request);
+  return operations.finished({
+    location: String(bucket.name).replace(/\/buckets\/[^/]+$/, ""),
+    metadataType: "google.logging.v2.BucketMetadata",
+    metadata: { [kind]: request },
+    responseType: "google.logging.v2.LogBucket",
+    response: bucket,
+    startTime,
+    endTime: store.now()
+  });
+}
+function listBuckets(store, request) {
+  const text = String(request.parent ?? "");
+  let owner;
+  let prefix;
+  if (text.endsWith("/locations/-")) {
+    owner = parseParent2(text.slice(0, -"/locations/-".length), "parent");
+    prefix = `${owner}/locations/`;
+  } else {
+    const { parent, location } = parseLocation(text, "parent");
+    owner = parent;
+    prefix = `${parent}/locations/${location}/buckets/`;
+  }
+  const buckets = [...store.of(owner).buckets.values()].map((state) => state.bucket).filter((bucket) => String(bucket.name).startsWith(prefix)).sort((a, b) => String(a.name) < String(b.name) ? -1 : 1);
+  const { page, nextPageToken } = pageOf2(buckets, request, `buckets ${text}`);
+  return { buckets: page, nextPageToken };
+}
+function createBucketHandlers(store, operations) {
+  return {
+    async ListBuckets(request) {
+      return listBuckets(store, request);
+    },
+    async GetBucket(request) {
+      return findBucket(store, request.name).bucket;
+    },
+    async CreateBucket(request) {
+      return createBucket(store, request);
+    },
+    async CreateBucketAsync(request) {
+      return asOperation(store, operations, request, "createBucketRequest");
+    },
+    async UpdateBucket(request) {
+      return updateBucket(store, request);
+    },
+    async UpdateBucketAsync(request) {
+      return asOperation(store, operations, request, "updateBucketRequest");
+    },
+    async DeleteBucket(request) {
+      const state = activeBucket(store, request.name);
+      const name = String(state.bucket.name);
+      if (/\/buckets\/_(Required|Default)$/.test(name)) {
+        throw new RpcError(status21.FAILED_PRECONDITION, `The built-in bucket ${name} cannot be deleted.`);
+      }
+      if (state.links.size > 0) {
+        throw new RpcError(
+          status21.FAILED_PRECONDITION,
+          `Bucket ${name} has linked datasets: delete its links first.`
+        );
+      }
+      state.deletedAt = store.clock();
+      state.bucket = { ...state.bucket, lifecycleState: "DELETE_REQUESTED", updateTime: store.now() };
+      return {};
+    },
+    async UndeleteBucket(request) {
+      const state = findBucket(store, request.name);
+      if (!state.deletedAt) {
+        throw new RpcError(status21.FAILED_PRECONDITION, `Bucket ${String(state.bucket.name)} is not deleted.`);
+      }
+      state.deletedAt = void 0;
+      state.bucket = { ...state.bucket, lifecycleState: "ACTIVE", updateTime: store.now() };
+      return {};
+    }
+  };
+}
+
+// packages/local-cloud/src/logging/exclusion-handlers.ts
+import { status as status22 } from "@grpc/grpc-js";
+var MAX_EXCLUSIONS = 50;
+var UPDATABLE = ["description", "filter", "disabled"];
+function checkExclusion(exclusion, field) {
+  return {
+    name: checkId("exclusion", exclusion.name),
+    description: checkDescription(exclusion.description, `${field}.description`),
+    filter: checkFilter(exclusion.filter, `${field}.filter`, true),
+    disabled: exclusion.disabled === true
+  };
+}
+function lookup3(store, name) {
+  const { parent, id } = parseChild(name, "name", "exclusions");
+  const { exclusions } = store.of(parent);
+  if (!exclusions.has(id)) throw notFound2("Exclusion", String(name));
+  return { exclusions, id };
+}
+function createExclusionHandlers(store) {
+  return {
+    async ListExclusions(request) {
+      const parent = parseParent2(request.parent, "parent");
+      const all = sortedValues(store.of(parent).exclusions);
+      const { page, nextPageToken } = pageOf2(all, request, `exclusions ${parent}`);
+      return { exclusions: page, nextPageToken };
+    },
+    async GetExclusion(request) {
+      const { exclusions, id } = lookup3(store, request.name);
+      return exclusions.get(id);
+    },
+    async CreateExclusion(request) {
+      const parent = parseParent2(request.parent, "parent");
+      const exclusion = checkExclusion(requiredMessage(request.exclusion, "exclusion"), "exclusion");
+      const { exclusions } = store.of(parent);
+      const id = exclusion.name;
+      if (exclusions.has(id)) throw alreadyExists("Exclusion", `${parent}/exclusions/${id}`);
+      if (exclusions.size >= MAX_EXCLUSIONS) {
+        throw new RpcError(
+          status22.RESOURCE_EXHAUSTED,
+          `${parent} already has ${MAX_EXCLUSIONS} exclusions, the most Cloud Logging allows: delete one first.`
+        );
+      }
+      const now = store.now();
+      const created = { ...exclusion, createTime: now, updateTime: now };
+      exclusions.set(id, created);
+      return created;
+    },
+    async UpdateExclusion(request) {
+      const { exclusions, id } = lookup3(store, request.name);
+      const changes = requiredMessage(request.exclusion, "exclusion");
+      const paths = maskPaths(request);
+      if (paths.length === 0) {
+        throw new RpcError(
+          status22.INVALID_ARGUMENT,
+          `updateMask is required: name the fields to change (${UPDATABLE.join(", ")}).`
+        );
+      }
+      checkMask(paths, UPDATABLE, "exclusion");
+      const updated = { ...exclusions.get(id), updateTime: store.now() };
+      if (paths.includes("description"))
+        updated.description = checkDescription(changes.description, "exclusion.description");
+      if (paths.includes("filter")) updated.filter = checkFilter(changes.filter, "exclusion.filter", true);
+      if (paths.includes("disabled")) updated.disabled = changes.disabled === true;
+      exclusions.set(id, updated);
+      return updated;
+    },
+    async DeleteExclusion(request) {
+      const { exclusions, id } = lookup3(store, request.name);
+      exclusions.delete(id);
+      return {};
+    }
+  };
+}
+
+// packages/local-cloud/src/logging/link-handlers.ts
+import { status as status23 } from "@grpc/grpc-js";
+function lookup4(store, name) {
+  const { bucket, id } = parseBucketChild(name, "name", "links");
+  const { links } = findBucket(store, bucket);
+  if (!links.has(id)) throw notFound2("Link", String(name));
+  return { links, id, bucket };
+}
+var locationOf2 = (bucketName) => bucketName.replace(/\/buckets\/[^/]+$/, "");
+function createLink(store, request) {
+  const { links, bucket } = activeBucket(store, request.parent, "parent");
+  const bucketName = String(bucket.name);
+  const id = checkId("link", request.linkId);
+  const changes = requiredMessage(request.link, "link");
+  if (!bucketName.startsWith("projects/")) {
+    throw new RpcError(status23.FAILED_PRECONDITION, "Only buckets of projects can be linked to BigQuery.");
+  }
+  if (bucket.analyticsEnabled !== true) {
+    throw new RpcError(
+      status23.FAILED_PRECONDITION,
+      `Bucket ${bucketName} does not have log analytics enabled: update it with analyticsEnabled=true first.`
+    );
+  }
+  const name = `${bucketName}/links/${id}`;
+  if (links.has(id)) throw alreadyExists("Link", name);
+  const link = {
+    name,
+    description: checkDescription(changes.description, "link.description"),
+    createTime: store.now(),
+    lifecycleState: "ACTIVE",
+    bigqueryDataset: { datasetId: `bigquery.googleapis.com/${parentPart(bucketName)}/datasets/${id}` }
+  };
+  links.set(id, link);
+  return link;
+}
+function createLinkHandlers(store, operations) {
+  return {
+    async ListLinks(request) {
+      const { links, bucket } = findBucket(store, request.parent, "parent");
+      const { page, nextPageToken } = pageOf2(sortedValues(links), request, `links ${String(bucket.name)}`);
+      return { links: page, nextPageToken };
+    },
+    async GetLink(request) {
+      const { links, id } = lookup4(store, request.name);
+      return links.get(id);
+    },
+    async CreateLink(request) {
+      const startTime = store.now();
+      const link = createLink(store, request);
+      return operations.finished({
+        location: locationOf2(String(request.parent)),
+        metadataType: "google.logging.v2.LinkMetadata",
+        metadata: { createLinkRequest: request },
+        responseType: "google.logging.v2.Link",
+        response: link,
+        startTime,
+        endTime: store.now()
+      });
+    },
+    async DeleteLink(request) {
+      const startTime = store.now();
+      const { links, id, bucket } = lookup4(store, request.name);
+      links.delete(id);
+      return operations.finished({
+        location: locationOf2(bucket),
+        metadataType: "google.logging.v2.LinkMetadata",
+        metadata: { deleteLinkRequest: request },
+        responseType: "google.protobuf.Empty",
+        response: {},
+        startTime,
+        endTime: store.now()
+      });
+    }
+  };
+}
+
+// packages/local-cloud/src/logging/metric-handlers.ts
+import { status as status25 } from "@grpc/grpc-js";
+
+// packages/local-cloud/src/logging/metric-fields.ts
+import { status as status24 } from "@grpc/grpc-js";
+var MAX_LABELS = 10;
+var EXTRACTOR = /^\s*(EXTRACT|REGEXP_EXTRACT)\(\s*([A-Za-z_][\w.]*(?:\.[\w]+|\."[^"]*")*)\s*(?:,\s*"((?:[^"\\]|\\.)*)"\s*)?\)\s*$/;
+function invalid8(message) {
+  return new RpcError(status24.INVALID_ARGUMENT, message);
+}
+function checkExtractor(expression, field) {
+  const match = EXTRACTOR.exec(expression);
+  if (!match)
+    throw invalid8(`${field} "${expression}" must be EXTRACT(field) or REGEXP_EXTRACT(field, "regex").`);
+  const [, kind, , regex] = match;
+  if (kind === "EXTRACT" && regex !== void 0) throw invalid8(`${field}: EXTRACT() takes one argument.`);
+  if (kind === "REGEXP_EXTRACT") {
+    if (regex === void 0)
+      throw invalid8(`${field}: REGEXP_EXTRACT() needs a regex with one capture group.`);
+    let groups;
+    try {
+      groups = (new RegExp(`${regex.replace(/\\"/g, '"')}|`).exec("")?.length ?? 1) - 1;
+    } catch (error) {
+      throw invalid8(`${field}: invalid regex: ${error.message}`);
+    }
+    if (groups !== 1)
+      throw invalid8(`${field}: the regex must have exactly one capture group, it has ${groups}.`);
+  }
+}
+function checkLabels2(labels, extractors) {
+  if (labels.length > MAX_LABELS) throw invalid8(`A log-based metric has at most ${MAX_LABELS} labels.`);
+  const keys = labels.map((label) => String(label.key ?? ""));
+  for (const key of keys) {
+    if (!/^[a-z][a-zA-Z0-9_]{0,99}$/.test(key))
+      throw invalid8(`Label key "${key}" must start with a lowercase letter.`);
+    if (extractors[key] === void 0) throw invalid8(`Label "${key}" has no labelExtractors entry.`);
+  }
+  for (const [key, expression] of Object.entries(extractors)) {
+    if (!keys.includes(key))
+      throw invalid8(`labelExtractors["${key}"] has no label in metricDescriptor.labels.`);
+    checkExtractor(expression, `labelExtractors["${key}"]`);
+  }
+}
+function checkDescriptor(metric, metricName, id) {
+  const given = metric.metricDescriptor ?? {};
+  const kind = given.metricKind && given.metricKind !== "METRIC_KIND_UNSPECIFIED" ? given.metricKind : "DELTA";
+  const valueType = given.valueType && given.valueType !== "VALUE_TYPE_UNSPECIFIED" ? given.valueType : "INT64";
+  if (kind !== "DELTA")
+    throw invalid8(`metricDescriptor.metricKind must be DELTA for a log-based metric, got ${String(kind)}.`);
+  if (valueType !== "INT64" && valueType !== "DISTRIBUTION") {
+    throw invalid8(
+      `metricDescriptor.valueType must be INT64 (a counter) or DISTRIBUTION, got ${String(valueType)}.`
+    );
+  }
+  const extractor = String(metric.valueExtractor ?? "");
+  if (valueType === "DISTRIBUTION") {
+    if (extractor === "") throw invalid8("A DISTRIBUTION metric needs a valueExtractor.");
+    if (!metric.bucketOptions) throw invalid8("A DISTRIBUTION metric needs bucketOptions.");
+    checkExtractor(extractor, "valueExtractor");
+  } else if (extractor !== "") {
+    throw invalid8("valueExtractor applies only to DISTRIBUTION metrics: set metricDescriptor.valueType.");
+  }
+  const labels = given.labels ?? [];
+  checkLabels2(labels, metric.labelExtractors ?? {});
+  const type = `logging.googleapis.com/user/${id}`;
+  return {
+    ...given,
+    name: `${metricName.split("/metrics/")[0]}/metricDescriptors/${type}`,
+    type,
+    metricKind: kind,
+    valueType,
+    unit: given.unit || "1",
+    description: String(metric.description ?? ""),
+    labels
+  };
+}
+function checkDescriptorChange(before, after) {
+  if (before.metricKind !== after.metricKind || before.valueType !== after.valueType) {
+    throw invalid8("metricDescriptor.metricKind and valueType cannot change once a metric is created.");
+  }
+  const labelsAfter = new Map((after.labels ?? []).map((label) => [label.key, label]));
+  for (const label of before.labels ?? []) {
+    const kept = labelsAfter.get(label.key);
+    if (!kept || (kept.valueType ?? "STRING") !== (label.valueType ?? "STRING")) {
+      throw invalid8(
+        `Label "${String(label.key)}" cannot be removed or retyped; only its description may change.`
+      );
+    }
+  }
+}
+
+// packages/local-cloud/src/logging/metric-handlers.ts
+var MAX_METRICS = 500;
+function parseProject(value, field) {
+  const text = typeof value === "string" ? value : "";
+  if (!/^projects\/[^/]+$/.test(text)) {
+    throw new RpcError(status25.INVALID_ARGUMENT, `Invalid ${field} "${text}": use "projects/[PROJECT_ID]".`);
+  }
+  return text;
+}
+function parseMetricName(value) {
+  const { parent, id } = parseChild(value, "metricName", "metrics");
+  const project = parseProject(parent, "metricName");
+  let decoded;
+  try {
+    decoded = decodeURIComponent(id);
+  } catch {
+    throw new RpcError(
+      status25.INVALID_ARGUMENT,
+      `metricName "${String(value)}" has a malformed percent-encoding.`
+    );
+  }
+  return { project, id: decoded, name: `${project}/metrics/${encodeURIComponent(decoded)}` };
+}
+function buildMetric(store, project, given, id) {
+  const bucketName = String(given.bucketName ?? "");
+  if (bucketName !== "") {
+    if (!bucketName.startsWith(`${project}/locations/`)) {
+      throw new RpcError(status25.INVALID_ARGUMENT, `metric.bucketName must be a bucket of ${project}.`);
+    }
+    activeBucket(store, bucketName, "metric.bucketName");
+  }
+  const name = `${project}/metrics/${encodeURIComponent(id)}`;
+  return {
+    name: id,
+    description: checkDescription(given.description, "metric.description"),
+    filter: checkFilter(given.filter, "metric.filter", true),
+    bucketName,
+    disabled: given.disabled === true,
+    metricDescriptor: checkDescriptor(given, name, id),
+    valueExtractor: String(given.valueExtractor ?? ""),
+    labelExtractors: given.labelExtractors ?? {},
+    bucketOptions: given.bucketOptions ?? null,
+    version: "V2"
+  };
+}
+function createMetricHandlers(store) {
+  return {
+    async ListLogMetrics(request) {
+      const project = parseProject(request.parent, "parent");
+      const all = sortedValues(store.of(project).metrics);
+      const { page, nextPageToken } = pageOf2(all, request, `metrics ${project}`);
+      return { metrics: page, nextPageToken };
+    },
+    async GetLogMetric(request) {
+      const { project, id, name } = parseMetricName(request.metricName);
+      const metric = store.of(project).metrics.get(id);
+      if (!metric) throw notFound2("Metric", name);
+      return metric;
+    },
+    async CreateLogMetric(request) {
+      const project = parseProject(request.parent, "parent");
+      const given = requiredMessage(request.metric, "metric");
+      const id = checkId("metric", given.name);
+      const { metrics } = store.of(project);
+      if (metrics.has(id)) throw alreadyExists("Metric", `${project}/metrics/${encodeURIComponent(id)}`);
+      if (metrics.size >= MAX_METRICS) {
+        throw new RpcError(
+          status25.RESOURCE_EXHAUSTED,
+          `${project} already has ${MAX_METRICS} log-based metrics.`
+        );
+      }
+      const now = store.now();
+      const metric = { ...buildMetric(store, project, given, id), createTime: now, updateTime: now };
+      metrics.set(id, metric);
+      return metric;
+    },
+    async UpdateLogMetric(request) {
+      const { project, id } = parseMetricName(request.metricName);
+      const given = requiredMessage(request.metric, "metric");
+      if (given.name !== id) {
+        throw new RpcError(
+          status25.INVALID_ARGUMENT,
+          `metric.name "${String(given.name)}" must be "${id}", as in metricName.`
+        );
+      }
+      checkId("metric", id);
+      const { metrics } = store.of(project);
+      const before = metrics.get(id);
+      const now = store.now();
+      const metric = {
+        ...buildMetric(store, project, given, id),
+        createTime: before?.createTime ?? now,
+        updateTime: now
+      };
+      if (before)
+        checkDescriptorChange(before.metricDescriptor, metric.metricDescriptor);
+      else if (metrics.size >= MAX_METRICS) {
+        throw new RpcError(
+          status25.RESOURCE_EXHAUSTED,
+          `${project} already has ${MAX_METRICS} log-based metrics.`
+        );
+      }
+      metrics.set(id, metric);
+      return metric;
+    },
+    async DeleteLogMetric(request) {
+      const { project, id, name } = parseMetricName(request.metricName);
+      const { metrics } = store.of(project);
+      if (!metrics.delete(id)) throw notFound2("Metric", name);
+      return {};
+    }
+  };
+}
+
+// packages/local-cloud/src/logging/operations.ts
+import { randomUUID as randomUUID5 } from "node:crypto";
+import { status as status26 } from "@grpc/grpc-js";
+function packAny(typeName, message) {
+  const { root } = loadLoggingProto();
+  const type = root.lookupType(typeName);
+  const typeUrlField = "typeUrl" in root.lookupType("google.protobuf.Any").fields ? "typeUrl" : "type_url";
+  return {
+    [typeUrlField]: `type.googleapis.com/${typeName}`,
+    value: type.encode(type.fromObject(message)).finish()
+  };
+}
+var OperationStore = class {
+  operations = /* @__PURE__ */ new Map();
+  /** Records work the local cloud has already done as a done, successful operation. */
+  finished(work) {
+    const name = `${work.location}/operations/${randomUUID5().replaceAll("-", "")}`;
+    const metadata = {
+      ...work.metadata,
+      startTime: work.startTime,
+      endTime: work.endTime,
+      state: "OPERATION_STATE_SUCCEEDED"
+    };
+    const operation = {
+      name,
+      done: true,
+      metadata: packAny(work.metadataType, metadata),
+      response: packAny(work.responseType, work.response),
+      result: "response"
+    };
+    this.operations.set(name, operation);
+    return operation;
+  }
+  get(name) {
+    return this.operations.get(name);
+  }
+  under(location) {
+    return [...this.operations.values()].filter(
+      (operation) => String(operation.name).startsWith(`${location}/operations/`)
+    );
+  }
+};
+var OPERATION_NAME = /^((?:projects|organizations|folders|billingAccounts)\/[^/]+\/locations\/[^/]+)\/operations\/[^/]+$/;
+function lookup5(operations, name) {
+  const text = typeof name === "string" ? name : "";
+  if (!OPERATION_NAME.test(text)) {
+    throw new RpcError(
+      status26.INVALID_ARGUMENT,
+      `Invalid operation name "${text}": use "projects/[PROJECT_ID]/locations/[LOCATION_ID]/operations/[OPERATION_ID]".`
+    );
+  }
+  const operation = operations.get(text);
+  if (!operation) throw notFound2("Operation", text);
+  return operation;
+}
+function createOperationsHandlers(operations) {
+  return {
+    async GetOperation(request) {
+      return lookup5(operations, request.name);
+    },
+    async ListOperations(request) {
+      const { parent, location } = parseLocation(request.name, "name");
+      if (typeof request.filter === "string" && request.filter !== "") {
+        throw unimplemented(LOGGING_OPERATIONS_SERVICE_NAME, "ListOperations with a filter");
+      }
+      const where = `${parent}/locations/${location}`;
+      const { page, nextPageToken } = pageOf2(operations.under(where), request, `operations ${where}`);
+      return { operations: page, nextPageToken };
+    },
+    async CancelOperation(request) {
+      lookup5(operations, request.name);
+      throw new RpcError(status26.FAILED_PRECONDITION, `Operation ${String(request.name)} is already done.`);
+    }
+  };
+}
+
+// packages/local-cloud/src/logging/settings-handlers.ts
+import { status as status27 } from "@grpc/grpc-js";
+var KMS_KEY2 = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+function checkKmsKey(value, field) {
+  const key = typeof value === "string" ? value : "";
+  if (key !== "" && !KMS_KEY2.test(key)) {
+    throw new RpcError(
+      status27.INVALID_ARGUMENT,
+      `${field} "${key}" must be projects/P/locations/L/keyRings/R/cryptoKeys/K.`
+    );
+  }
+  return key;
+}
+function configurableOn(parent, kinds, what) {
+  const kind = parent.split("/")[0] ?? "";
+  if (!kinds.includes(kind)) {
+    throw new RpcError(
+      status27.INVALID_ARGUMENT,
+      `${what} can only be configured on ${kinds.join(" and ")}, not on ${parent}.`
+    );
+  }
+}
+function applyMasked(current, changes, paths, checks) {
+  const updated = { ...current };
+  for (const path of paths) {
+    const camel = path.replace(/_([a-z])/g, (_, char) => char.toUpperCase());
+    updated[camel] = checks[path]?.(changes[camel]);
+  }
+  return updated;
+}
+function createSettingsHandlers(store) {
+  return {
+    async GetCmekSettings(request) {
+      return store.of(parseParent2(request.name, "name")).cmekSettings;
+    },
+    async UpdateCmekSettings(request) {
+      const parent = parseParent2(request.name, "name");
+      configurableOn(parent, ["organizations"], "CMEK settings for the Log Router");
+      const changes = requiredMessage(request.cmekSettings, "cmekSettings");
+      const paths = maskPaths(request);
+      checkMask(paths, ["kms_key_name"], "CmekSettings");
+      const config = store.of(parent);
+      config.cmekSettings = applyMasked(config.cmekSettings, changes, paths, {
+        kms_key_name: (value) => checkKmsKey(value, "cmekSettings.kmsKeyName")
+      });
+      return config.cmekSettings;
+    },
+    async GetSettings(request) {
+      return store.of(parseParent2(request.name, "name")).settings;
+    },
+    async UpdateSettings(request) {
+      const parent = parseParent2(request.name, "name");
+      configurableOn(parent, ["organizations", "folders"], "Log Router settings");
+      const changes = requiredMessage(request.settings, "settings");
+      const paths = maskPaths(request);
+      checkMask(paths, ["kms_key_name", "storage_location", "disable_default_sink"], "Settings");
+      const config = store.of(parent);
+      config.settings = applyMasked(config.settings, changes, paths, {
+        kms_key_name: (value) => checkKmsKey(value, "settings.kmsKeyName"),
+        storage_location: (value) => value === "" || value === void 0 ? "" : parseLocation(`${parent}/locations/${String(value)}`, "settings.storageLocation").location,
+        disable_default_sink: (value) => value === true
+      });
+      return config.settings;
+    }
+  };
+}
+
+// packages/local-cloud/src/logging/sink-handlers.ts
+import { status as status28 } from "@grpc/grpc-js";
+var MAX_SINKS = 200;
+var UPDATABLE2 = [
+  "destination",
+  "filter",
+  "description",
+  "disabled",
+  "exclusions",
+  "include_children",
+  "bigquery_options"
+];
+var DEFAULT_MASK = ["destination", "filter", "include_children"];
+var DESTINATIONS = [
+  [/^storage\.googleapis\.com\/[a-z0-9][a-z0-9_.-]{1,220}[a-z0-9]$/, "storage.googleapis.com/[GCS_BUCKET]"],
+  [
+    /^bigquery\.googleapis\.com\/projects\/[^/]+\/datasets\/[A-Za-z0-9_]{1,1024}$/,
+    "bigquery.googleapis.com/projects/[PROJECT_ID]/datasets/[DATASET]"
+  ],
+  [
+    /^pubsub\.googleapis\.com\/projects\/[^/]+\/topics\/[A-Za-z][A-Za-z0-9\-_.~+%]{2,254}$/,
+    "pubsub.googleapis.com/projects/[PROJECT_ID]/topics/[TOPIC_ID]"
+  ],
+  [
+    /^logging\.googleapis\.com\/(projects|organizations|folders|billingAccounts)\/[^/]+\/locations\/[^/]+\/buckets\/[^/]+$/,
+    "logging.googleapis.com/projects/[PROJECT_ID]/locations/[LOCATION_ID]/buckets/[BUCKET_ID]"
+  ],
+  [/^logging\.googleapis\.com\/projects\/[^/]+$/, "logging.googleapis.com/projects/[PROJECT_ID]"]
+];
+function checkDestination2(value) {
+  const destination3 = typeof value === "string" ? value : "";
+  if (destination3 === "") throw new RpcError(status28.INVALID_ARGUMENT, "sink.destination is required.");
+  if (!DESTINATIONS.some(([pattern]) => pattern.test(destination3))) {
+    throw new RpcError(
+      status28.INVALID_ARGUMENT,
+      `Invalid sink.destination "${destination3}": use one of ${DESTINATIONS.map(([, form]) => `"${form}"`).join(", ")}.`
+    );
+  }
+  return destination3;
+}
+function writerIdentityOf(parent, id, destination3, unique) {
+  if (destination3.startsWith(`logging.googleapis.com/${parent}/`)) return "";
+  return unique || !parent.startsWith("projects/") ? uniqueWriterIdentity(parent, id) : LEGACY_WRITER_IDENTITY;
+}
+function applyFields(parent, sink, changes, paths) {
+  if (paths.includes("destination")) sink.destination = checkDestination2(changes.destination);
+  if (paths.includes("filter")) sink.filter = checkFilter(changes.filter, "sink.filter", false);
+  if (paths.includes("description"))
+    sink.description = checkDescription(changes.description, "sink.description");
+  if (paths.includes("disabled")) sink.disabled = changes.disabled === true;
+  if (paths.includes("exclusions")) {
+    const exclusions = changes.exclusions ?? [];
+    sink.exclusions = exclusions.map(
+      (exclusion, index) => checkExclusion(exclusion, `sink.exclusions[${index}]`)
+    );
+  }
+  if (paths.includes("include_children")) {
+    if (changes.includeChildren === true && !/^(organizations|folders)\//.test(parent)) {
+      throw new RpcError(
+        status28.INVALID_ARGUMENT,
+        "sink.includeChildren applies only to organization and folder sinks."
+      );
+    }
+    sink.includeChildren = changes.includeChildren === true;
+  }
+  if (paths.includes("bigquery_options")) {
+    const options = changes.bigqueryOptions;
+    if (options && !String(sink.destination).startsWith("bigquery.googleapis.com/")) {
+      throw new RpcError(
+        status28.INVALID_ARGUMENT,
+        "sink.bigqueryOptions applies only to a BigQuery destination."
+      );
+    }
+    sink.bigqueryOptions = options ? {
+      usePartitionedTables: options.usePartitionedTables === true,
+      usesTimestampColumnPartitioning: false
+    } : null;
+  }
+}
+function lookup6(store, sinkName) {
+  const { parent, id } = parseChild(sinkName, "sinkName", "sinks");
+  const { sinks } = store.of(parent);
+  if (!sinks.has(id)) throw notFound2("Sink", String(sinkName));
+  return { sinks, parent, id };
+}
+function refuseRequired(id, what) {
+  if (id === "_Required") {
+    throw new RpcError(
+      status28.FAILED_PRECONDITION,
+      `The _Required sink cannot be ${what}: it routes audit logs.`
+    );
+  }
+}
+function createSinkHandlers(store) {
+  return {
+    async ListSinks(request) {
+      const parent = parseParent2(request.parent, "parent");
+      const all = sortedValues(store.of(parent).sinks).map((state) => state.sink);
+      const { page, nextPageToken } = pageOf2(all, request, `sinks ${parent}`);
+      return { sinks: page, nextPageToken };
+    },
+    async GetSink(request) {
+      const { sinks, id } = lookup6(store, request.sinkName);
+      return sinks.get(id).sink;
+    },
+    async CreateSink(request) {
+      const parent = parseParent2(request.parent, "parent");
+      const changes = requiredMessage(request.sink, "sink");
+      const id = checkId("sink", changes.name);
+      const { sinks } = store.of(parent);
+      if (sinks.has(id)) throw alreadyExists("Sink", `${parent}/sinks/${id}`);
+      if (sinks.size >= MAX_SINKS) {
+        throw new RpcError(
+          status28.RESOURCE_EXHAUSTED,
+          `${parent} already has ${MAX_SINKS} sinks: delete one first.`
+        );
+      }
+      const sink = { name: id, filter: "", description: "", disabled: false, exclusions: [] };
+      applyFields(parent, sink, changes, UPDATABLE2);
+      const unique = request.uniqueWriterIdentity === true;
+      const now = store.now();
+      Object.assign(sink, {
+        writerIdentity: writerIdentityOf(parent, id, sink.destination, unique)
+      });
+      Object.assign(sink, { createTime: now, updateTime: now });
+      sinks.set(id, { sink, uniqueWriterIdentity: unique });
+      return sink;
+    },
+    async UpdateSink(request) {
+      const { sinks, parent, id } = lookup6(store, request.sinkName);
+      refuseRequired(id, "changed");
+      const changes = requiredMessage(request.sink, "sink");
+      if (changes.name !== id) {
+        throw new RpcError(
+          status28.INVALID_ARGUMENT,
+          `sink.name "${String(changes.name)}" must be "${id}", as in sinkName.`
+        );
+      }
+      const paths = maskPaths(request);
+      checkMask(paths, UPDATABLE2, "sink");
+      const state = sinks.get(id);
+      const unique = request.uniqueWriterIdentity === true;
+      if (state.uniqueWriterIdentity && !unique) {
+        throw new RpcError(
+          status28.INVALID_ARGUMENT,
+          `Sink ${id} has a unique writer identity: uniqueWriterIdentity cannot go back to false; send true.`
+        );
+      }
+      const sink = { ...state.sink };
+      applyFields(parent, sink, changes, paths.length > 0 ? paths : DEFAULT_MASK);
+      const keepsIdentity = state.uniqueWriterIdentity === unique && sink.destination === state.sink.destination;
+      sink.writerIdentity = keepsIdentity ? state.sink.writerIdentity : writerIdentityOf(parent, id, sink.destination, unique);
+      sink.updateTime = store.now();
+      sinks.set(id, { sink, uniqueWriterIdentity: unique });
+      return sink;
+    },
+    async DeleteSink(request) {
+      const { sinks, id } = lookup6(store, request.sinkName);
+      refuseRequired(id, "deleted");
+      if (id === "_Default") {
+        throw new RpcError(
+          status28.FAILED_PRECONDITION,
+          "The _Default sink cannot be deleted: disable it instead."
+        );
+      }
+      sinks.delete(id);
+      return {};
+    }
+  };
+}
+
+// packages/local-cloud/src/logging/view-handlers.ts
+import { status as status29 } from "@grpc/grpc-js";
+var MAX_VIEWS = 30;
+var UPDATABLE3 = ["description", "filter"];
+var VIEW_FUNCTIONS = /* @__PURE__ */ new Set(["source", "log_id"]);
+function refuse(filter, problem) {
+  return new RpcError(
+    status29.INVALID_ARGUMENT,
+    `Invalid view.filter "${filter}": ${problem} A view filter is an AND of SOURCE("projects/P"), LOG_ID("id") and resource.type = "type" terms, each possibly negated.`
+  );
+}
+function checkTerm(node, filter) {
+  const term = node.type === "not" ? node.item : node;
+  if (term.type === "function") {
+    const [argument] = term.args;
+    if (!VIEW_FUNCTIONS.has(term.name.toLowerCase()) || term.args.length !== 1 || argument?.type !== "literal") {
+      throw refuse(filter, `${term.name}() with these arguments is not allowed.`);
+    }
+    return;
+  }
+  if (term.type === "comparison") {
+    const path = term.field.segments.join(".");
+    if (path !== "resource.type" || term.comparator !== "=" && term.comparator !== "!=" || term.value.type !== "literal") {
+      throw refuse(filter, `"${path} ${term.comparator}" is not allowed.`);
+    }
+    return;
+  }
+  throw refuse(filter, "OR, nested NOT and free text are not allowed.");
+}
+function checkViewFilter(value) {
+  const filter = typeof value === "string" ? value : "";
+  const tree = parseLogFilter(filter);
+  if (tree === null) return filter;
+  for (const term of tree.type === "and" ? tree.items : [tree]) checkTerm(term, filter);
+  return filter;
+}
+function lookup7(store, name) {
+  const { bucket, id } = parseBucketChild(name, "name", "views");
+  const { views: views2 } = findBucket(store, bucket);
+  if (!views2.has(id)) throw notFound2("View", String(name));
+  return { views: views2, id };
+}
+function refuseBuiltIn(id, what) {
+  if (id.startsWith("_"))
+    throw new RpcError(status29.FAILED_PRECONDITION, `The built-in view ${id} cannot be ${what}.`);
+}
+function createViewHandlers(store) {
+  return {
+    async ListViews(request) {
+      const { views: views2, bucket } = findBucket(store, request.parent, "parent");
+      const { page, nextPageToken } = pageOf2(sortedValues(views2), request, `views ${String(bucket.name)}`);
+      return { views: page, nextPageToken };
+    },
+    async GetView(request) {
+      const { views: views2, id } = lookup7(store, request.name);
+      return views2.get(id);
+    },
+    async CreateView(request) {
+      const { views: views2, bucket } = activeBucket(store, request.parent, "parent");
+      const id = checkId("view", request.viewId);
+      const changes = requiredMessage(request.view, "view");
+      const name = `${String(bucket.name)}/views/${id}`;
+      if (views2.has(id)) throw alreadyExists("View", name);
+      if (views2.size >= MAX_VIEWS) {
+        throw new RpcError(
+          status29.RESOURCE_EXHAUSTED,
+          `Bucket ${String(bucket.name)} already has ${MAX_VIEWS} views.`
+        );
+      }
+      const now = store.now();
+      const view = {
+        name,
+        description: checkDescription(changes.description, "view.description"),
+        filter: checkViewFilter(changes.filter),
+        createTime: now,
+        updateTime: now
+      };
+      views2.set(id, view);
+      return view;
+    },
+    async UpdateView(request) {
+      const { views: views2, id } = lookup7(store, request.name);
+      refuseBuiltIn(id, "changed");
+      const changes = requiredMessage(request.view, "view");
+      const paths = maskPaths(request);
+      checkMask(paths, UPDATABLE3, "log view");
+      const view = { ...views2.get(id) };
+      if (paths.includes("description"))
+        view.description = checkDescription(changes.description, "view.description");
+      if (paths.includes("filter")) view.filter = checkViewFilter(changes.filter);
+      if (paths.length > 0) view.updateTime = store.now();
+      views2.set(id, view);
+      return view;
+    },
+    async DeleteView(request) {
+      const { views: views2, id } = lookup7(store, request.name);
+      refuseBuiltIn(id, "deleted");
+      views2.delete(id);
+      return {};
+    }
+  };
+}
+
+// packages/local-cloud/src/logging/config-service.ts
+function createLoggingConfig(clock) {
+  const store = new ConfigStore(clock);
+  const operations = new OperationStore();
+  return {
+    store,
+    services: {
+      [LOGGING_CONFIG_SERVICE_NAME]: {
+        ...createSinkHandlers(store),
+        ...createExclusionHandlers(store),
+        ...createBucketHandlers(store, operations),
+        ...createViewHandlers(store),
+        ...createLinkHandlers(store, operations),
+        ...createSettingsHandlers(store)
+      },
+      [LOGGING_METRICS_SERVICE_NAME]: createMetricHandlers(store),
+      [LOGGING_OPERATIONS_SERVICE_NAME]: createOperationsHandlers(operations)
+    }
+  };
+}
+
+// packages/local-cloud/src/logging/log-record.ts
+var DTS_RESOURCE_TYPE = "bigquery_dts_config";
+function dtsLogName(projectId) {
+  return `projects/${projectId}/logs/bigquerydatatransfer.googleapis.com%2Ftransfer_config`;
+}
+function parentOf(logName) {
+  return logName.slice(0, logName.indexOf("/logs/"));
+}
+function recordFromTransferLog(entry, sequence, received) {
+  const timestampNanos = dateToNanos(entry.time);
+  const receiveNanos = dateToNanos(received);
+  return {
+    entry: {
+      logName: dtsLogName(entry.projectId),
+      resource: {
+        type: DTS_RESOURCE_TYPE,
+        labels: { project_id: entry.projectId, config_id: entry.configId, location: entry.location }
+      },
+      labels: { run_id: entry.runId },
+      severity: entry.severity,
+      timestamp: nanosToTimestamp(timestampNanos),
+      receiveTimestamp: nanosToTimestamp(receiveNanos),
+      insertId: `dts${sequence.toString(36).padStart(8, "0")}`,
+      payload: "jsonPayload",
+      jsonPayload: { fields: { message: { stringValue: entry.message, kind: "stringValue" } } }
+    },
+    timestampNanos,
+    receiveNanos,
+    sequence
+  };
+}
+function recordToEntry(record) {
+  return { ...record.entry };
+}
+
+// packages/local-cloud/src/logging/entry-routing.ts
+function createEntryRouter(store) {
+  const compiled = /* @__PURE__ */ new Map();
+  const predicate = (filter) => {
+    let compiledFilter = compiled.get(filter);
+    if (!compiledFilter) {
+      compiledFilter = compileLogFilter(filter);
+      compiled.set(filter, compiledFilter);
+    }
+    return compiledFilter;
+  };
+  const excludedBy = (exclusions, record) => exclusions.some(
+    (exclusion) => exclusion.disabled !== true && predicate(String(exclusion.filter))(record)
+  );
+  function routed(config, record) {
+    const listed = [
+      `logging.googleapis.com/${config.parent}/locations/global/buckets/_Default`,
+      `logging.googleapis.com/${config.parent}/locations/global/buckets/_Required`
+    ];
+    for (const [id, { sink }] of config.sinks) {
+      if (sink.disabled === true || !listed.includes(String(sink.destination))) continue;
+      if (!predicate(String(sink.filter ?? ""))(record)) continue;
+      if (id === "_Required") return true;
+      if (excludedBy(sink.exclusions ?? [], record)) continue;
+      if (id === "_Default" && excludedBy([...config.exclusions.values()], record)) continue;
+      return true;
+    }
+    return false;
+  }
+  return (drafts) => {
+    const receiveNanos = dateToNanos(store.clock());
+    return drafts.filter((draft) => {
+      const config = store.peek(parentOf(draft.logName));
+      return config === void 0 || routed(config, recordOf(draft, receiveNanos));
+    });
+  };
+}
+function recordOf(draft, receiveNanos) {
+  const { timestampNanos = receiveNanos, insertId = "", ...fields } = draft;
+  const entry = {
+    ...fields,
+    timestamp: nanosToTimestamp(timestampNanos),
+    receiveTimestamp: nanosToTimestamp(receiveNanos),
+    insertId
+  };
+  return { entry, timestampNanos, receiveNanos, sequence: 0 };
+}
+
+// packages/local-cloud/src/logging/handlers.ts
+import { status as status31 } from "@grpc/grpc-js";
+
+// packages/local-cloud/src/logging/resource-descriptors.ts
+var projectLabel = {
+  key: "project_id",
+  valueType: "STRING",
+  description: 'The identifier of the Google Cloud project associated with this resource, such as "my-project".'
+};
+var RESOURCE_DESCRIPTORS = [
+  {
+    name: "monitoredResourceDescriptors/bigquery_dts_config",
+    type: "bigquery_dts_config",
+    displayName: "BigQuery DTS Config",
+    description: "A BigQuery Data Transfer Service transfer configuration.",
+    labels: [
+      projectLabel,
+      { key: "location", valueType: "STRING", description: "The location of the transfer configuration." },
+      { key: "config_id", valueType: "STRING", description: "The ID of the transfer configuration." }
+    ],
+    launchStage: "GA"
+  },
+  {
+    name: "monitoredResourceDescriptors/global",
+    type: "global",
+    displayName: "Global",
+    description: "A resource type that is not associated with any specific resource.",
+    labels: [projectLabel],
+    launchStage: "GA"
+  }
+];
+
+// packages/local-cloud/src/logging/write-entries.ts
+import { status as status30 } from "@grpc/grpc-js";
+var MAX_ENTRY_BYTES = 256 * 1024;
+var LOG_NAME = /^((?:projects|organizations|folders|billingAccounts)\/[^/]+)\/logs\/([^/]+)$/;
+var LOG_ID_CHARACTERS = /^[A-Za-z0-9/_\-.]+$/;
+var OPTIONAL_MESSAGES = ["httpRequest", "operation", "sourceLocation", "split"];
+function checkLogName(logName, where) {
+  const match = LOG_NAME.exec(logName);
+  let logId = "";
+  try {
+    logId = decodeURIComponent(match?.[2] ?? "");
+  } catch {
+  }
+  if (!match || logId.length >= 512 || !LOG_ID_CHARACTERS.test(logId)) {
+    throw new RpcError(
+      status30.INVALID_ARGUMENT,
+      `${where} "${logName}" is invalid: use "projects/PROJECT_ID/logs/LOG_ID" with LOG_ID under 512 characters of letters, digits, "_", "-", "." and "/" (written URL-encoded as %2F).`
+    );
+  }
+  return logName;
+}
+function entrySize(entry) {
+  return JSON.stringify(
+    entry,
+    (_, value) => value instanceof Uint8Array ? "x".repeat(value.length) : value
+  ).length;
+}
+function draftOf(entry, index, request) {
+  const where = `entries[${index}]`;
+  const logName = checkLogName(
+    entry.logName || request.logName || "",
+    `${where}.logName`
+  );
+  const ownResource = entry.resource;
+  const resource2 = ownResource?.type ? ownResource : request.resource;
+  if (!resource2?.type) {
+    throw new RpcError(status30.INVALID_ARGUMENT, `${where}.resource is required (e.g. {type: "global"}).`);
+  }
+  const size = entrySize(entry);
+  if (size > MAX_ENTRY_BYTES) {
+    throw new RpcError(
+      status30.INVALID_ARGUMENT,
+      `${where} is ${size} bytes; Cloud Logging accepts entries of at most ${MAX_ENTRY_BYTES} bytes.`
+    );
+  }
+  const draft = {
+    logName,
+    resource: { type: resource2.type, labels: { ...resource2.labels ?? {} } },
+    labels: { ...request.labels ?? {}, ...entry.labels ?? {} },
+    severity: entry.severity ?? "DEFAULT",
+    timestampNanos: timestampToNanos(entry.timestamp),
+    insertId: entry.insertId ?? "",
+    ...payloadOf(entry)
+  };
+  for (const name of OPTIONAL_MESSAGES) {
+    const value = entry[name];
+    if (value !== null && value !== void 0) draft[name] = value;
+  }
+  if (entry.trace) draft.trace = entry.trace;
+  if (entry.spanId) draft.spanId = entry.spanId;
+  if (entry.traceSampled === true) draft.traceSampled = true;
+  return draft;
+}
+function payloadOf(entry) {
+  const member = entry.payload;
+  if (member === "jsonPayload")
+    return { payload: member, jsonPayload: entry.jsonPayload };
+  if (member === "protoPayload") {
+    return { payload: member, protoPayload: entry.protoPayload };
+  }
+  if (member === "textPayload" || typeof entry.textPayload === "string") {
+    return { payload: "textPayload", textPayload: entry.textPayload ?? "" };
+  }
+  return {};
+}
+function checkEntries(request) {
+  const entries = request.entries ?? [];
+  if (entries.length === 0) {
+    throw new RpcError(status30.INVALID_ARGUMENT, "entries: at least one log entry is required.");
+  }
+  const drafts = [];
+  const errors = [];
+  entries.forEach((entry, index) => {
+    try {
+      drafts.push(draftOf(entry, index, request));
+    } catch (error) {
+      if (!(error instanceof RpcError)) throw error;
+      errors.push(error.message);
+    }
+  });
+  return { drafts, errors };
+}
+
+// packages/local-cloud/src/logging/handlers.ts
+function pageOf3(items, request, key) {
+  const pageSize = Number(request.pageSize ?? 0);
+  const offset = decodePageToken(request.pageToken ?? "", key);
+  const page = items.slice(offset, pageSize > 0 ? offset + pageSize : void 0);
+  const next = offset + page.length;
+  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : "" };
+}
+function encodedLogName(logName) {
+  const index = logName.indexOf("/logs/");
+  if (index < 0) return logName;
+  const logId = logName.slice(index + 6);
+  return logId.includes("/") ? `${logName.slice(0, index)}/logs/${encodeURIComponent(logId)}` : logName;
+}
+function createLoggingHandlers(store, route) {
+  return {
+    async ListLogEntries(request) {
+      const page = store.list({
+        resourceNames: request.resourceNames ?? [],
+        filter: request.filter,
+        orderBy: request.orderBy,
+        pageSize: Number(request.pageSize ?? 0),
+        pageToken: request.pageToken
+      });
+      return { entries: page.records.map(recordToEntry), nextPageToken: page.nextPageToken };
+    },
+    async WriteLogEntries(request) {
+      const write2 = request;
+      const { drafts, errors } = checkEntries(write2);
+      if (errors.length > 0 && !write2.partialSuccess) {
+        throw new RpcError(status31.INVALID_ARGUMENT, `Nothing was written. ${errors.join(" ")}`);
+      }
+      if (!write2.dryRun) store.write(route ? route(drafts) : drafts);
+      if (errors.length > 0) {
+        throw new RpcError(
+          status31.INVALID_ARGUMENT,
+          `${drafts.length} of ${drafts.length + errors.length} entries were written (partialSuccess); refused: ${errors.join(" ")}`
+        );
+      }
+      return {};
+    },
+    async ListLogs(request) {
+      const parent = validateParent(request.parent ?? "");
+      const extra = request.resourceNames ?? [];
+      const parents = validateResourceNames([parent, ...extra]);
+      const { page, nextPageToken } = pageOf3(store.logNames(parents), request, JSON.stringify(parents));
+      return { logNames: page, nextPageToken };
+    },
+    async DeleteLog(request) {
+      const logName = encodedLogName(request.logName ?? "");
+      store.deleteLog(checkLogName(logName, "logName"));
+      return {};
+    },
+    async ListMonitoredResourceDescriptors(request) {
+      const { page, nextPageToken } = pageOf3(RESOURCE_DESCRIPTORS, request, "descriptors");
+      return { resourceDescriptors: page, nextPageToken };
+    }
+  };
+}
+
 // packages/local-cloud/src/logging/log-store.ts
+import { status as status32 } from "@grpc/grpc-js";
 var DEFAULT_RETENTION_DAYS = 30;
 var DAY_NANOS = 86400n * 1000000000n;
 var LogStore = class {
@@ -11262,7 +13118,7 @@ var LogStore = class {
   deleteLog(logName) {
     const kept = this.records.filter((record) => record.entry.logName !== logName);
     if (kept.length === this.records.length) {
-      throw new RpcError(status20.NOT_FOUND, `Log ${logName} does not exist (it holds no entries).`);
+      throw new RpcError(status32.NOT_FOUND, `Log ${logName} does not exist (it holds no entries).`);
     }
     for (const record of this.records) {
       if (record.entry.logName === logName) this.keys.delete(duplicateKey(record));
@@ -11281,7 +13137,7 @@ function compareRecords(a, b) {
 }
 
 // packages/local-cloud/src/logging/tail.ts
-import { Metadata as Metadata3, status as status21 } from "@grpc/grpc-js";
+import { Metadata as Metadata3, status as status33 } from "@grpc/grpc-js";
 var DEFAULT_BUFFER_WINDOW_MS = 2e3;
 var MAX_BUFFER_WINDOW_MS = 6e4;
 var DEFAULT_MAX_TAIL_SESSIONS = 10;
@@ -11346,7 +13202,7 @@ function bufferWindowMs(value) {
   const ms = Number(seconds) * 1e3 + Math.floor(nanos / 1e6);
   if (!Number.isFinite(ms) || ms < 0 || ms > MAX_BUFFER_WINDOW_MS) {
     throw new RpcError(
-      status21.INVALID_ARGUMENT,
+      status33.INVALID_ARGUMENT,
       `buffer_window must be between 0 and ${MAX_BUFFER_WINDOW_MS / 1e3} seconds, got ${ms / 1e3}s.`
     );
   }
@@ -11366,7 +13222,7 @@ function createTailService(options) {
         const full = parents.find((parent) => openIn(parent) >= maxSessions);
         if (full) {
           throw new RpcError(
-            status21.RESOURCE_EXHAUSTED,
+            status33.RESOURCE_EXHAUSTED,
             `Quota exceeded: at most ${maxSessions} live tailing sessions may be open at once in ${full}; close a session (or read with ListLogEntries) and try again.`
           );
         }
@@ -11375,7 +13231,7 @@ function createTailService(options) {
         sessions.set(opened, parents);
         opened.start(options.store, parents, matches2, windowMs);
       } catch (error) {
-        const rpcError = error instanceof RpcError ? error : new RpcError(status21.INTERNAL, `Internal error: ${String(error)}`);
+        const rpcError = error instanceof RpcError ? error : new RpcError(status33.INTERNAL, `Internal error: ${String(error)}`);
         call.emit("error", { code: rpcError.code, details: rpcError.message });
       }
     });
@@ -11389,25 +13245,28 @@ function createTailService(options) {
     openSessions: () => sessions.size,
     stop() {
       for (const session of [...sessions.keys()]) {
-        session.fail(new RpcError(status21.UNAVAILABLE, "The local Cloud Logging is shutting down."));
+        session.fail(new RpcError(status33.UNAVAILABLE, "The local Cloud Logging is shutting down."));
       }
     }
   };
 }
 
 // packages/local-cloud/src/logging/index.ts
+function loggingMixins() {
+  return [...loadLoggingMixinProtos(), loadLoggingOperationsProto()];
+}
 async function startLoggingEmulator(options) {
   if (!options.projectId) throw new Error("startLoggingEmulator needs a projectId.");
   const store = new LogStore(options.clock);
-  const handlers = createLoggingHandlers(store);
+  const config = createLoggingConfig(options.clock);
+  const handlers = createLoggingHandlers(store, createEntryRouter(config.store));
   const tail = createTailService({ store, maxSessions: options.maxTailSessions });
   const server = await startGrpcServer({
     proto: loadLoggingProto(),
     handlers,
     streamHandlers: { TailLogEntries: tail.handler },
-    // Logging clients call sinks, buckets, views, exclusions and metrics on this endpoint:
-    // served so that each of those calls answers UNIMPLEMENTED by name, not as an unknown service.
-    mixins: loadLoggingMixinProtos().map((proto) => ({ proto, handlers: {} })),
+    // Logging clients call sinks, buckets, views, exclusions, metrics and operations here.
+    mixins: loggingMixins().map((proto) => ({ proto, handlers: config.services[proto.serviceName] ?? {} })),
     faults: options.faults,
     faultService: "logging",
     ...options.host === void 0 ? {} : { host: options.host },
@@ -11418,6 +13277,7 @@ async function startLoggingEmulator(options) {
     logName: dtsLogName(options.projectId),
     sink: store,
     handlers,
+    services: config.services,
     store,
     openTailSessions: tail.openSessions,
     stop: async () => {
@@ -11431,7 +13291,11 @@ function startLoggingRestGateway(options) {
     root: loadLoggingProto().root,
     serviceName: LOGGING_SERVICE_NAME,
     handlers: options.handlers,
-    mixins: loadLoggingMixinProtos().map(({ root, serviceName }) => ({ root, serviceName, handlers: {} })),
+    mixins: loggingMixins().map(({ root, serviceName }) => ({
+      root,
+      serviceName,
+      handlers: options.services[serviceName] ?? {}
+    })),
     faults: options.faults,
     faultService: "logging",
     host: options.host,
@@ -11775,9 +13639,9 @@ async function startS3Emulator(options) {
         });
         return;
       }
-      await callBackend("GET", v2.v1Url, headers, void 0, res, (status22, answerHeaders, data) => {
-        const body = status22 === 200 ? Buffer.from(toV2Body(data.toString("utf8"), v2), "utf8") : data;
-        res.writeHead(status22, { ...answerHeaders, "content-length": String(body.length) });
+      await callBackend("GET", v2.v1Url, headers, void 0, res, (status34, answerHeaders, data) => {
+        const body = status34 === 200 ? Buffer.from(toV2Body(data.toString("utf8"), v2), "utf8") : data;
+        res.writeHead(status34, { ...answerHeaders, "content-length": String(body.length) });
         res.end(body);
       });
       return;
@@ -11798,11 +13662,11 @@ async function startS3Emulator(options) {
     if (fault?.kind === "hang") return;
     if (fault?.kind === "latency") await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 0));
     if (fault?.kind === "error") {
-      const status22 = fault.code ?? 503;
+      const status34 = fault.code ?? 503;
       req.resume();
       sendS3Error(res, method, {
-        status: status22,
-        code: status22 === 503 ? "SlowDown" : status22 === 403 ? "AccessDenied" : "InternalError",
+        status: status34,
+        code: status34 === 503 ? "SlowDown" : status34 === 403 ? "AccessDenied" : "InternalError",
         message: fault.message ?? "Injected fault"
       });
       return;
@@ -11937,7 +13801,12 @@ async function startLocalCloud(options = {}) {
         faultService: "dts",
         host: HOST
       }).then(track),
-      startLoggingRestGateway({ handlers: logging.handlers, faults, host: HOST }).then(track),
+      startLoggingRestGateway({
+        handlers: logging.handlers,
+        services: logging.services,
+        faults,
+        host: HOST
+      }).then(track),
       startAdminServer({ faults, denyBucket: s3.denyBucket, stats, host: HOST }).then(track)
     ]);
     const env = {

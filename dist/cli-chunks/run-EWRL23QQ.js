@@ -46,10 +46,11 @@ import "./chunk-XTUQKZPG.js";
 import "./chunk-TORVRQCF.js";
 
 // src/pipeline/run.ts
-import { getMaxListeners, setMaxListeners } from "node:events";
+import { getMaxListeners, setMaxListeners as setMaxListeners2 } from "node:events";
 
 // src/lifecycle/admission.ts
 import { randomBytes } from "node:crypto";
+import { setMaxListeners } from "node:events";
 
 // src/lifecycle/admission-queue.ts
 var IN_FLIGHT = /* @__PURE__ */ new Set(["PENDING", "RUNNING"]);
@@ -113,6 +114,40 @@ function mayTail(view, process) {
   return rank === -1 ? view.tailOrder.length < MAX_TAILS_PER_PROJECT : rank < MAX_TAILS_PER_PROJECT;
 }
 
+// src/lifecycle/quota-limit.ts
+var QuotaLimit = class {
+  constructor(maxParallel, onChange) {
+    this.maxParallel = maxParallel;
+    this.onChange = onChange;
+    this.limit = maxParallel;
+  }
+  maxParallel;
+  onChange;
+  limit;
+  loweredAtMs = Number.NEGATIVE_INFINITY;
+  endedOk = 0;
+  get current() {
+    return this.limit;
+  }
+  /** A run admitted at `admittedAtMs` ended; `quota` when DTS failed it on a quota. */
+  runEnded(end, admittedAtMs, nowMs) {
+    if (end === "quota") {
+      if (admittedAtMs < this.loweredAtMs) return;
+      this.limit = Math.max(1, Math.ceil(this.limit / 2));
+      this.loweredAtMs = nowMs;
+      this.endedOk = 0;
+      this.onChange?.(this.limit, end);
+      return;
+    }
+    if (this.limit >= this.maxParallel) return;
+    this.endedOk += 1;
+    if (this.endedOk < this.limit) return;
+    this.endedOk = 0;
+    this.limit += 1;
+    this.onChange?.(this.limit, end);
+  }
+};
+
 // src/lifecycle/slots.ts
 var Slots = class {
   constructor(capacity) {
@@ -172,12 +207,22 @@ function createAdmissionGate(options) {
   const waiting = /* @__PURE__ */ new Map();
   const inFlight = /* @__PURE__ */ new Map();
   const closing = new AbortController();
+  setMaxListeners(maxParallel * CLAIMS_PER_SLOT + 10, closing.signal);
   let view;
   let listed = [];
   let polling = false;
   let kicked = false;
   let wake = new AbortController();
   let troubleTold = false;
+  const limit = new QuotaLimit(maxParallel, (now, reason) => {
+    if (reason === "quota") {
+      options.onLimit?.(
+        `DTS failed a run on its concurrent-runs quota: this process now keeps at most ${now} run(s) in flight (max_parallel ${maxParallel}); lower max_parallel if this repeats`
+      );
+    } else if (now === maxParallel) {
+      options.onLimit?.(`runs end without meeting the quota again: back to max_parallel ${maxParallel}`);
+    }
+  });
   const own = () => ({
     inFlight,
     waiting: new Map([...waiting].map(([name, waiter]) => [name, waiter.lease.claim]))
@@ -215,9 +260,10 @@ function createAdmissionGate(options) {
         continue;
       lease.blockers = new Set([...lease.blockers ?? choosing].filter((blocker) => choosing.has(blocker)));
     }
-    for (const name of withinSlots(current, process, maxParallel)) {
+    for (const name of withinSlots(current, process, limit.current)) {
       const waiter = waiting.get(name);
       if (waiter?.lease.blockers?.size !== 0) continue;
+      waiter.lease.admittedAtMs = clock.now().getTime();
       waiting.delete(name);
       inFlight.set(name, waiter.lease.claim);
       waiter.resolve();
@@ -325,9 +371,12 @@ function createAdmissionGate(options) {
           kick();
         });
       },
-      async release() {
+      async release(ended) {
         if (released) return;
         released = true;
+        if (ended && state.admittedAtMs !== void 0) {
+          limit.runEnded(ended, state.admittedAtMs, clock.now().getTime());
+        }
         const name = state.configName;
         if (name && state.baseName) {
           await dts.renameConfig(name, state.baseName, AbortSignal.timeout(3e4)).catch(() => void 0);
@@ -826,10 +875,14 @@ async function openConfig(ctx, input, claim) {
   });
   return opened;
 }
+function failedOnQuota(run) {
+  return run.state === "FAILED" && (run.errorCode !== void 0 && grpcCodeName(run.errorCode) === "RESOURCE_EXHAUSTED" || looksLikeQuota(run.errorMessage ?? ""));
+}
 async function attemptRun(ctx, input) {
   const { signal } = ctx;
   const lease = await inStep("admission", () => ctx.admission.enter(signal));
   let config = input.config;
+  let ended;
   try {
     const claimed = await inStep("create-config", () => claimConfig(ctx, input, lease.claim));
     if ("busy" in claimed) return { kind: "busy", config: claimed.config, message: claimed.busy };
@@ -862,6 +915,7 @@ async function attemptRun(ctx, input) {
         signals: ctx.watch
       })
     );
+    ended = failedOnQuota(run) ? "quota" : "ok";
     ctx.emit({
       type: "run-ended",
       table: ctx.spec.name,
@@ -871,7 +925,7 @@ async function attemptRun(ctx, input) {
     });
     return { kind: "ran", config: current, run };
   } finally {
-    await lease.release();
+    await lease.release(ended);
   }
 }
 async function moveTo(ctx, mine, winner) {
@@ -977,9 +1031,6 @@ async function warnLateArrivals(ctx, partition, checkedAt) {
 // src/lifecycle/partition.ts
 var MAX_RUN_ATTEMPTS = 5;
 var MAX_MOVES = 5;
-function failedOnQuota(run) {
-  return run.state === "FAILED" && (run.errorCode !== void 0 && grpcCodeName(run.errorCode) === "RESOURCE_EXHAUSTED" || looksLikeQuota(run.errorMessage ?? ""));
-}
 async function loadPartition(ctx, target, check, index) {
   const { partition } = check;
   const base = { id: partition.id, source: partition.source, status: "skipped" };
@@ -1531,7 +1582,8 @@ async function runPipeline(planned, settings, request, deps) {
     maxParallel: settings.maxParallel,
     clock,
     timing: deps.timing?.admission,
-    onTrouble: note
+    onTrouble: note,
+    onLimit: note
   });
   const watch = createRunWatch({
     logging: services.logging,
@@ -1541,7 +1593,7 @@ async function runPipeline(planned, settings, request, deps) {
     onAnyMessage: admission.nudge
   });
   const wanted = settings.maxParallel + 10;
-  if (getMaxListeners(deps.signal) < wanted) setMaxListeners(wanted, deps.signal);
+  if (getMaxListeners(deps.signal) < wanted) setMaxListeners2(wanted, deps.signal);
   const tables = pLimit(settings.maxParallel);
   try {
     return await Promise.all(
