@@ -2504,14 +2504,11 @@ function whereEnd(tokens, where) {
 }
 function conjuncts(tokens, from, to) {
   const parts = [];
-  let depth = 0;
   let start = from;
-  for (let index = from; index < to; index += 1) {
+  for (const index of topLevelIndices(tokens, from, to)) {
     const token = tokens[index];
-    if (isSymbol(token, "(", "[")) depth += 1;
-    else if (isSymbol(token, ")", "]")) depth -= 1;
-    else if (depth === 0 && isWord(token, ...NOT_A_CONJUNCTION)) return void 0;
-    else if (depth === 0 && isWord(token, "AND")) {
+    if (isWord(token, ...NOT_A_CONJUNCTION)) return void 0;
+    if (isWord(token, "AND")) {
       parts.push([start, index]);
       start = index + 1;
     }
@@ -5025,12 +5022,15 @@ function dmlStats(result) {
   if (result.statementType === "UPDATE") return { updatedRowCount: count };
   return { deletedRowCount: count };
 }
-function jobResource(job, baseUrl, dryRun = false) {
-  const times = {
+function jobTimes(job) {
+  return {
     creationTime: String(job.creationTime),
     startTime: String(job.creationTime),
     endTime: String(job.endTime)
   };
+}
+function jobResource(job, baseUrl, dryRun = false) {
+  const times = jobTimes(job);
   const statistics = job.jobType === "QUERY" ? {
     ...times,
     totalBytesProcessed: String(job.result?.bytesProcessed ?? 0),
@@ -5134,11 +5134,7 @@ async function answerQuery(queries, projectId, body) {
   const query = new URLSearchParams();
   if (maxResults !== void 0) query.set("maxResults", String(maxResults));
   const { jobReference: jobReference2, ...page } = resultPage(job, query, format);
-  const times = {
-    creationTime: String(job.creationTime),
-    startTime: String(job.creationTime),
-    endTime: String(job.endTime)
-  };
+  const times = jobTimes(job);
   if (!created) {
     return {
       kind: "bigquery#queryResponse",
@@ -11359,6 +11355,12 @@ function validatePageSize(pageSize) {
   }
   return pageSize === 0 ? DEFAULT_PAGE_SIZE : pageSize;
 }
+function pageFromToken(items, pageToken, pageSize, key) {
+  const offset = decodePageToken(pageToken, key);
+  const page = items.slice(offset, pageSize === void 0 ? void 0 : offset + pageSize);
+  const next = offset + page.length;
+  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : "" };
+}
 function encodePageToken(offset, key) {
   return Buffer.from(JSON.stringify({ offset, key })).toString("base64url");
 }
@@ -11386,10 +11388,7 @@ var DEFAULT_PAGE_SIZE2 = 50;
 function pageOf2(items, request, key) {
   const asked = Number(request.pageSize ?? 0);
   const pageSize = Number.isInteger(asked) && asked > 0 ? asked : DEFAULT_PAGE_SIZE2;
-  const offset = decodePageToken(request.pageToken ?? "", key);
-  const page = items.slice(offset, offset + pageSize);
-  const next = offset + page.length;
-  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : "" };
+  return pageFromToken(items, request.pageToken ?? "", pageSize, key);
 }
 var snakeCase = (path) => path.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`);
 function maskPaths(request) {
@@ -12248,6 +12247,11 @@ function buildMetric(store, project, given, id) {
     version: "V2"
   };
 }
+function checkRoomForMetric(project, count) {
+  if (count >= MAX_METRICS) {
+    throw new RpcError(status25.RESOURCE_EXHAUSTED, `${project} already has ${MAX_METRICS} log-based metrics.`);
+  }
+}
 function createMetricHandlers(store) {
   return {
     async ListLogMetrics(request) {
@@ -12268,12 +12272,7 @@ function createMetricHandlers(store) {
       const id = checkId("metric", given.name);
       const { metrics } = store.of(project);
       if (metrics.has(id)) throw alreadyExists("Metric", `${project}/metrics/${encodeURIComponent(id)}`);
-      if (metrics.size >= MAX_METRICS) {
-        throw new RpcError(
-          status25.RESOURCE_EXHAUSTED,
-          `${project} already has ${MAX_METRICS} log-based metrics.`
-        );
-      }
+      checkRoomForMetric(project, metrics.size);
       const now = store.now();
       const metric = { ...buildMetric(store, project, given, id), createTime: now, updateTime: now };
       metrics.set(id, metric);
@@ -12299,12 +12298,7 @@ function createMetricHandlers(store) {
       };
       if (before)
         checkDescriptorChange(before.metricDescriptor, metric.metricDescriptor);
-      else if (metrics.size >= MAX_METRICS) {
-        throw new RpcError(
-          status25.RESOURCE_EXHAUSTED,
-          `${project} already has ${MAX_METRICS} log-based metrics.`
-        );
-      }
+      else checkRoomForMetric(project, metrics.size);
       metrics.set(id, metric);
       return metric;
     },
@@ -12790,241 +12784,8 @@ function recordToEntry(record) {
   return { ...record.entry };
 }
 
-// packages/local-cloud/src/logging/entry-routing.ts
-function createEntryRouter(store) {
-  const compiled = /* @__PURE__ */ new Map();
-  const predicate = (filter) => {
-    let compiledFilter = compiled.get(filter);
-    if (!compiledFilter) {
-      compiledFilter = compileLogFilter(filter);
-      compiled.set(filter, compiledFilter);
-    }
-    return compiledFilter;
-  };
-  const excludedBy = (exclusions, record) => exclusions.some(
-    (exclusion) => exclusion.disabled !== true && predicate(String(exclusion.filter))(record)
-  );
-  function routed(config, record) {
-    const listed = [
-      `logging.googleapis.com/${config.parent}/locations/global/buckets/_Default`,
-      `logging.googleapis.com/${config.parent}/locations/global/buckets/_Required`
-    ];
-    for (const [id, { sink }] of config.sinks) {
-      if (sink.disabled === true || !listed.includes(String(sink.destination))) continue;
-      if (!predicate(String(sink.filter ?? ""))(record)) continue;
-      if (id === "_Required") return true;
-      if (excludedBy(sink.exclusions ?? [], record)) continue;
-      if (id === "_Default" && excludedBy([...config.exclusions.values()], record)) continue;
-      return true;
-    }
-    return false;
-  }
-  return (drafts) => {
-    const receiveNanos = dateToNanos(store.clock());
-    return drafts.filter((draft) => {
-      const config = store.peek(parentOf(draft.logName));
-      return config === void 0 || routed(config, recordOf(draft, receiveNanos));
-    });
-  };
-}
-function recordOf(draft, receiveNanos) {
-  const { timestampNanos = receiveNanos, insertId = "", ...fields } = draft;
-  const entry = {
-    ...fields,
-    timestamp: nanosToTimestamp(timestampNanos),
-    receiveTimestamp: nanosToTimestamp(receiveNanos),
-    insertId
-  };
-  return { entry, timestampNanos, receiveNanos, sequence: 0 };
-}
-
-// packages/local-cloud/src/logging/handlers.ts
-import { status as status31 } from "@grpc/grpc-js";
-
-// packages/local-cloud/src/logging/resource-descriptors.ts
-var projectLabel = {
-  key: "project_id",
-  valueType: "STRING",
-  description: 'The identifier of the Google Cloud project associated with this resource, such as "my-project".'
-};
-var RESOURCE_DESCRIPTORS = [
-  {
-    name: "monitoredResourceDescriptors/bigquery_dts_config",
-    type: "bigquery_dts_config",
-    displayName: "BigQuery DTS Config",
-    description: "A BigQuery Data Transfer Service transfer configuration.",
-    labels: [
-      projectLabel,
-      { key: "location", valueType: "STRING", description: "The location of the transfer configuration." },
-      { key: "config_id", valueType: "STRING", description: "The ID of the transfer configuration." }
-    ],
-    launchStage: "GA"
-  },
-  {
-    name: "monitoredResourceDescriptors/global",
-    type: "global",
-    displayName: "Global",
-    description: "A resource type that is not associated with any specific resource.",
-    labels: [projectLabel],
-    launchStage: "GA"
-  }
-];
-
-// packages/local-cloud/src/logging/write-entries.ts
-import { status as status30 } from "@grpc/grpc-js";
-var MAX_ENTRY_BYTES = 256 * 1024;
-var LOG_NAME = /^((?:projects|organizations|folders|billingAccounts)\/[^/]+)\/logs\/([^/]+)$/;
-var LOG_ID_CHARACTERS = /^[A-Za-z0-9/_\-.]+$/;
-var OPTIONAL_MESSAGES = ["httpRequest", "operation", "sourceLocation", "split"];
-function checkLogName(logName, where) {
-  const match = LOG_NAME.exec(logName);
-  let logId = "";
-  try {
-    logId = decodeURIComponent(match?.[2] ?? "");
-  } catch {
-  }
-  if (!match || logId.length >= 512 || !LOG_ID_CHARACTERS.test(logId)) {
-    throw new RpcError(
-      status30.INVALID_ARGUMENT,
-      `${where} "${logName}" is invalid: use "projects/PROJECT_ID/logs/LOG_ID" with LOG_ID under 512 characters of letters, digits, "_", "-", "." and "/" (written URL-encoded as %2F).`
-    );
-  }
-  return logName;
-}
-function entrySize(entry) {
-  return JSON.stringify(
-    entry,
-    (_, value) => value instanceof Uint8Array ? "x".repeat(value.length) : value
-  ).length;
-}
-function draftOf(entry, index, request) {
-  const where = `entries[${index}]`;
-  const logName = checkLogName(
-    entry.logName || request.logName || "",
-    `${where}.logName`
-  );
-  const ownResource = entry.resource;
-  const resource2 = ownResource?.type ? ownResource : request.resource;
-  if (!resource2?.type) {
-    throw new RpcError(status30.INVALID_ARGUMENT, `${where}.resource is required (e.g. {type: "global"}).`);
-  }
-  const size = entrySize(entry);
-  if (size > MAX_ENTRY_BYTES) {
-    throw new RpcError(
-      status30.INVALID_ARGUMENT,
-      `${where} is ${size} bytes; Cloud Logging accepts entries of at most ${MAX_ENTRY_BYTES} bytes.`
-    );
-  }
-  const draft = {
-    logName,
-    resource: { type: resource2.type, labels: { ...resource2.labels ?? {} } },
-    labels: { ...request.labels ?? {}, ...entry.labels ?? {} },
-    severity: entry.severity ?? "DEFAULT",
-    timestampNanos: timestampToNanos(entry.timestamp),
-    insertId: entry.insertId ?? "",
-    ...payloadOf(entry)
-  };
-  for (const name of OPTIONAL_MESSAGES) {
-    const value = entry[name];
-    if (value !== null && value !== void 0) draft[name] = value;
-  }
-  if (entry.trace) draft.trace = entry.trace;
-  if (entry.spanId) draft.spanId = entry.spanId;
-  if (entry.traceSampled === true) draft.traceSampled = true;
-  return draft;
-}
-function payloadOf(entry) {
-  const member = entry.payload;
-  if (member === "jsonPayload")
-    return { payload: member, jsonPayload: entry.jsonPayload };
-  if (member === "protoPayload") {
-    return { payload: member, protoPayload: entry.protoPayload };
-  }
-  if (member === "textPayload" || typeof entry.textPayload === "string") {
-    return { payload: "textPayload", textPayload: entry.textPayload ?? "" };
-  }
-  return {};
-}
-function checkEntries(request) {
-  const entries = request.entries ?? [];
-  if (entries.length === 0) {
-    throw new RpcError(status30.INVALID_ARGUMENT, "entries: at least one log entry is required.");
-  }
-  const drafts = [];
-  const errors = [];
-  entries.forEach((entry, index) => {
-    try {
-      drafts.push(draftOf(entry, index, request));
-    } catch (error) {
-      if (!(error instanceof RpcError)) throw error;
-      errors.push(error.message);
-    }
-  });
-  return { drafts, errors };
-}
-
-// packages/local-cloud/src/logging/handlers.ts
-function pageOf3(items, request, key) {
-  const pageSize = Number(request.pageSize ?? 0);
-  const offset = decodePageToken(request.pageToken ?? "", key);
-  const page = items.slice(offset, pageSize > 0 ? offset + pageSize : void 0);
-  const next = offset + page.length;
-  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : "" };
-}
-function encodedLogName(logName) {
-  const index = logName.indexOf("/logs/");
-  if (index < 0) return logName;
-  const logId = logName.slice(index + 6);
-  return logId.includes("/") ? `${logName.slice(0, index)}/logs/${encodeURIComponent(logId)}` : logName;
-}
-function createLoggingHandlers(store, route) {
-  return {
-    async ListLogEntries(request) {
-      const page = store.list({
-        resourceNames: request.resourceNames ?? [],
-        filter: request.filter,
-        orderBy: request.orderBy,
-        pageSize: Number(request.pageSize ?? 0),
-        pageToken: request.pageToken
-      });
-      return { entries: page.records.map(recordToEntry), nextPageToken: page.nextPageToken };
-    },
-    async WriteLogEntries(request) {
-      const write2 = request;
-      const { drafts, errors } = checkEntries(write2);
-      if (errors.length > 0 && !write2.partialSuccess) {
-        throw new RpcError(status31.INVALID_ARGUMENT, `Nothing was written. ${errors.join(" ")}`);
-      }
-      if (!write2.dryRun) store.write(route ? route(drafts) : drafts);
-      if (errors.length > 0) {
-        throw new RpcError(
-          status31.INVALID_ARGUMENT,
-          `${drafts.length} of ${drafts.length + errors.length} entries were written (partialSuccess); refused: ${errors.join(" ")}`
-        );
-      }
-      return {};
-    },
-    async ListLogs(request) {
-      const parent = validateParent(request.parent ?? "");
-      const extra = request.resourceNames ?? [];
-      const parents = validateResourceNames([parent, ...extra]);
-      const { page, nextPageToken } = pageOf3(store.logNames(parents), request, JSON.stringify(parents));
-      return { logNames: page, nextPageToken };
-    },
-    async DeleteLog(request) {
-      const logName = encodedLogName(request.logName ?? "");
-      store.deleteLog(checkLogName(logName, "logName"));
-      return {};
-    },
-    async ListMonitoredResourceDescriptors(request) {
-      const { page, nextPageToken } = pageOf3(RESOURCE_DESCRIPTORS, request, "descriptors");
-      return { resourceDescriptors: page, nextPageToken };
-    }
-  };
-}
-
 // packages/local-cloud/src/logging/log-store.ts
-import { status as status32 } from "@grpc/grpc-js";
+import { status as status30 } from "@grpc/grpc-js";
 var DEFAULT_RETENTION_DAYS = 30;
 var DAY_NANOS = 86400n * 1000000000n;
 var LogStore = class {
@@ -13051,14 +12812,8 @@ var LogStore = class {
     let stored = 0;
     for (const draft of drafts) {
       this.sequence += 1;
-      const { timestampNanos = receiveNanos, insertId, ...fields } = draft;
-      const entry = {
-        ...fields,
-        timestamp: nanosToTimestamp(timestampNanos),
-        receiveTimestamp: nanosToTimestamp(receiveNanos),
-        insertId: insertId || `w${this.sequence.toString(36).padStart(11, "0")}`
-      };
-      if (this.store({ entry, timestampNanos, receiveNanos, sequence: this.sequence })) stored += 1;
+      const fallbackId = `w${this.sequence.toString(36).padStart(11, "0")}`;
+      if (this.store(recordOfDraft(draft, receiveNanos, this.sequence, fallbackId))) stored += 1;
     }
     return stored;
   }
@@ -13118,7 +12873,7 @@ var LogStore = class {
   deleteLog(logName) {
     const kept = this.records.filter((record) => record.entry.logName !== logName);
     if (kept.length === this.records.length) {
-      throw new RpcError(status32.NOT_FOUND, `Log ${logName} does not exist (it holds no entries).`);
+      throw new RpcError(status30.NOT_FOUND, `Log ${logName} does not exist (it holds no entries).`);
     }
     for (const record of this.records) {
       if (record.entry.logName === logName) this.keys.delete(duplicateKey(record));
@@ -13130,10 +12885,244 @@ var LogStore = class {
 function duplicateKey(record) {
   return `${parentOf(record.entry.logName)}|${record.timestampNanos}|${record.entry.insertId}`;
 }
+function recordOfDraft(draft, receiveNanos, sequence, fallbackId) {
+  const { timestampNanos = receiveNanos, insertId, ...fields } = draft;
+  const entry = {
+    ...fields,
+    timestamp: nanosToTimestamp(timestampNanos),
+    receiveTimestamp: nanosToTimestamp(receiveNanos),
+    insertId: insertId || fallbackId
+  };
+  return { entry, timestampNanos, receiveNanos, sequence };
+}
 function compareRecords(a, b) {
   if (a.timestampNanos !== b.timestampNanos) return a.timestampNanos < b.timestampNanos ? -1 : 1;
   if (a.entry.insertId !== b.entry.insertId) return a.entry.insertId < b.entry.insertId ? -1 : 1;
   return a.sequence - b.sequence;
+}
+
+// packages/local-cloud/src/logging/entry-routing.ts
+function createEntryRouter(store) {
+  const compiled = /* @__PURE__ */ new Map();
+  const predicate = (filter) => {
+    let compiledFilter = compiled.get(filter);
+    if (!compiledFilter) {
+      compiledFilter = compileLogFilter(filter);
+      compiled.set(filter, compiledFilter);
+    }
+    return compiledFilter;
+  };
+  const excludedBy = (exclusions, record) => exclusions.some(
+    (exclusion) => exclusion.disabled !== true && predicate(String(exclusion.filter))(record)
+  );
+  function routed(config, record) {
+    const listed = [
+      `logging.googleapis.com/${config.parent}/locations/global/buckets/_Default`,
+      `logging.googleapis.com/${config.parent}/locations/global/buckets/_Required`
+    ];
+    for (const [id, { sink }] of config.sinks) {
+      if (sink.disabled === true || !listed.includes(String(sink.destination))) continue;
+      if (!predicate(String(sink.filter ?? ""))(record)) continue;
+      if (id === "_Required") return true;
+      if (excludedBy(sink.exclusions ?? [], record)) continue;
+      if (id === "_Default" && excludedBy([...config.exclusions.values()], record)) continue;
+      return true;
+    }
+    return false;
+  }
+  return (drafts) => {
+    const receiveNanos = dateToNanos(store.clock());
+    return drafts.filter((draft) => {
+      const config = store.peek(parentOf(draft.logName));
+      return config === void 0 || routed(config, recordOf(draft, receiveNanos));
+    });
+  };
+}
+function recordOf(draft, receiveNanos) {
+  return recordOfDraft(draft, receiveNanos, 0, "");
+}
+
+// packages/local-cloud/src/logging/handlers.ts
+import { status as status32 } from "@grpc/grpc-js";
+
+// packages/local-cloud/src/logging/resource-descriptors.ts
+var projectLabel = {
+  key: "project_id",
+  valueType: "STRING",
+  description: 'The identifier of the Google Cloud project associated with this resource, such as "my-project".'
+};
+var RESOURCE_DESCRIPTORS = [
+  {
+    name: "monitoredResourceDescriptors/bigquery_dts_config",
+    type: "bigquery_dts_config",
+    displayName: "BigQuery DTS Config",
+    description: "A BigQuery Data Transfer Service transfer configuration.",
+    labels: [
+      projectLabel,
+      { key: "location", valueType: "STRING", description: "The location of the transfer configuration." },
+      { key: "config_id", valueType: "STRING", description: "The ID of the transfer configuration." }
+    ],
+    launchStage: "GA"
+  },
+  {
+    name: "monitoredResourceDescriptors/global",
+    type: "global",
+    displayName: "Global",
+    description: "A resource type that is not associated with any specific resource.",
+    labels: [projectLabel],
+    launchStage: "GA"
+  }
+];
+
+// packages/local-cloud/src/logging/write-entries.ts
+import { status as status31 } from "@grpc/grpc-js";
+var MAX_ENTRY_BYTES = 256 * 1024;
+var LOG_NAME = /^((?:projects|organizations|folders|billingAccounts)\/[^/]+)\/logs\/([^/]+)$/;
+var LOG_ID_CHARACTERS = /^[A-Za-z0-9/_\-.]+$/;
+var OPTIONAL_MESSAGES = ["httpRequest", "operation", "sourceLocation", "split"];
+function checkLogName(logName, where) {
+  const match = LOG_NAME.exec(logName);
+  let logId = "";
+  try {
+    logId = decodeURIComponent(match?.[2] ?? "");
+  } catch {
+  }
+  if (!match || logId.length >= 512 || !LOG_ID_CHARACTERS.test(logId)) {
+    throw new RpcError(
+      status31.INVALID_ARGUMENT,
+      `${where} "${logName}" is invalid: use "projects/PROJECT_ID/logs/LOG_ID" with LOG_ID under 512 characters of letters, digits, "_", "-", "." and "/" (written URL-encoded as %2F).`
+    );
+  }
+  return logName;
+}
+function entrySize(entry) {
+  return JSON.stringify(
+    entry,
+    (_, value) => value instanceof Uint8Array ? "x".repeat(value.length) : value
+  ).length;
+}
+function draftOf(entry, index, request) {
+  const where = `entries[${index}]`;
+  const logName = checkLogName(
+    entry.logName || request.logName || "",
+    `${where}.logName`
+  );
+  const ownResource = entry.resource;
+  const resource2 = ownResource?.type ? ownResource : request.resource;
+  if (!resource2?.type) {
+    throw new RpcError(status31.INVALID_ARGUMENT, `${where}.resource is required (e.g. {type: "global"}).`);
+  }
+  const size = entrySize(entry);
+  if (size > MAX_ENTRY_BYTES) {
+    throw new RpcError(
+      status31.INVALID_ARGUMENT,
+      `${where} is ${size} bytes; Cloud Logging accepts entries of at most ${MAX_ENTRY_BYTES} bytes.`
+    );
+  }
+  const draft = {
+    logName,
+    resource: { type: resource2.type, labels: { ...resource2.labels ?? {} } },
+    labels: { ...request.labels ?? {}, ...entry.labels ?? {} },
+    severity: entry.severity ?? "DEFAULT",
+    timestampNanos: timestampToNanos(entry.timestamp),
+    insertId: entry.insertId ?? "",
+    ...payloadOf(entry)
+  };
+  for (const name of OPTIONAL_MESSAGES) {
+    const value = entry[name];
+    if (value !== null && value !== void 0) draft[name] = value;
+  }
+  if (entry.trace) draft.trace = entry.trace;
+  if (entry.spanId) draft.spanId = entry.spanId;
+  if (entry.traceSampled === true) draft.traceSampled = true;
+  return draft;
+}
+function payloadOf(entry) {
+  const member = entry.payload;
+  if (member === "jsonPayload")
+    return { payload: member, jsonPayload: entry.jsonPayload };
+  if (member === "protoPayload") {
+    return { payload: member, protoPayload: entry.protoPayload };
+  }
+  if (member === "textPayload" || typeof entry.textPayload === "string") {
+    return { payload: "textPayload", textPayload: entry.textPayload ?? "" };
+  }
+  return {};
+}
+function checkEntries(request) {
+  const entries = request.entries ?? [];
+  if (entries.length === 0) {
+    throw new RpcError(status31.INVALID_ARGUMENT, "entries: at least one log entry is required.");
+  }
+  const drafts = [];
+  const errors = [];
+  entries.forEach((entry, index) => {
+    try {
+      drafts.push(draftOf(entry, index, request));
+    } catch (error) {
+      if (!(error instanceof RpcError)) throw error;
+      errors.push(error.message);
+    }
+  });
+  return { drafts, errors };
+}
+
+// packages/local-cloud/src/logging/handlers.ts
+function pageOf3(items, request, key) {
+  const pageSize = Number(request.pageSize ?? 0);
+  const token = request.pageToken ?? "";
+  return pageFromToken(items, token, pageSize > 0 ? pageSize : void 0, key);
+}
+function encodedLogName(logName) {
+  const index = logName.indexOf("/logs/");
+  if (index < 0) return logName;
+  const logId = logName.slice(index + 6);
+  return logId.includes("/") ? `${logName.slice(0, index)}/logs/${encodeURIComponent(logId)}` : logName;
+}
+function createLoggingHandlers(store, route) {
+  return {
+    async ListLogEntries(request) {
+      const page = store.list({
+        resourceNames: request.resourceNames ?? [],
+        filter: request.filter,
+        orderBy: request.orderBy,
+        pageSize: Number(request.pageSize ?? 0),
+        pageToken: request.pageToken
+      });
+      return { entries: page.records.map(recordToEntry), nextPageToken: page.nextPageToken };
+    },
+    async WriteLogEntries(request) {
+      const write2 = request;
+      const { drafts, errors } = checkEntries(write2);
+      if (errors.length > 0 && !write2.partialSuccess) {
+        throw new RpcError(status32.INVALID_ARGUMENT, `Nothing was written. ${errors.join(" ")}`);
+      }
+      if (!write2.dryRun) store.write(route ? route(drafts) : drafts);
+      if (errors.length > 0) {
+        throw new RpcError(
+          status32.INVALID_ARGUMENT,
+          `${drafts.length} of ${drafts.length + errors.length} entries were written (partialSuccess); refused: ${errors.join(" ")}`
+        );
+      }
+      return {};
+    },
+    async ListLogs(request) {
+      const parent = validateParent(request.parent ?? "");
+      const extra = request.resourceNames ?? [];
+      const parents = validateResourceNames([parent, ...extra]);
+      const { page, nextPageToken } = pageOf3(store.logNames(parents), request, JSON.stringify(parents));
+      return { logNames: page, nextPageToken };
+    },
+    async DeleteLog(request) {
+      const logName = encodedLogName(request.logName ?? "");
+      store.deleteLog(checkLogName(logName, "logName"));
+      return {};
+    },
+    async ListMonitoredResourceDescriptors(request) {
+      const { page, nextPageToken } = pageOf3(RESOURCE_DESCRIPTORS, request, "descriptors");
+      return { resourceDescriptors: page, nextPageToken };
+    }
+  };
 }
 
 // packages/local-cloud/src/logging/tail.ts

@@ -45,12 +45,17 @@ function dmlStats(result: StatementResult) {
   return { deletedRowCount: count };
 }
 
-export function jobResource(job: Job, baseUrl: string, dryRun = false) {
-  const times = {
+/** A job's times as the API spells them (epoch ms as strings); it starts when it is created. */
+export function jobTimes(job: Job): { creationTime: string; startTime: string; endTime: string } {
+  return {
     creationTime: String(job.creationTime),
     startTime: String(job.creationTime),
     endTime: String(job.endTime),
   };
+}
+
+export function jobResource(job: Job, baseUrl: string, dryRun = false) {
+  const times = jobTimes(job);
   const statistics =
     job.jobType === 'QUERY'
       ? {

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFormatOf } from './engine/result-cells.js';
 import { BigQueryApiError } from './errors.js';
-import { resultPage } from './job-resources.js';
+import { jobTimes, resultPage } from './job-resources.js';
 import type { Job } from './jobs.js';
 import type { QueryJobs } from './query-jobs.js';
 
@@ -67,11 +67,7 @@ export async function answerQuery(queries: QueryJobs, projectId: string, body: B
   const query = new URLSearchParams();
   if (maxResults !== undefined) query.set('maxResults', String(maxResults));
   const { jobReference, ...page } = resultPage(job, query, format);
-  const times = {
-    creationTime: String(job.creationTime),
-    startTime: String(job.creationTime),
-    endTime: String(job.endTime),
-  };
+  const times = jobTimes(job);
   if (!created) {
     return {
       kind: 'bigquery#queryResponse',

@@ -4,7 +4,7 @@
 import { status } from '@grpc/grpc-js';
 import { RpcError } from '../log-contract.js';
 import { compileLogFilter } from './filter.js';
-import { decodePageToken, encodePageToken } from './log-query.js';
+import { pageFromToken } from './log-query.js';
 
 /** A google.protobuf.Timestamp as proto-loader gives it (longs as strings). */
 export type TimestampMessage = {
@@ -33,10 +33,7 @@ export function pageOf<T>(
 ): { page: T[]; nextPageToken: string } {
   const asked = Number(request.pageSize ?? 0);
   const pageSize = Number.isInteger(asked) && asked > 0 ? asked : DEFAULT_PAGE_SIZE;
-  const offset = decodePageToken((request.pageToken as string | undefined) ?? '', key);
-  const page = items.slice(offset, offset + pageSize);
-  const next = offset + page.length;
-  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : '' };
+  return pageFromToken(items, (request.pageToken as string | undefined) ?? '', pageSize, key);
 }
 
 const snakeCase = (path: string) => path.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`);

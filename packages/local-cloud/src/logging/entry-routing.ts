@@ -8,10 +8,10 @@
 // Entries of DTS runs, which the local cloud writes itself, are not routed.
 import type { ConfigStore, ParentConfig, Resource } from './config-store.js';
 import { compileLogFilter, type LogPredicate } from './filter.js';
-import type { LogRecord, StoredEntry } from './log-record.js';
+import type { LogRecord } from './log-record.js';
 import { parentOf } from './log-record.js';
-import type { EntryDraft } from './log-store.js';
-import { dateToNanos, nanosToTimestamp } from './log-values.js';
+import { type EntryDraft, recordOfDraft } from './log-store.js';
+import { dateToNanos } from './log-values.js';
 
 export type EntryRouter = (drafts: EntryDraft[]) => EntryDraft[];
 
@@ -58,12 +58,5 @@ export function createEntryRouter(store: ConfigStore): EntryRouter {
 
 /** The record a draft would be stored as, for the filters to read. */
 function recordOf(draft: EntryDraft, receiveNanos: bigint): LogRecord {
-  const { timestampNanos = receiveNanos, insertId = '', ...fields } = draft;
-  const entry: StoredEntry = {
-    ...fields,
-    timestamp: nanosToTimestamp(timestampNanos),
-    receiveTimestamp: nanosToTimestamp(receiveNanos),
-    insertId,
-  };
-  return { entry, timestampNanos, receiveNanos, sequence: 0 };
+  return recordOfDraft(draft, receiveNanos, 0, '');
 }

@@ -4,7 +4,7 @@
 import { status } from '@grpc/grpc-js';
 import { RpcError, type UnaryHandlers } from '../log-contract.js';
 import type { EntryRouter } from './entry-routing.js';
-import { decodePageToken, encodePageToken, validateParent, validateResourceNames } from './log-query.js';
+import { pageFromToken, validateParent, validateResourceNames } from './log-query.js';
 import { recordToEntry } from './log-record.js';
 import type { LogStore } from './log-store.js';
 import { RESOURCE_DESCRIPTORS } from './resource-descriptors.js';
@@ -13,10 +13,8 @@ import { checkEntries, checkLogName, type WriteRequest } from './write-entries.j
 /** One page of `items` from `pageToken`; a non-positive pageSize means all of them. */
 function pageOf<T>(items: readonly T[], request: Record<string, unknown>, key: string) {
   const pageSize = Number(request.pageSize ?? 0);
-  const offset = decodePageToken((request.pageToken as string | undefined) ?? '', key);
-  const page = items.slice(offset, pageSize > 0 ? offset + pageSize : undefined);
-  const next = offset + page.length;
-  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : '' };
+  const token = (request.pageToken as string | undefined) ?? '';
+  return pageFromToken(items, token, pageSize > 0 ? pageSize : undefined, key);
 }
 
 /** `projects/P/logs/a/b` (a path-decoded REST name) → `projects/P/logs/a%2Fb`. */

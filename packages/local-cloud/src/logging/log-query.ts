@@ -61,6 +61,22 @@ export function validatePageSize(pageSize: number): number {
 // A page token binds the offset to the request it came from (resources and order), not to
 // the filter: getEntries appends a fresh `timestamp >= now-24h` to every call, so a caller
 // paging by hand never sends the exact same filter twice.
+/**
+ * The page of `items` the request's page token points at: `pageSize` items, or all the
+ * rest when it is undefined, with the token of the next page ('' after the last).
+ */
+export function pageFromToken<T>(
+  items: readonly T[],
+  pageToken: string,
+  pageSize: number | undefined,
+  key: string,
+): { page: T[]; nextPageToken: string } {
+  const offset = decodePageToken(pageToken, key);
+  const page = items.slice(offset, pageSize === undefined ? undefined : offset + pageSize);
+  const next = offset + page.length;
+  return { page, nextPageToken: next < items.length ? encodePageToken(next, key) : '' };
+}
+
 export function encodePageToken(offset: number, key: string): string {
   return Buffer.from(JSON.stringify({ offset, key })).toString('base64url');
 }

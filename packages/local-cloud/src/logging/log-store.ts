@@ -69,14 +69,8 @@ export class LogStore implements TransferLogSink {
     let stored = 0;
     for (const draft of drafts) {
       this.sequence += 1;
-      const { timestampNanos = receiveNanos, insertId, ...fields } = draft;
-      const entry: StoredEntry = {
-        ...fields,
-        timestamp: nanosToTimestamp(timestampNanos),
-        receiveTimestamp: nanosToTimestamp(receiveNanos),
-        insertId: insertId || `w${this.sequence.toString(36).padStart(11, '0')}`,
-      };
-      if (this.store({ entry, timestampNanos, receiveNanos, sequence: this.sequence })) stored += 1;
+      const fallbackId = `w${this.sequence.toString(36).padStart(11, '0')}`;
+      if (this.store(recordOfDraft(draft, receiveNanos, this.sequence, fallbackId))) stored += 1;
     }
     return stored;
   }
@@ -163,6 +157,26 @@ function duplicateKey(record: LogRecord): string {
 }
 
 /** Logging's order: timestamp, then insertId ("entries with equal timestamps … in order of their insert_id"). */
+/**
+ * The record a draft is stored as: its timestamp defaults to the receive time, and an
+ * entry without an insertId gets `fallbackId`.
+ */
+export function recordOfDraft(
+  draft: EntryDraft,
+  receiveNanos: bigint,
+  sequence: number,
+  fallbackId: string,
+): LogRecord {
+  const { timestampNanos = receiveNanos, insertId, ...fields } = draft;
+  const entry: StoredEntry = {
+    ...fields,
+    timestamp: nanosToTimestamp(timestampNanos),
+    receiveTimestamp: nanosToTimestamp(receiveNanos),
+    insertId: insertId || fallbackId,
+  };
+  return { entry, timestampNanos, receiveNanos, sequence };
+}
+
 export function compareRecords(a: LogRecord, b: LogRecord): number {
   if (a.timestampNanos !== b.timestampNanos) return a.timestampNanos < b.timestampNanos ? -1 : 1;
   if (a.entry.insertId !== b.entry.insertId) return a.entry.insertId < b.entry.insertId ? -1 : 1;

@@ -63,6 +63,12 @@ function buildMetric(store: ConfigStore, project: string, given: Resource, id: s
   };
 }
 
+/** A project holds at most MAX_METRICS log-based metrics; one more is refused. */
+function checkRoomForMetric(project: string, count: number): void {
+  if (count >= MAX_METRICS) {
+    throw new RpcError(status.RESOURCE_EXHAUSTED, `${project} already has ${MAX_METRICS} log-based metrics.`);
+  }
+}
 export function createMetricHandlers(store: ConfigStore): UnaryHandlers {
   return {
     async ListLogMetrics(request) {
@@ -85,12 +91,7 @@ export function createMetricHandlers(store: ConfigStore): UnaryHandlers {
       const id = checkId('metric', given.name);
       const { metrics } = store.of(project);
       if (metrics.has(id)) throw alreadyExists('Metric', `${project}/metrics/${encodeURIComponent(id)}`);
-      if (metrics.size >= MAX_METRICS) {
-        throw new RpcError(
-          status.RESOURCE_EXHAUSTED,
-          `${project} already has ${MAX_METRICS} log-based metrics.`,
-        );
-      }
+      checkRoomForMetric(project, metrics.size);
       const now = store.now();
       const metric = { ...buildMetric(store, project, given, id), createTime: now, updateTime: now };
       metrics.set(id, metric);
@@ -118,12 +119,7 @@ export function createMetricHandlers(store: ConfigStore): UnaryHandlers {
       };
       if (before)
         checkDescriptorChange(before.metricDescriptor as Resource, metric.metricDescriptor as Resource);
-      else if (metrics.size >= MAX_METRICS) {
-        throw new RpcError(
-          status.RESOURCE_EXHAUSTED,
-          `${project} already has ${MAX_METRICS} log-based metrics.`,
-        );
-      }
+      else checkRoomForMetric(project, metrics.size);
       metrics.set(id, metric);
       return metric;
     },

@@ -7,7 +7,7 @@
 // dataset. The filter itself stays in the query: this only leaves out rows it would drop.
 // Anything less plain (OR, NOT, CASE, BETWEEN, joins, positional parameters, a non-STRING
 // value) reads every table, as before.
-import { isSymbol, isWord, type Token } from './lexer.js';
+import { isSymbol, isWord, type Token, topLevelIndices } from './lexer.js';
 import type { Translator } from './translator.js';
 
 /** Words that end a WHERE clause at its own level. */
@@ -46,14 +46,11 @@ function whereEnd(tokens: Token[], where: number): number {
 /** The top-level conjuncts of tokens[from, to), or undefined when it is not a plain AND chain. */
 function conjuncts(tokens: Token[], from: number, to: number): [number, number][] | undefined {
   const parts: [number, number][] = [];
-  let depth = 0;
   let start = from;
-  for (let index = from; index < to; index += 1) {
+  for (const index of topLevelIndices(tokens, from, to)) {
     const token = tokens[index];
-    if (isSymbol(token, '(', '[')) depth += 1;
-    else if (isSymbol(token, ')', ']')) depth -= 1;
-    else if (depth === 0 && isWord(token, ...NOT_A_CONJUNCTION)) return undefined;
-    else if (depth === 0 && isWord(token, 'AND')) {
+    if (isWord(token, ...NOT_A_CONJUNCTION)) return undefined;
+    if (isWord(token, 'AND')) {
       parts.push([start, index]);
       start = index + 1;
     }
