@@ -114,13 +114,14 @@ export const GOALS: Goal[] = [
   },
   {
     key: 'slot_handoff_ms_mean',
-    label: 'breakdown run: a slot held with no run in flight, per run',
+    label:
+      'breakdown run: the time a slot stood with no run in flight (slots × span − Σ runs in flight), per run',
     unit: 'ms',
     goal: 'reported',
   },
   {
     key: 'slot_admission_ms_mean',
-    label: 'breakdown run: config created → run started (the quota queue), per run',
+    label: 'breakdown run: config created → run started, waiting for a free slot included, per run',
     unit: 'ms',
     goal: 'reported',
   },

@@ -39,8 +39,15 @@ export interface SlotBreakdown {
   detectionMs: number;
   /** Run seen ended → claim taken off or config deleted: how long a finished run's claim stays in the queue. */
   finishedClaimMs: number;
-  /** create config + admission + start run + detection: the slot held without a run in flight. */
+  /** create config + admission + start run + detection, per run. Since a process keeps more
+   * claims than slots, admission includes waiting in the queue for a free slot: this is not
+   * the time a slot stands idle (idleSlotMsPerRun is). */
   handoffMs: number;
+  /**
+   * The time a slot stood without a run in flight, per run: max_parallel × (last run's end −
+   * first run's start) − Σ runs in flight, ÷ runs. What a handoff really costs the makespan.
+   */
+  idleSlotMsPerRun: number;
   handoffMsMedian: number;
   /** Pipeline start to the first CreateTransferConfig (prechecks, tables, settle). */
   rampUpMs: number;
@@ -106,6 +113,10 @@ export function slotBreakdown(
   const rampUpMs = firstCreate - options.startedMs;
   const windDownMs = options.endedMs - lastSeen;
   const slotMs = cycles.reduce((sum, cycle) => sum + handoff(cycle) + cycle.inFlightMs, 0);
+  const inFlightMs = cycles.reduce((sum, cycle) => sum + cycle.inFlightMs, 0);
+  const starts = calls.filter((c) => c.method === 'startRun' && !c.failed).map((c) => c.endMs);
+  const ends = calls.flatMap((c) => (c.method === 'getRun' && c.terminal ? [c.terminal.endTimeMs] : []));
+  const spanMs = Math.max(...ends) - Math.min(...starts);
   const counts: Record<string, number> = {};
   for (const call of calls) counts[call.method] = (counts[call.method] ?? 0) + 1;
   return {
@@ -119,6 +130,7 @@ export function slotBreakdown(
     finishedClaimMs: of((c) => c.finishedClaimMs),
     handoffMs: of(handoff),
     handoffMsMedian: median(cycles.map(handoff)),
+    idleSlotMsPerRun: Math.max(0, options.maxParallel * spanMs - inFlightMs) / cycles.length,
     rampUpMs,
     windDownMs,
     modelMakespanMs: rampUpMs + slotMs / options.maxParallel + windDownMs,

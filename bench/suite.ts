@@ -176,7 +176,7 @@ async function breakdown(): Promise<Measured> {
     return {
       figures: {
         makespan_efficiency_in_process: b.makespanEfficiency,
-        slot_handoff_ms_mean: b.slots.handoffMs,
+        slot_handoff_ms_mean: b.slots.idleSlotMsPerRun,
         slot_admission_ms_mean: b.slots.admissionMs,
         run_overrun_ms_mean: b.slots.overrunMs,
       },
