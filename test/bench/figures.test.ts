@@ -54,6 +54,8 @@ describe('where a quota slot’s time goes', () => {
       admissionMs: 270,
       overrunMs: 80,
       handoffMs: 30 + 270 + 20 + 100,
+      // 2 slots × (run 2 ends at 3500 − run 1 is started at 420) − 2 × 2080 in flight, ÷ 2 runs
+      idleSlotMsPerRun: (2 * (3500 - 420) - 2 * 2080) / 2,
       rampUpMs: 100,
       windDownMs: 4000 - 3705,
       // 100 + (2 × (420 + 2080)) ÷ 2 + 295
