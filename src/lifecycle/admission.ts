@@ -328,6 +328,14 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
           inFlight.delete(name);
         }
         slots.release();
+        // This run's slot is free: hand it on at once from the last look, less this run,
+        // rather than at the next look. The last look is stale only in the safe direction:
+        // runs ended since still count, and a run started since was ahead in that queue
+        // (tickets chosen later rank behind) and still takes its place in it.
+        if (name && ended && view) {
+          view.inFlight.delete(name);
+          admit(view, new Set());
+        }
         if (waiting.size > 0) kick();
       },
     };
