@@ -14,7 +14,7 @@ import {
   pLimit,
   runTable,
   systemClock
-} from "./chunks/chunk-NJU56MXD.js";
+} from "./chunks/chunk-DLGLJQJZ.js";
 import {
   renderTableSummary
 } from "./chunks/chunk-QRXODIT4.js";

@@ -11,7 +11,7 @@ import {
   maskSecrets,
   parseCleanupState,
   withDeadline
-} from "./chunks/chunk-NJU56MXD.js";
+} from "./chunks/chunk-DLGLJQJZ.js";
 import {
   getState,
   info,

@@ -136,12 +136,54 @@ describe('gates of several processes on one DTS', () => {
       shared.start(name);
       await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * 30));
       shared.end(name);
-      await lease.release();
+      // 'ok': the run ended, so the gate hands its slot on from its last look at once.
+      await lease.release('ok');
     };
     await Promise.all(gates.flatMap((_, g) => Array.from({ length: 8 }, (_, i) => partition(g, i))));
     for (const gate of gates) gate.close();
     expect(shared.peak()).toBeLessThanOrEqual(3);
     expect(shared.peak()).toBe(3);
+  });
+
+  it('hands a slot on the moment its run ends, without waiting for another look', async () => {
+    const shared = sharedDts();
+    let looks = 0;
+    const dts = {
+      ...shared.dts,
+      listConfigs: () => {
+        looks += 1;
+        return shared.dts.listConfigs();
+      },
+    };
+    // Looks far apart: only the hand-over can admit the second partition in time.
+    const timing = { pollMs: 60_000, claimTtlMs: 120_000, renewMs: 60_000 };
+    const gate = createAdmissionGate({ dts, maxParallel: 1, clock: systemClock, timing, process: 'me' });
+    const enter = async (name: string) => {
+      const lease = await gate.enter();
+      shared.create(name, lease.claim);
+      lease.attach(name, tickConfigName('t', name, 'r'));
+      return lease;
+    };
+    const first = await enter('first');
+    await first.admitted();
+    shared.start('first');
+    const second = await enter('second');
+    let admitted = false;
+    const waiting = second.admitted().then(() => {
+      admitted = true;
+    });
+    // Let the second partition's ticket be chosen and shown (the kicks of entering).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(admitted).toBe(false);
+    const looksBefore = looks;
+    shared.end('first');
+    await first.release('ok');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(admitted).toBe(true);
+    expect(looks).toBe(looksBefore);
+    await waiting;
+    await second.release();
+    gate.close();
   });
 
   it('renews a waiting claim so that other processes see it alive, and stops once admitted', async () => {

@@ -386,6 +386,10 @@ function createAdmissionGate(options) {
           inFlight.delete(name);
         }
         slots.release();
+        if (name && ended && view) {
+          view.inFlight.delete(name);
+          admit(view, /* @__PURE__ */ new Set());
+        }
         if (waiting.size > 0) kick();
       }
     };
