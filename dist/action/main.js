@@ -14,7 +14,7 @@ import {
   pLimit,
   runTable,
   systemClock
-} from "./chunks/chunk-DLGLJQJZ.js";
+} from "./chunks/chunk-DYKPGO5W.js";
 import {
   renderTableSummary
 } from "./chunks/chunk-QRXODIT4.js";

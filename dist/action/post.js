@@ -11,7 +11,7 @@ import {
   maskSecrets,
   parseCleanupState,
   withDeadline
-} from "./chunks/chunk-DLGLJQJZ.js";
+} from "./chunks/chunk-DYKPGO5W.js";
 import {
   getState,
   info,

@@ -18,7 +18,7 @@ import {
   withinSlots,
 } from './admission-queue.js';
 import type { Clock } from './clock.js';
-import { type Claim, withClaim } from './config-naming.js';
+import { type Claim, sameClaim, withClaim } from './config-naming.js';
 import { QuotaLimit, type RunEnd } from './quota-limit.js';
 import { Slots } from './slots.js';
 
@@ -105,8 +105,6 @@ interface Waiter {
   resolve: () => void;
   reject: (error: unknown) => void;
 }
-
-const sameClaim = (a: Claim | undefined, b: Claim) => a?.ticket === b.ticket && a.process === b.process;
 
 export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
   const timing = { ...DEFAULT_ADMISSION_TIMING, ...options.timing };
@@ -201,13 +199,12 @@ export function createAdmissionGate(options: AdmissionOptions): AdmissionGate {
 
   /** Renews claims due, and writes again a claim that no longer shows (not one another process holds). */
   const renew = async (current: QueueView, nowMs: number, justWritten: ReadonlySet<string>) => {
+    const listedNames = new Set(listed.map((config) => config.name));
     const due = [...waiting].filter(([name, waiter]) => {
       if (justWritten.has(name) || current.contested.has(name) || current.inFlight.has(name)) return false;
       const stale = nowMs - waiter.lease.renewedAtMs >= timing.renewMs;
       const shown = current.shown.get(name);
-      return (
-        stale || (listed.some((config) => config.name === name) && !sameClaim(shown, waiter.lease.claim))
-      );
+      return stale || (listedNames.has(name) && !sameClaim(shown, waiter.lease.claim));
     });
     await Promise.all(
       due.map(([name, waiter]) =>

@@ -33,6 +33,10 @@ export interface Claim {
   process: string;
 }
 
+/** Whether `shown` is the same claim as `mine`: same process, same ticket (renewals aside). */
+export const sameClaim = (shown: Claim | undefined, mine: Claim): boolean =>
+  shown?.ticket === mine.ticket && shown.process === mine.process;
+
 export type ConfigMark =
   | { kind: 'tick'; table: string; partition: string; runLabel: string; claim?: Claim | undefined }
   | {

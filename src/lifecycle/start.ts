@@ -9,7 +9,7 @@ import type { PartitionPlan } from '../plan/types.js';
 import type { Lease } from './admission.js';
 import type { PartitionConfig } from './config.js';
 import { configInput, groupByKey, paramsCurrent, pickAppendConfig } from './config.js';
-import { parseConfigName } from './config-naming.js';
+import { parseConfigName, sameClaim } from './config-naming.js';
 import type { TableContext } from './context.js';
 
 export type StartOutcome =
@@ -35,7 +35,7 @@ export async function startAdmitted(
     // then it goes first, and this partition waits for its run.
     const now = parseConfigName((await dts.getConfig(config.name, ctx.signal)).displayName);
     const claim = now?.kind === 'append' ? now.claim : undefined;
-    if (claim?.process !== lease.claim.process || claim.ticket !== lease.claim.ticket) {
+    if (!sameClaim(claim, lease.claim)) {
       return { kind: 'busy', message: 'another process claimed its transfer config first' };
     }
     const listed = candidates.find((candidate) => candidate.name === config.name);

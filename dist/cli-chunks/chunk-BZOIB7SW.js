@@ -141,7 +141,7 @@ ${SELECTOR_USAGE}
 var TERMINAL_EVENTS = /* @__PURE__ */ new Set(["table-started", "table-finished", "warning", "progress"]);
 async function runPlanned(context, planned, run, json) {
   const [{ runPipeline }, { describeEvent }, { scrubSecrets, secretsFrom }] = await Promise.all([
-    import("./run-R2YVV7SD.js"),
+    import("./run-3J3YQFJN.js"),
     import("./events-CV7HFOYS.js"),
     import("./secrets-BRLIE6FS.js")
   ]);

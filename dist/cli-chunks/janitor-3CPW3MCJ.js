@@ -9,7 +9,7 @@ import {
   groupByKey,
   parseConfigName,
   pickAppendConfig
-} from "./chunk-I2FYZQGQ.js";
+} from "./chunk-7FRAMADU.js";
 import {
   DEFAULT_APPEND_RETENTION_DAYS,
   DateTime

@@ -14,9 +14,10 @@ import {
   paramsCurrent,
   parseConfigName,
   pickAppendConfig,
+  sameClaim,
   stripClaim,
   withClaim
-} from "./chunk-I2FYZQGQ.js";
+} from "./chunk-7FRAMADU.js";
 import {
   checkPrefix,
   precheckPartitions
@@ -197,7 +198,6 @@ var DEFAULT_ADMISSION_TIMING = {
 };
 var CLAIMS_PER_SLOT = 2;
 var MIN_POLL_GAP_MS = 200;
-var sameClaim = (a, b) => a?.ticket === b.ticket && a.process === b.process;
 function createAdmissionGate(options) {
   const timing = { ...DEFAULT_ADMISSION_TIMING, ...options.timing };
   const { dts, clock, maxParallel } = options;
@@ -270,11 +270,12 @@ function createAdmissionGate(options) {
     }
   };
   const renew = async (current, nowMs, justWritten) => {
+    const listedNames = new Set(listed.map((config) => config.name));
     const due = [...waiting].filter(([name, waiter]) => {
       if (justWritten.has(name) || current.contested.has(name) || current.inFlight.has(name)) return false;
       const stale = nowMs - waiter.lease.renewedAtMs >= timing.renewMs;
       const shown = current.shown.get(name);
-      return stale || listed.some((config) => config.name === name) && !sameClaim(shown, waiter.lease.claim);
+      return stale || listedNames.has(name) && !sameClaim(shown, waiter.lease.claim);
     });
     await Promise.all(
       due.map(
@@ -759,7 +760,7 @@ async function startAdmitted(ctx, partition, config, lease, runTime) {
     if (winner && winner.name !== config.name) return { kind: "moved", to: winner };
     const now = parseConfigName((await dts.getConfig(config.name, ctx.signal)).displayName);
     const claim = now?.kind === "append" ? now.claim : void 0;
-    if (claim?.process !== lease.claim.process || claim.ticket !== lease.claim.ticket) {
+    if (!sameClaim(claim, lease.claim)) {
       return { kind: "busy", message: "another process claimed its transfer config first" };
     }
     const listed = candidates.find((candidate) => candidate.name === config.name);

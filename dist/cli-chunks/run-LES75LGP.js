@@ -6,7 +6,7 @@ const __filename = __s3bqFileURLToPath(import.meta.url);
 const __dirname = __s3bqDirname(__filename);
 import {
   runCommand
-} from "./chunk-5LXI2DXK.js";
+} from "./chunk-BZOIB7SW.js";
 import "./chunk-ZDOIXA6L.js";
 import "./chunk-BVJ2JR4B.js";
 import "./chunk-EWHPSNTF.js";

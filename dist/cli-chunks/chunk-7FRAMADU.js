@@ -12,6 +12,7 @@ var APPEND_PREFIX = "s3bq-append";
 var SEPARATOR = "|";
 var MAX_PART = 120;
 var HASH_CHARS = 12;
+var sameClaim = (shown, mine) => shown?.ticket === mine.ticket && shown.process === mine.process;
 var hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, HASH_CHARS);
 function clean(part) {
   const safe = part.replaceAll(SEPARATOR, "_");
@@ -196,6 +197,7 @@ function paramsCurrent(ctx, partition, config) {
 }
 
 export {
+  sameClaim,
   clean,
   withClaim,
   stripClaim,
